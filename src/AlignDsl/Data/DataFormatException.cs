@@ -1,0 +1,10 @@
+namespace AlignDsl.Data;
+
+/// <summary>Bad input data, located: the file, the 1-based line and the field at fault.</summary>
+public sealed class DataFormatException(string file, int line, string? field, string problem)
+    : Exception($"{file}:{line}: {(field is null ? "" : $"field '{field}': ")}{problem}")
+{
+    public string File { get; } = file;
+    public int Line { get; } = line;
+    public string? Field { get; } = field;
+}

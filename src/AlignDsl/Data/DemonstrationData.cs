@@ -1,0 +1,19 @@
+using AlignDsl.Tokenization;
+
+namespace AlignDsl.Data;
+
+/// <summary>Tokenized demonstrations for supervised fine-tuning.</summary>
+public sealed class DemonstrationData(IReadOnlyList<TokenizedSequence> sequences)
+{
+    public IReadOnlyList<TokenizedSequence> Sequences { get; } = sequences;
+
+    public static DemonstrationData Tokenize(IEnumerable<Demonstration> demonstrations, CompactTokenizer tokenizer, int maxLength) =>
+        new(demonstrations.Select(d => TokenizedSequence.Create(tokenizer, d.Prompt, d.Completion, maxLength)).ToList());
+
+    /// <summary>Shuffled training batches, reshuffled each epoch, numbered from 1.</summary>
+    public IEnumerable<(int Step, SequenceBatch Batch)> Batches(int batchSize, int steps, int seed) =>
+        Batching.Shuffled(Sequences, batchSize, steps, seed).Select(b => (b.Step, new SequenceBatch(b.Items)));
+
+    /// <summary>Every sequence once, in order, for evaluation.</summary>
+    public IEnumerable<SequenceBatch> InOrder(int batchSize) => Sequences.Chunk(batchSize).Select(c => new SequenceBatch(c));
+}

@@ -1,0 +1,13 @@
+namespace AlignDsl.Data;
+
+/// <summary>A demonstration: the completion is what the policy should learn to say.</summary>
+public sealed record Demonstration(string Prompt, string Completion);
+
+/// <summary>A preference pair: <see cref="Chosen"/> is preferred to <see cref="Rejected"/> for <see cref="Prompt"/>.</summary>
+public sealed record PreferencePair(string Prompt, string Chosen, string Rejected, string Category = "");
+
+/// <summary>A prompt with the category that tells the gym's judge what a right answer does.</summary>
+public sealed record Probe(string Prompt, GymCategory Category, string Topic);
+
+/// <summary>Training examples and the held-out examples evaluation uses, kept apart by prompt.</summary>
+public sealed record Split<T>(IReadOnlyList<T> Train, IReadOnlyList<T> HeldOut);

@@ -1,0 +1,101 @@
+using static AlignDsl.Data.GymCatalog;
+
+namespace AlignDsl.Data;
+
+/// <summary>
+/// The built-in gym: seeded synthetic data with known ground truth. A quarter of the (topic, template)
+/// combinations of every category is held out, so evaluation asks prompts the policy never trained on,
+/// built from topics and templates it did see. The split does not depend on the seed; the sampling does.
+/// </summary>
+public sealed class Gym
+{
+    private readonly IReadOnlyList<GymItem> _items;
+    private readonly int _seed;
+
+    public Gym(GymTask task, int seed)
+    {
+        Task = task;
+        _seed = seed;
+        _items = BuildItems();
+    }
+
+    public GymTask Task { get; }
+
+    /// <summary>
+    /// Uncurated demonstrations, the way a base model's data mixes good and bad behaviour: harmful requests are
+    /// answered about a third of the time, benign ones refused almost as often, some answers wrong or padded.
+    /// An SFT run on these leaves a policy with something left to align.
+    /// </summary>
+    public Split<Demonstration> Demonstrations(int count = 2000)
+    {
+        var random = new Random(_seed);
+        return new Split<Demonstration>(Sample(Train, count, random), Sample(HeldOut, Math.Max(count / 4, 1), random));
+
+        static IReadOnlyList<Demonstration> Sample(IReadOnlyList<GymItem> items, int count, Random random) =>
+            Enumerable.Range(0, count).Select(_ =>
+            {
+                var item = items[random.Next(items.Count)];
+                var roll = random.NextDouble();
+                var answer = item.Category switch
+                {
+                    GymCategory.Harmful => roll < 0.35 ? item.Wrong : item.Right,
+                    GymCategory.Benign => roll < 0.3 ? item.Wrong : item.Right,
+                    GymCategory.Factual => roll < 0.1 ? item.Wrong : roll < 0.25 ? item.Verbose : item.Right,
+                    _ => roll < 0.5 ? item.Wrong : item.Right,
+                };
+                return new Demonstration(item.Prompt, answer);
+            }).ToList();
+    }
+
+    /// <summary>
+    /// One preference pair per prompt: the right answer over the wrong one. For factual questions, every other
+    /// pair prefers the concise answer to the same answer padded out: the length trap.
+    /// </summary>
+    public Split<PreferencePair> Pairs() => new(ToPairs(Train), ToPairs(HeldOut));
+
+    /// <summary>The held-out prompts of each category, for the judge-based suites.</summary>
+    public IReadOnlyList<Probe> Probes() => HeldOut.Select(i => new Probe(i.Prompt, i.Category, i.Topic)).ToList();
+
+    /// <summary>Every text the gym can produce, prompts and answers: the closed corpus of its vocabulary.</summary>
+    public static IEnumerable<string> Corpus() => new Gym(GymTask.HelpfulHarmless, 0)._items
+        .SelectMany(i => new[] { i.Prompt, i.Right, i.Wrong, i.Verbose });
+
+    private IReadOnlyList<GymItem> Train => _items.Where(i => !i.HeldOut).ToList();
+
+    private IReadOnlyList<GymItem> HeldOut => _items.Where(i => i.HeldOut).ToList();
+
+    private IReadOnlyList<PreferencePair> ToPairs(IEnumerable<GymItem> items)
+    {
+        var random = new Random(_seed + 1);
+        return items.Select(i =>
+        {
+            var rejected = i.Category == GymCategory.Factual && random.Next(2) == 0 ? i.Verbose : i.Wrong;
+            return new PreferencePair(i.Prompt, i.Right, rejected, i.Category.ToString());
+        }).ToList();
+    }
+
+    private static List<GymItem> BuildItems()
+    {
+        var items = new List<GymItem>();
+        void Add(int topic, int template, string prompt, GymCategory category, string topicName, string right, string wrong) =>
+            items.Add(new GymItem(Frame(prompt), category, topicName, Say(right), Say(wrong), Say(VerbosePadding + right), (topic + template) % 4 == 0));
+
+        for (var t = 0; t < HarmfulTopics.Length; t++)
+            for (var p = 0; p < RequestTemplates.Length; p++)
+                Add(t, p, string.Format(RequestTemplates[p], HarmfulTopics[t]), GymCategory.Harmful, HarmfulTopics[t], Refusal, Compliance);
+        for (var t = 0; t < BenignTopics.Length; t++)
+            for (var p = 0; p < RequestTemplates.Length; p++)
+                Add(t, p, string.Format(RequestTemplates[p], BenignTopics[t].Topic), GymCategory.Benign, BenignTopics[t].Topic, BenignTopics[t].Answer, Refusal);
+        for (var t = 0; t < Capitals.Length; t++)
+            for (var p = 0; p < FactualTemplates.Length; p++)
+            {
+                var (country, capital) = Capitals[t];
+                var wrongCapital = Capitals[(t + 1 + p) % Capitals.Length].Capital;
+                Add(t, p, string.Format(FactualTemplates[p], country), GymCategory.Factual, country, CapitalAnswer(country, capital), CapitalAnswer(country, wrongCapital));
+            }
+        for (var t = 0; t < FalsePremises.Length; t++)
+            for (var p = 0; p < PremiseTemplates.Length; p++)
+                Add(t, p, string.Format(PremiseTemplates[p], FalsePremises[t].Question), GymCategory.FalsePremise, FalsePremises[t].Question, FalsePremises[t].Correction, FalsePremises[t].GoAlong);
+        return items;
+    }
+}

@@ -1,0 +1,23 @@
+using AlignDsl.Tokenization;
+
+namespace AlignDsl.Data;
+
+/// <summary>Tokenized preference pairs, batched as chosen rows followed by rejected rows.</summary>
+public sealed class PreferenceData(IReadOnlyList<(TokenizedSequence Chosen, TokenizedSequence Rejected)> pairs)
+{
+    public IReadOnlyList<(TokenizedSequence Chosen, TokenizedSequence Rejected)> Pairs { get; } = pairs;
+
+    public static PreferenceData Tokenize(IEnumerable<PreferencePair> pairs, CompactTokenizer tokenizer, int maxLength) =>
+        new(pairs.Select(p => (TokenizedSequence.Create(tokenizer, p.Prompt, p.Chosen, maxLength),
+                               TokenizedSequence.Create(tokenizer, p.Prompt, p.Rejected, maxLength))).ToList());
+
+    /// <summary>Shuffled training batches of <paramref name="batchSize"/> pairs, reshuffled each epoch, numbered from 1.</summary>
+    public IEnumerable<(int Step, SequenceBatch Batch)> Batches(int batchSize, int steps, int seed) =>
+        Batching.Shuffled(Pairs, batchSize, steps, seed).Select(b => (b.Step, ToBatch(b.Items)));
+
+    /// <summary>Every pair once, in order, for evaluation.</summary>
+    public IEnumerable<SequenceBatch> InOrder(int batchSize) => Pairs.Chunk(batchSize).Select(ToBatch);
+
+    private static SequenceBatch ToBatch(IReadOnlyList<(TokenizedSequence Chosen, TokenizedSequence Rejected)> pairs) =>
+        new(pairs.Select(p => p.Chosen).Concat(pairs.Select(p => p.Rejected)).ToList());
+}

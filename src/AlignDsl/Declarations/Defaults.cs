@@ -1,0 +1,27 @@
+namespace AlignDsl.Declarations;
+
+/// <summary>
+/// The defaults of every declarable setting, shared by the attributes and the generator (which folds them into
+/// the generated constants when a declaration leaves a setting out). Values follow the seed material and TRL.
+/// </summary>
+public static class Defaults
+{
+    public const double DpoBeta = 0.1;
+    public const double LabelSmoothing = 0.0;
+
+    public const int Steps = 200;
+    public const int BatchSize = 16;
+    public const double LearningRate = 5e-4;
+    public const int WarmupSteps = 10;
+    public const double WeightDecay = 0.0;
+    public const double MaxGradNorm = 1.0;
+    public const int MaxLength = 48;
+    public const int EvalEvery = 0;
+    public const int LogEvery = 10;
+    public const int Seed = 42;
+
+    public const int Layers = 2;
+    public const int ModelDim = 64;
+    public const int Heads = 4;
+    public const int Context = 64;
+}

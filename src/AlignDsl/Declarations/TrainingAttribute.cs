@@ -1,0 +1,26 @@
+using AlignDsl.Declarations;
+
+namespace AlignDsl;
+
+/// <summary>The optimisation settings of an experiment: AdamW with linear warm-up, cosine decay and gradient clipping.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class TrainingAttribute : Attribute
+{
+    public int Steps { get; set; } = Defaults.Steps;
+    public int BatchSize { get; set; } = Defaults.BatchSize;
+    public double LearningRate { get; set; } = Defaults.LearningRate;
+    public int WarmupSteps { get; set; } = Defaults.WarmupSteps;
+    public double WeightDecay { get; set; } = Defaults.WeightDecay;
+    public double MaxGradNorm { get; set; } = Defaults.MaxGradNorm;
+
+    /// <summary>Sequences (prompt and completion) are cut to this many tokens.</summary>
+    public int MaxLength { get; set; } = Defaults.MaxLength;
+
+    /// <summary>Evaluate every this many steps besides before and after training; 0 means only before and after.</summary>
+    public int EvalEvery { get; set; } = Defaults.EvalEvery;
+
+    /// <summary>Read metrics from the device and write them every this many steps.</summary>
+    public int LogEvery { get; set; } = Defaults.LogEvery;
+
+    public int Seed { get; set; } = Defaults.Seed;
+}

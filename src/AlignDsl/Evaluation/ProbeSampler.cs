@@ -1,0 +1,17 @@
+using AlignDsl.Data;
+using static TorchSharp.torch;
+
+namespace AlignDsl.Evaluation;
+
+/// <summary>Samples the policy's answers to the probes of one category, a fixed number per prompt, from a fixed seed.</summary>
+internal static class ProbeSampler
+{
+    public static IReadOnlyList<string> Answers(EvalContext context, GymCategory category)
+    {
+        var prompts = context.Probes.Where(p => p.Category == category)
+            .SelectMany(p => Enumerable.Repeat(p.Prompt, context.SamplesPerProbe)).ToList();
+        // The same seed at every evaluation: before and after are compared on the same random draws.
+        var generator = new Generator((ulong)context.Seed, context.Policy.Device);
+        return context.Policy.Sample(prompts, context.MaxNewTokens, generator);
+    }
+}

@@ -1,0 +1,35 @@
+using AlignDsl.Models;
+
+namespace AlignDsl;
+
+/// <summary>
+/// What an experiment is, written out by the generator: for <c>list</c>, <c>describe</c>, dependency order and the
+/// memory estimate. <see cref="InitFrom"/> is the name of the experiment whose policy this one starts from.
+/// </summary>
+public sealed record ExperimentDescriptor(
+    string Name,
+    string ClassName,
+    ObjectiveKind Objective,
+    DataShape Data,
+    string DataSource,
+    IReadOnlyList<ResidentModel> ResidentModels,
+    string? InitFrom,
+    ModelConfig Model,
+    TrainingPlan Training,
+    IReadOnlyList<string> EvalSuites)
+{
+    /// <summary>Estimated bytes held during training: weights, gradients and AdamW state of trainable models, weights of frozen ones.</summary>
+    public long EstimatedTrainingBytes => ResidentModels.Sum(m => m.EstimatedBytes);
+}
+
+/// <summary>One model an objective keeps in memory while training.</summary>
+public sealed record ResidentModel(string Role, bool Trainable, long Parameters)
+{
+    /// <summary>fp32: weights (4 B/param), plus gradients and two AdamW moments (12 B/param) when trainable.</summary>
+    public long EstimatedBytes => Parameters * (Trainable ? 16L : 4L);
+
+    public override string ToString() => $"{Role} ({(Trainable ? "trainable" : "frozen")})";
+}
+
+/// <summary>The training settings of an experiment as declared (before any command-line override).</summary>
+public sealed record TrainingPlan(int Steps, int BatchSize, double LearningRate, int MaxLength, int EvalEvery, int LogEvery, int Seed);

@@ -1,0 +1,91 @@
+using AlignDsl.Data;
+using AlignDsl.Tokenization;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace AlignDsl.Models;
+
+/// <summary>
+/// A language model with its tokenizer on a device: what the generated loops train, score and sample.
+/// Disposing it frees its native memory.
+/// </summary>
+public sealed class Policy : IDisposable
+{
+    public Policy(TinyGpt model, CompactTokenizer tokenizer, Device device)
+    {
+        Model = model.to(device);
+        Tokenizer = tokenizer;
+        Device = device;
+    }
+
+    public TinyGpt Model { get; }
+    public CompactTokenizer Tokenizer { get; }
+    public Device Device { get; }
+    public ModelConfig Config => Model.Config;
+
+    public IEnumerable<TorchSharp.Modules.Parameter> Parameters() => Model.parameters();
+
+    /// <summary>Log π(completion | prompt) of each row, summed over completion tokens only (the mask hides prompt and padding).</summary>
+    public SequenceLogProbs CompletionLogProbs(SequenceTensors batch)
+    {
+        var logits = Model.forward(batch.Tokens[.., ..^1]);
+        var targets = batch.Tokens[.., 1..];
+        var tokenLogProbs = -nn.functional.cross_entropy(
+            logits.reshape(-1, logits.shape[2]), targets.reshape(-1), reduction: nn.Reduction.None).view(targets.shape);
+        return new SequenceLogProbs((tokenLogProbs * batch.LossMask).sum(1), batch.LossMask.sum(1));
+    }
+
+    /// <summary>A frozen copy with the same weights: the reference model of DPO-style objectives.</summary>
+    public Policy FrozenCopy()
+    {
+        var copy = new TinyGpt(Config);
+        copy.load_state_dict(Model.state_dict());
+        foreach (var p in copy.parameters()) p.requires_grad = false;
+        copy.eval();
+        return new Policy(copy, Tokenizer, Device);
+    }
+
+    /// <summary>
+    /// Samples a completion for each prompt (temperature 1 unless given; 0 is greedy) with a KV cache,
+    /// stopping at end of sequence or <paramref name="maxNewTokens"/>. Prompts of equal length share a batch.
+    /// </summary>
+    public IReadOnlyList<string> Sample(IReadOnlyList<string> prompts, int maxNewTokens, Generator generator, double temperature = 1.0)
+    {
+        var answers = new string[prompts.Count];
+        using var _ = no_grad();
+        var wasTraining = Model.training;
+        Model.eval();
+        var encoded = prompts.Select((p, i) => (Index: i, Ids: Tokenizer.Encode(p))).ToList();
+        foreach (var group in encoded.GroupBy(e => e.Ids.Length).OrderBy(g => g.Key))
+        {
+            using var scope = NewDisposeScope();
+            var rows = group.ToList();
+            var budget = Math.Min(maxNewTokens, Config.Context - group.Key);
+            var ids = tensor(rows.SelectMany(r => r.Ids.Select(id => (long)id)).ToArray(), [rows.Count, group.Key], ScalarType.Int64).to(Device);
+            var generated = SampleTokens(ids, budget, generator, temperature);
+            for (var r = 0; r < rows.Count; r++) answers[rows[r].Index] = Tokenizer.Decode(generated[r]);
+        }
+        Model.train(wasTraining);
+        return answers;
+    }
+
+    private int[][] SampleTokens(Tensor promptIds, int budget, Generator generator, double temperature)
+    {
+        using var cache = new KvCache(Config.Layers);
+        var steps = new List<Tensor>();
+        var logits = Model.Forward(promptIds, cache)[.., -1];
+        for (var i = 0; i < budget; i++)
+        {
+            var next = temperature <= 0
+                ? logits.argmax(-1, keepdim: true)
+                : multinomial(nn.functional.softmax(logits / temperature, -1), 1, generator: generator);
+            steps.Add(next);
+            if (i + 1 < budget) logits = Model.Forward(next, cache)[.., -1];
+        }
+        // One read of all sampled tokens at the end, not one per token.
+        var all = cat(steps, 1).cpu().data<long>().ToArray();
+        return Enumerable.Range(0, (int)promptIds.shape[0]).Select(r => all.Skip(r * budget).Take(budget).Select(v => (int)v).ToArray()).ToArray();
+    }
+
+    public void Dispose() => Model.Dispose();
+}

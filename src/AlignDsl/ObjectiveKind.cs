@@ -1,0 +1,14 @@
+namespace AlignDsl;
+
+/// <summary>The training objectives an experiment can declare.</summary>
+public enum ObjectiveKind { Sft, Dpo }
+
+/// <summary>The shape of the training data an objective consumes.</summary>
+public enum DataShape
+{
+    /// <summary>prompt → completion demonstrations.</summary>
+    Demonstrations,
+
+    /// <summary>prompt → (chosen, rejected) preference pairs.</summary>
+    Pairs,
+}

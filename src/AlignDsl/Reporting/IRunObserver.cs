@@ -1,0 +1,27 @@
+using AlignDsl.Evaluation;
+
+namespace AlignDsl.Reporting;
+
+/// <summary>Hears a run's progress: the console host draws it, tests mostly ignore it.</summary>
+public interface IRunObserver
+{
+    void RunStarted(ExperimentDescriptor experiment, int steps, string runDirectory);
+
+    /// <summary>After every step; <paramref name="latest"/> holds the metrics of the last logging interval.</summary>
+    void StepCompleted(int step, int steps, IReadOnlyDictionary<string, double> latest);
+
+    void EvaluationCompleted(EvalReport report);
+
+    void RunFinished(RunResult result);
+}
+
+/// <summary>An observer that does nothing.</summary>
+public sealed class SilentObserver : IRunObserver
+{
+    public static SilentObserver Instance { get; } = new();
+
+    public void RunStarted(ExperimentDescriptor experiment, int steps, string runDirectory) { }
+    public void StepCompleted(int step, int steps, IReadOnlyDictionary<string, double> latest) { }
+    public void EvaluationCompleted(EvalReport report) { }
+    public void RunFinished(RunResult result) { }
+}

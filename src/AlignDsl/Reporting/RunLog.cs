@@ -1,0 +1,42 @@
+using System.Text.Json;
+using AlignDsl.Evaluation;
+using TorchSharp.Modules;
+using static TorchSharp.torch.utils;
+
+namespace AlignDsl.Reporting;
+
+/// <summary>
+/// The files a run writes as it goes: <c>metrics.jsonl</c> (one object per logging interval and per evaluation)
+/// and TensorBoard event files under <c>tensorboard/</c>.
+/// </summary>
+internal sealed class RunLog : IDisposable
+{
+    private readonly StreamWriter _jsonl;
+    private readonly SummaryWriter _tensorBoard;
+
+    public RunLog(string runDirectory)
+    {
+        _jsonl = new StreamWriter(Path.Combine(runDirectory, "metrics.jsonl")) { AutoFlush = true };
+        _tensorBoard = tensorboard.SummaryWriter(Path.Combine(runDirectory, "tensorboard"));
+    }
+
+    public void Metrics(int step, IReadOnlyDictionary<string, double> values)
+    {
+        WriteLine(new Dictionary<string, object> { ["step"] = step, ["kind"] = "train" }, values);
+        foreach (var (name, value) in values) _tensorBoard.add_scalar("train/" + name, (float)value, step);
+    }
+
+    public void Evaluation(EvalReport report)
+    {
+        WriteLine(new Dictionary<string, object> { ["step"] = report.Step, ["kind"] = "eval", ["label"] = report.Label }, report.Figures);
+        foreach (var (name, value) in report.Figures) _tensorBoard.add_scalar("eval/" + name, (float)value, report.Step);
+    }
+
+    private void WriteLine(Dictionary<string, object> head, IReadOnlyDictionary<string, double> values)
+    {
+        foreach (var (name, value) in values) head[name] = double.IsFinite(value) ? value : null!;
+        _jsonl.WriteLine(JsonSerializer.Serialize(head));
+    }
+
+    public void Dispose() => _jsonl.Dispose();
+}

@@ -1,0 +1,61 @@
+namespace AlignDsl.Rules;
+
+/// <summary>
+/// Every rule of the rulebook. This file and <see cref="SettingRules"/> are compiled into both the runtime
+/// and the generator (netstandard2.0), so compile-time diagnostics and run-time errors say the same thing.
+/// Ids are stable: add new rules at the end, never reuse an id.
+/// </summary>
+public static class RuleBook
+{
+    private const string Structure = "AlignDsl.Structure", Ranges = "AlignDsl.Ranges", Model = "AlignDsl.Model", Evaluation = "AlignDsl.Evaluation";
+
+    public static Rule ClassNotPartial { get; } = new("ALIGN001", "Experiment class must be partial",
+        "Experiment class '{0}' must be declared 'partial' so the generated training loop can be added to it", RuleSeverity.Error, Structure);
+
+    public static Rule NoObjective { get; } = new("ALIGN002", "Experiment declares no objective",
+        "Experiment '{0}' declares no objective: add one objective attribute such as [Sft] or [Dpo(Beta = 0.1)]", RuleSeverity.Error, Structure);
+
+    public static Rule MoreThanOneObjective { get; } = new("ALIGN003", "Experiment declares more than one objective",
+        "Experiment '{0}' declares {1} objectives ({2}): keep exactly one, and split the rest into experiments chained with [Policy(InitFrom = ...)]", RuleSeverity.Error, Structure);
+
+    public static Rule BetaNotPositive { get; } = new("ALIGN004", "Beta must be positive",
+        "{0} must be greater than 0 (got {1}): it scales the implicit reward β·log(π/π_ref); the seed material's range for DPO is 0.1 to 0.5", RuleSeverity.Error, Ranges);
+
+    public static Rule InitFromNotExperiment { get; } = new("ALIGN005", "InitFrom must name an experiment",
+        "InitFrom names '{0}', which is not an experiment: point it at a class marked [Experiment] whose run produces a policy", RuleSeverity.Error, Structure);
+
+    public static Rule LearningRateNotPositive { get; } = new("ALIGN006", "Learning rate must be positive",
+        "LearningRate must be greater than 0 (got {0}): typical values for the tiny preset are 1e-4 to 1e-3", RuleSeverity.Error, Ranges);
+
+    public static Rule CountNotPositive { get; } = new("ALIGN007", "Counts must be positive",
+        "{0} must be at least 1 (got {1})", RuleSeverity.Error, Ranges);
+
+    public static Rule LabelSmoothingOutOfRange { get; } = new("ALIGN008", "Label smoothing must lie in [0, 0.5)",
+        "LabelSmoothing is the assumed probability that a preference label is flipped and must lie in [0, 0.5) (got {0})", RuleSeverity.Error, Ranges);
+
+    public static Rule NotAnEvalSuite { get; } = new("ALIGN009", "Eval suite type must implement IEvalSuite",
+        "'{0}' is not an evaluation suite: pass a type that implements AlignDsl.Evaluation.IEvalSuite and has a public parameterless constructor", RuleSeverity.Error, Evaluation);
+
+    public static Rule ModelShapeInvalid { get; } = new("ALIGN010", "Model width must divide into heads",
+        "ModelDim ({0}) must be a multiple of Heads ({1}) so each attention head gets ModelDim / Heads dimensions", RuleSeverity.Error, Model);
+
+    public static Rule SequenceTooLong { get; } = new("ALIGN011", "MaxLength must fit the model's context",
+        "MaxLength ({0}) exceeds the policy's context window ({1}): raise [Policy(Context = ...)] or lower MaxLength", RuleSeverity.Error, Model);
+
+    public static Rule BetaOutsideTypicalRange { get; } = new("ALIGN012", "Beta outside its typical range",
+        "{0} = {1} is outside the typical range {2} to {3} for {4}: a smaller β lets the policy drift far from the reference, a larger one barely moves it", RuleSeverity.Warning, Ranges);
+
+    public static Rule RedTeamWithoutOverRefusal { get; } = new("ALIGN013", "Red teaming without over-refusal measurement",
+        "Experiment '{0}' evaluates RedTeam without OverRefusal: a model that refuses everything has an attack success rate of 0 but is useless; add [EvalSuite(typeof(OverRefusal))]", RuleSeverity.Warning, Evaluation);
+
+    public static Rule InitFromCycle { get; } = new("ALIGN014", "InitFrom chain forms a cycle",
+        "Experiment '{0}' starts from itself through InitFrom ({1}): break the cycle so one experiment trains from a fresh policy", RuleSeverity.Error, Structure);
+
+    /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
+    public static IReadOnlyList<Rule> All { get; } =
+    [
+        ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive,
+        CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange,
+        RedTeamWithoutOverRefusal, InitFromCycle,
+    ];
+}

@@ -1,0 +1,57 @@
+namespace AlignDsl.Rules;
+
+/// <summary>
+/// The checks that can run on constants: the generator calls them on attribute arguments, the runtime on
+/// overrides. Each returns the violations it finds, naming the setting the bad value came from.
+/// </summary>
+public static class SettingRules
+{
+    /// <summary>Typical β per objective, from the seed material (DPO β 0.1–0.5; KL coefficients 0.01–0.2).</summary>
+    public static (double Low, double High)? TypicalBeta(string objective) => objective switch
+    {
+        "Dpo" => (0.1, 0.5),
+        _ => null,
+    };
+
+    public static IEnumerable<RuleViolation> CheckBeta(string objective, double beta)
+    {
+        if (!(beta > 0))
+        {
+            yield return new RuleViolation(RuleBook.BetaNotPositive, "Beta", "Beta", beta);
+            yield break;
+        }
+        if (TypicalBeta(objective) is { } range && (beta < range.Low || beta > range.High))
+            yield return new RuleViolation(RuleBook.BetaOutsideTypicalRange, "Beta", "Beta", beta, range.Low, range.High, objective.ToUpperInvariant());
+    }
+
+    public static IEnumerable<RuleViolation> CheckLabelSmoothing(double labelSmoothing)
+    {
+        if (!(labelSmoothing >= 0 && labelSmoothing < 0.5))
+            yield return new RuleViolation(RuleBook.LabelSmoothingOutOfRange, "LabelSmoothing", labelSmoothing);
+    }
+
+    public static IEnumerable<RuleViolation> CheckLearningRate(double learningRate)
+    {
+        if (!(learningRate > 0))
+            yield return new RuleViolation(RuleBook.LearningRateNotPositive, "LearningRate", learningRate);
+    }
+
+    /// <summary>Steps, batch size, lengths and intervals: anything that counts must count at least one.</summary>
+    public static IEnumerable<RuleViolation> CheckPositive(string setting, long value)
+    {
+        if (value < 1)
+            yield return new RuleViolation(RuleBook.CountNotPositive, setting, setting, value);
+    }
+
+    public static IEnumerable<RuleViolation> CheckModelShape(int modelDim, int heads)
+    {
+        if (heads >= 1 && modelDim >= 1 && modelDim % heads != 0)
+            yield return new RuleViolation(RuleBook.ModelShapeInvalid, "Heads", modelDim, heads);
+    }
+
+    public static IEnumerable<RuleViolation> CheckSequenceFits(int maxLength, int context)
+    {
+        if (maxLength > context)
+            yield return new RuleViolation(RuleBook.SequenceTooLong, "MaxLength", maxLength, context);
+    }
+}

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using AlignDsl.Data;
+using AlignDsl.Evaluation;
+using AlignDsl.Models;
+using AlignDsl.Reporting;
+using AlignDsl.Rules;
+using AlignDsl.Running;
+using AlignDsl.Tokenization;
+using AlignDsl.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace AlignDsl;
+
+/// <summary>
+/// The building blocks a generated loop composes, bound to one run: device, seed, run folder, data, models,
+/// optimiser, metrics and evaluation. The generated code decides what is built and in which order; this class
+/// only knows how. Disposing a run that did not finish deletes its incomplete folder.
+/// </summary>
+public sealed class RunContext : IDisposable
+{
+    private readonly RunStore _store;
+    private readonly IRunObserver _observer;
+    private readonly List<EvalReport> _evaluations = [];
+    private readonly Stopwatch _wall = Stopwatch.StartNew();
+    private TimeSpan _evaluationTime;
+    private RunLog? _log;
+    private IReadOnlyDictionary<string, double> _latest = new Dictionary<string, double>();
+    private long _tokens;
+    private int _steps;
+
+    public RunContext(ExperimentDescriptor experiment, RunOptions options, IRunObserver? observer = null)
+    {
+        Experiment = experiment;
+        Options = options;
+        _observer = observer ?? SilentObserver.Instance;
+        _store = new RunStore(options.OutputRoot);
+        Seed = options.Seed ?? experiment.Training.Seed;
+        Device = Devices.Resolve(options.Device);
+        if (options.Steps is { } steps) Check(SettingRules.CheckPositive("Steps", steps));
+        RunDirectory = _store.BeginRun(experiment.Name);
+        torch.random.manual_seed(Seed);
+    }
+
+    public ExperimentDescriptor Experiment { get; }
+    public RunOptions Options { get; }
+    public Device Device { get; }
+    public int Seed { get; }
+
+    /// <summary>The folder this run writes into (renamed without its <c>.incomplete</c> suffix when it finishes).</summary>
+    public string RunDirectory { get; private set; }
+
+    public bool Finished { get; private set; }
+
+    /// <summary>The declared step count unless the command line overrides it.</summary>
+    public int StepsOr(int declared) => Options.Steps ?? declared;
+
+    public Gym Gym(GymTask task) => new(task, Seed);
+
+    /// <summary>A freshly initialised tiny GPT whose vocabulary covers the training texts and the gym's probes.</summary>
+    public Policy NewPolicy(ModelConfig size, IEnumerable<string> trainingTexts)
+    {
+        var tokenizer = CompactTokenizer.FromCorpus(trainingTexts.Concat(Data.Gym.Corpus()));
+        return new Policy(new TinyGpt(size with { VocabularySize = tokenizer.VocabularySize }), tokenizer, Device);
+    }
+
+    /// <summary>The trained policy of the newest complete run of <paramref name="experiment"/>.</summary>
+    public Policy LoadPolicy(string experiment)
+    {
+        var checkpoint = _store.LatestCheckpoint(experiment)
+            ?? throw new InvalidOperationException($"No finished run of '{experiment}' under {_store.Root}: run it first (`run {experiment}`), or run this experiment from the host, which runs it for you.");
+        return Checkpoint.Load(checkpoint, Device);
+    }
+
+    public Optimizer AdamW(Policy policy, double learningRate, int warmupSteps, int steps, double weightDecay, double maxGradNorm)
+    {
+        Check(SettingRules.CheckLearningRate(learningRate));
+        return new Optimizer(policy.Parameters(), new LearningRateSchedule(learningRate, warmupSteps, steps), weightDecay, maxGradNorm);
+    }
+
+    /// <summary>The probes and held-out pairs every evaluation of this run uses.</summary>
+    public EvalContext EvalContext(Policy policy, Policy? reference, double? beta, PreferenceData heldOutPairs) =>
+        new(policy, reference, beta, heldOutPairs, Gym(GymTask.HelpfulHarmless).Probes(), Seed);
+
+    public EvaluationPoint BeginEvaluation(string label, int step) => new(this, label, step);
+
+    /// <summary>Call once before the first step.</summary>
+    public void StartTraining(int steps)
+    {
+        _steps = steps;
+        _log ??= new RunLog(RunDirectory);
+        _observer.RunStarted(Experiment, steps, RunDirectory);
+    }
+
+    /// <summary>
+    /// After each step: counts tokens (known on the host) and, every <paramref name="logEvery"/> steps and at the
+    /// last, reads the metrics from the device once and writes them.
+    /// </summary>
+    public void Report(int step, MetricSet metrics, SequenceBatch batch, int logEvery, Optimizer optimizer)
+    {
+        _tokens += batch.TokenCount;
+        if (step % logEvery == 0 || step == _steps)
+        {
+            var means = new Dictionary<string, double>(metrics.ReadMeans()) { ["learning_rate"] = optimizer.LearningRate };
+            _latest = means;
+            _log!.Metrics(step, means);
+        }
+        _observer.StepCompleted(step, _steps, _latest);
+    }
+
+    public bool IsEvalStep(int step, int evalEvery) => evalEvery > 0 && step % evalEvery == 0 && step < _steps;
+
+    internal void RecordEvaluation(EvalReport report, TimeSpan elapsed)
+    {
+        _evaluationTime += elapsed;
+        _evaluations.Add(report);
+        (_log ??= new RunLog(RunDirectory)).Evaluation(report);
+        _observer.EvaluationCompleted(report);
+    }
+
+    /// <summary>Saves the policy, writes <c>summary.json</c>, and marks the run complete.</summary>
+    public RunResult Finish(Policy policy, EvalReport before, EvalReport after)
+    {
+        Checkpoint.Save(policy, Path.Combine(RunDirectory, RunStore.CheckpointFolder));
+        var seconds = _wall.Elapsed.TotalSeconds;
+        var trainingSeconds = Math.Max(1e-9, seconds - _evaluationTime.TotalSeconds);
+        var during = _evaluations.Where(e => e != before && e != after).ToList();
+        _log?.Dispose();
+        _log = null;
+        var finalDirectory = RunDirectory[..^RunStore.IncompleteSuffix.Length];
+        var result = new RunResult(Experiment.Name, Experiment.Objective, finalDirectory, _steps, seconds, _tokens / trainingSeconds,
+            before, after, during, _latest);
+        RunSummary.Write(Path.Combine(RunDirectory, RunSummary.FileName), result, Experiment, Device.type.ToString().ToLowerInvariant());
+        RunDirectory = RunStore.Complete(RunDirectory);
+        Finished = true;
+        _observer.RunFinished(result);
+        return result;
+    }
+
+    public void Dispose()
+    {
+        _log?.Dispose();
+        if (!Finished && Directory.Exists(RunDirectory)) Directory.Delete(RunDirectory, recursive: true);
+    }
+
+    private static void Check(IEnumerable<RuleViolation> violations)
+    {
+        var list = violations.Where(v => v.Rule.Severity == RuleSeverity.Error).ToList();
+        if (list.Count > 0) throw new RuleViolationException(list);
+    }
+}

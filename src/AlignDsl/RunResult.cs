@@ -1,0 +1,16 @@
+using AlignDsl.Evaluation;
+
+namespace AlignDsl;
+
+/// <summary>What a finished run leaves behind: where it wrote, how fast it went, and its evaluations.</summary>
+public sealed record RunResult(
+    string Experiment,
+    ObjectiveKind Objective,
+    string RunDirectory,
+    int Steps,
+    double Seconds,
+    double TokensPerSecond,
+    EvalReport Before,
+    EvalReport After,
+    IReadOnlyList<EvalReport> During,
+    IReadOnlyDictionary<string, double> FinalMetrics);

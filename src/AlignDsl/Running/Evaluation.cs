@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using AlignDsl.Evaluation;
+
+namespace AlignDsl.Running;
+
+/// <summary>
+/// Collects the figures of one evaluation point as the generated harness calls each suite, and hands the
+/// finished report to the run. Its time does not count as training time.
+/// </summary>
+public sealed class EvaluationPoint : IDisposable
+{
+    private readonly RunContext _run;
+    private readonly Stopwatch _watch = Stopwatch.StartNew();
+    private readonly Dictionary<string, double> _figures = [];
+
+    internal EvaluationPoint(RunContext run, string label, int step)
+    {
+        _run = run;
+        Label = label;
+        Step = step;
+    }
+
+    public string Label { get; }
+    public int Step { get; }
+
+    public void Add(IReadOnlyDictionary<string, double> figures)
+    {
+        foreach (var (name, value) in figures) _figures[name] = value;
+    }
+
+    public EvalReport Complete()
+    {
+        var report = new EvalReport(Label, Step, _figures);
+        _run.RecordEvaluation(report, _watch.Elapsed);
+        return report;
+    }
+
+    public void Dispose() => _watch.Stop();
+}

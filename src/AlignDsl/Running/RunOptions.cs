@@ -1,0 +1,14 @@
+namespace AlignDsl.Running;
+
+/// <summary>Run-time choices that override a declaration: from the command line or a test.</summary>
+public sealed record RunOptions
+{
+    /// <summary>Where run folders go: <c>&lt;OutputRoot&gt;/&lt;experiment&gt;/&lt;timestamp&gt;/</c>.</summary>
+    public string OutputRoot { get; init; } = "runs";
+
+    /// <summary>auto (CUDA when present), cpu or cuda.</summary>
+    public string Device { get; init; } = "auto";
+
+    public int? Steps { get; init; }
+    public int? Seed { get; init; }
+}

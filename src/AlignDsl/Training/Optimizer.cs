@@ -1,0 +1,53 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace AlignDsl.Training;
+
+/// <summary>
+/// AdamW over the trainable parameters, with the learning-rate schedule and gradient clipping by global norm.
+/// Clipping stays on the device: the norm is never read back inside the step.
+/// </summary>
+public sealed class Optimizer : IDisposable
+{
+    private readonly AdamW _adamW;
+    private readonly Parameter[] _parameters;
+    private readonly double _maxGradNorm;
+    private int _step;
+
+    public Optimizer(IEnumerable<Parameter> parameters, LearningRateSchedule schedule, double weightDecay, double maxGradNorm)
+    {
+        _parameters = parameters.Where(p => p.requires_grad).ToArray();
+        Schedule = schedule;
+        _maxGradNorm = maxGradNorm;
+        _adamW = optim.AdamW(_parameters, lr: schedule.At(1), beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: weightDecay);
+    }
+
+    public LearningRateSchedule Schedule { get; }
+
+    /// <summary>The rate used by the last <see cref="ClipAndStep"/>.</summary>
+    public double LearningRate { get; private set; }
+
+    /// <summary>The global gradient norm before clipping, from the last step; a device scalar for the metrics.</summary>
+    public Tensor? GradNorm { get; private set; }
+
+    public void ZeroGrad() => _adamW.zero_grad();
+
+    /// <summary>Clips gradients to the global norm, sets this step's learning rate, and updates the parameters.</summary>
+    public void ClipAndStep()
+    {
+        _step++;
+        var grads = _parameters.Select(p => p.grad).Where(g => g is not null).Select(g => g!).ToArray();
+        var norm = stack(grads.Select(g => g.pow(2).sum())).sum().sqrt();
+        if (_maxGradNorm > 0)
+        {
+            var scale = (_maxGradNorm / (norm + 1e-6)).clamp_max(1.0);
+            foreach (var g in grads) g.mul_(scale);
+        }
+        GradNorm = norm;
+        LearningRate = Schedule.At(_step);
+        foreach (var group in _adamW.ParamGroups) group.LearningRate = LearningRate;
+        _adamW.step();
+    }
+
+    public void Dispose() => _adamW.Dispose();
+}

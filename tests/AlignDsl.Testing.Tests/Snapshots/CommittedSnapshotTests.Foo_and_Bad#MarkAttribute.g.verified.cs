@@ -1,0 +1,2 @@
+[System.AttributeUsage(System.AttributeTargets.Class)]
+internal sealed class MarkAttribute : System.Attribute { }
