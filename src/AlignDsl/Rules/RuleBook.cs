@@ -51,11 +51,24 @@ public static class RuleBook
     public static Rule InitFromCycle { get; } = new("ALIGN014", "InitFrom chain forms a cycle",
         "Experiment '{0}' starts from itself through InitFrom ({1}): break the cycle so one experiment trains from a fresh policy", RuleSeverity.Error, Structure);
 
+    public static Rule NestedExperiment { get; } = new("ALIGN015", "Experiment class must be top-level",
+        "Experiment class '{0}' is nested inside another type: declare it directly in a namespace", RuleSeverity.Error, Structure);
+
+    public static Rule DuplicateExperimentName { get; } = new("ALIGN016", "Experiment names must be unique",
+        "Experiment name '{0}' is also used by '{1}': give each experiment its own name, it names the run folder and the `run` command", RuleSeverity.Error, Structure);
+
+    public static Rule NoData { get; } = new("ALIGN017", "Experiment declares no data",
+        "Experiment '{0}' declares no training data: add [GymData(GymTask.HelpfulHarmless)] or [JsonlData(\"path.jsonl\")]", RuleSeverity.Error, Structure);
+
+    public static Rule MoreThanOneDataSource { get; } = new("ALIGN018", "Experiment declares more than one data source",
+        "Experiment '{0}' declares both [GymData] and [JsonlData]: keep one", RuleSeverity.Error, Structure);
+
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
         ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive,
         CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange,
-        RedTeamWithoutOverRefusal, InitFromCycle,
+        RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData,
+        MoreThanOneDataSource,
     ];
 }

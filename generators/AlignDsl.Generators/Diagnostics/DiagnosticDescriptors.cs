@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using AlignDsl.Rules;
+using Microsoft.CodeAnalysis;
+
+namespace AlignDsl.Generators.Diagnostics;
+
+/// <summary>
+/// One descriptor per rule of the shared rulebook. Titles and messages come from <see cref="RuleBook"/>; id, category
+/// and severity are written out here as well so release tracking (AnalyzerReleases.*.md) can read them, and a test
+/// checks that both agree.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    /// <summary>Messages are finished by the rulebook (with their arguments) before they are reported.</summary>
+    private const string Message = "{0}";
+
+    public static readonly DiagnosticDescriptor ClassNotPartial = new("ALIGN001", RuleBook.ClassNotPartial.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.ClassNotPartial.MessageFormat, RuleBook.ClassNotPartial.HelpLink);
+
+    public static readonly DiagnosticDescriptor NoObjective = new("ALIGN002", RuleBook.NoObjective.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.NoObjective.MessageFormat, RuleBook.NoObjective.HelpLink);
+
+    public static readonly DiagnosticDescriptor MoreThanOneObjective = new("ALIGN003", RuleBook.MoreThanOneObjective.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.MoreThanOneObjective.MessageFormat, RuleBook.MoreThanOneObjective.HelpLink);
+
+    public static readonly DiagnosticDescriptor BetaNotPositive = new("ALIGN004", RuleBook.BetaNotPositive.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+        RuleBook.BetaNotPositive.MessageFormat, RuleBook.BetaNotPositive.HelpLink);
+
+    public static readonly DiagnosticDescriptor InitFromNotExperiment = new("ALIGN005", RuleBook.InitFromNotExperiment.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.InitFromNotExperiment.MessageFormat, RuleBook.InitFromNotExperiment.HelpLink);
+
+    public static readonly DiagnosticDescriptor LearningRateNotPositive = new("ALIGN006", RuleBook.LearningRateNotPositive.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+        RuleBook.LearningRateNotPositive.MessageFormat, RuleBook.LearningRateNotPositive.HelpLink);
+
+    public static readonly DiagnosticDescriptor CountNotPositive = new("ALIGN007", RuleBook.CountNotPositive.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+        RuleBook.CountNotPositive.MessageFormat, RuleBook.CountNotPositive.HelpLink);
+
+    public static readonly DiagnosticDescriptor LabelSmoothingOutOfRange = new("ALIGN008", RuleBook.LabelSmoothingOutOfRange.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+        RuleBook.LabelSmoothingOutOfRange.MessageFormat, RuleBook.LabelSmoothingOutOfRange.HelpLink);
+
+    public static readonly DiagnosticDescriptor NotAnEvalSuite = new("ALIGN009", RuleBook.NotAnEvalSuite.Title, Message, "AlignDsl.Evaluation", DiagnosticSeverity.Error, true,
+        RuleBook.NotAnEvalSuite.MessageFormat, RuleBook.NotAnEvalSuite.HelpLink);
+
+    public static readonly DiagnosticDescriptor ModelShapeInvalid = new("ALIGN010", RuleBook.ModelShapeInvalid.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+        RuleBook.ModelShapeInvalid.MessageFormat, RuleBook.ModelShapeInvalid.HelpLink);
+
+    public static readonly DiagnosticDescriptor SequenceTooLong = new("ALIGN011", RuleBook.SequenceTooLong.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+        RuleBook.SequenceTooLong.MessageFormat, RuleBook.SequenceTooLong.HelpLink);
+
+    public static readonly DiagnosticDescriptor BetaOutsideTypicalRange = new("ALIGN012", RuleBook.BetaOutsideTypicalRange.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Warning, true,
+        RuleBook.BetaOutsideTypicalRange.MessageFormat, RuleBook.BetaOutsideTypicalRange.HelpLink);
+
+    public static readonly DiagnosticDescriptor RedTeamWithoutOverRefusal = new("ALIGN013", RuleBook.RedTeamWithoutOverRefusal.Title, Message, "AlignDsl.Evaluation", DiagnosticSeverity.Warning, true,
+        RuleBook.RedTeamWithoutOverRefusal.MessageFormat, RuleBook.RedTeamWithoutOverRefusal.HelpLink);
+
+    public static readonly DiagnosticDescriptor InitFromCycle = new("ALIGN014", RuleBook.InitFromCycle.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.InitFromCycle.MessageFormat, RuleBook.InitFromCycle.HelpLink);
+
+    public static readonly DiagnosticDescriptor NestedExperiment = new("ALIGN015", RuleBook.NestedExperiment.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.NestedExperiment.MessageFormat, RuleBook.NestedExperiment.HelpLink);
+
+    public static readonly DiagnosticDescriptor DuplicateExperimentName = new("ALIGN016", RuleBook.DuplicateExperimentName.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.DuplicateExperimentName.MessageFormat, RuleBook.DuplicateExperimentName.HelpLink);
+
+    public static readonly DiagnosticDescriptor NoData = new("ALIGN017", RuleBook.NoData.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.NoData.MessageFormat, RuleBook.NoData.HelpLink);
+
+    public static readonly DiagnosticDescriptor MoreThanOneDataSource = new("ALIGN018", RuleBook.MoreThanOneDataSource.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.MoreThanOneDataSource.MessageFormat, RuleBook.MoreThanOneDataSource.HelpLink);
+
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource];
+
+    private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
+
+    public static DiagnosticDescriptor For(string ruleId) => ById[ruleId];
+}

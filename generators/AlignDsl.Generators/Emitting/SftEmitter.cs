@@ -1,0 +1,37 @@
+namespace AlignDsl.Generators.Emitting;
+
+/// <summary>SFT: the policy alone, trained on the negative log-likelihood of completion tokens.</summary>
+internal sealed class SftEmitter(Model.ExperimentModel experiment) : ObjectiveEmitter(experiment)
+{
+    public override string Kind => "Sft";
+    public override string DataShape => "Demonstrations";
+    public override string Summary => "Supervised fine-tuning: maximise log π(completion | prompt) over completion tokens. Resident: the policy.";
+    public override string TrainStepModels => "policy";
+
+    public override IEnumerable<(string Role, bool Trainable)> ResidentModels() => [("policy", true)];
+
+    public override void EmitSetUp(CodeWriter w)
+    {
+        w.Line(DataComment("demonstrations"));
+        w.Line($"var demonstrations = {ReadSplit("Demonstrations", "ReadDemonstrations")};");
+        w.Line($"var heldOutPairs = run.Gym({Data}.GymTask.HelpfulHarmless).Pairs().HeldOut;");
+        w.Line();
+        w.Line($"// Models: {PolicyOrigin}.");
+        EmitPolicy(w, "demonstrations.Train");
+        w.Line($"var train = {Data}.DemonstrationData.Tokenize(demonstrations.Train, policy.Tokenizer, MaxLength);");
+        w.Line("var evalContext = run.EvalContext(policy, reference: null, beta: null,");
+        w.Line($"    {Data}.PreferenceData.Tokenize(heldOutPairs, policy.Tokenizer, MaxLength));");
+    }
+
+    public override void EmitTrainStep(CodeWriter w)
+    {
+        w.Line("/// <summary>One SFT step: a forward pass, the completion-token NLL, backward, clip, AdamW.</summary>");
+        w.Line("private static void TrainStep(global::AlignDsl.Models.Policy policy, global::AlignDsl.Data.SequenceTensors batch,");
+        w.Line("    global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Reporting.MetricSet metrics)");
+        w.OpenBrace();
+        w.Line("optimizer.ZeroGrad();");
+        w.Line("var sft = global::AlignDsl.Objectives.Sft.Nll(policy.CompletionLogProbs(batch));");
+        EmitOptimiserStep(w, "sft");
+        w.CloseBrace();
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using AlignDsl.Generators.Diagnostics;
+using AlignDsl.Generators.Emitting;
+using AlignDsl.Generators.Model;
+using AlignDsl.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace AlignDsl.Generators;
+
+/// <summary>
+/// The pipeline, top to bottom: find <c>[Experiment]</c> classes → parse each into an equatable model → resolve
+/// the checks that need all of them → report diagnostics, emit one file per valid experiment and the registry.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ExperimentGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(KnownTypes.Experiment,
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                transform: static (ctx, ct) => ExperimentParser.Parse(ctx, ct))
+            .WithTrackingName(StepNames.Parsed);
+
+        var resolved = parsed.Collect()
+            .Select(static (all, ct) => new EquatableArray<ExperimentModel>(ExperimentSet.Resolve(all, ct)))
+            .WithTrackingName(StepNames.Resolved);
+
+        var experiments = resolved.SelectMany(static (all, _) => all.Items).WithTrackingName(StepNames.Experiment);
+
+        context.RegisterSourceOutput(experiments, static (spc, experiment) =>
+        {
+            foreach (var diagnostic in experiment.Diagnostics)
+                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(diagnostic.RuleId), diagnostic.Location?.ToLocation(), diagnostic.Message));
+            if (experiment.CanEmit) spc.AddSource(experiment.HintName, ExperimentEmitter.Emit(experiment));
+        });
+
+        var registry = resolved
+            .Select(static (all, _) => all.Where(e => e.CanEmit).ToEquatableArray())
+            .WithTrackingName(StepNames.Registry);
+        context.RegisterSourceOutput(registry, static (spc, all) =>
+        {
+            if (all.Count > 0) spc.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(all));
+        });
+    }
+}
+
+/// <summary>Tracking names of the pipeline's steps, for incrementality tests.</summary>
+public static class StepNames
+{
+    public const string Parsed = nameof(Parsed);
+    public const string Resolved = nameof(Resolved);
+    public const string Experiment = nameof(Experiment);
+    public const string Registry = nameof(Registry);
+}

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using AlignDsl.Generators.Model;
+using AlignDsl.Rules;
+
+namespace AlignDsl.Generators.Parsing;
+
+/// <summary>
+/// The checks that need every experiment of the compilation: unique names and InitFrom chains without cycles.
+/// Also gives each InitFrom policy the size of the experiment its chain starts from, for the memory estimate.
+/// </summary>
+internal static class ExperimentSet
+{
+    public static ImmutableArray<ExperimentModel> Resolve(ImmutableArray<ExperimentModel?> parsed, CancellationToken cancellationToken)
+    {
+        var experiments = parsed.Where(e => e is not null).Select(e => e!).OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
+        var byClass = experiments.GroupBy(e => e.FullName).ToDictionary(g => g.Key, g => g.First());
+        var result = ImmutableArray.CreateBuilder<ExperimentModel>(experiments.Count);
+        foreach (var experiment in experiments)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var added = new List<DiagnosticInfo>();
+            var twin = experiments.FirstOrDefault(e => e != experiment && e.Name == experiment.Name);
+            if (twin is not null)
+                added.Add(DiagnosticInfo.Create(RuleBook.DuplicateExperimentName, experiment.Location, experiment.Name, twin.FullName));
+
+            var policy = experiment.Policy;
+            var chain = new List<string> { experiment.Name };
+            var current = experiment;
+            while (current.Policy.InitFromClass is { } parentClass && byClass.TryGetValue(parentClass, out var parent))
+            {
+                chain.Add(parent.Name);
+                if (parent.FullName == experiment.FullName)
+                {
+                    added.Add(DiagnosticInfo.Create(RuleBook.InitFromCycle, experiment.Policy.InitFromLocation, experiment.Name, string.Join(" → ", chain)));
+                    break;
+                }
+                if (chain.Count > experiments.Count + 1) break; // a cycle that does not pass through this experiment
+                current = parent;
+            }
+            if (current != experiment)
+                policy = policy with { Layers = current.Policy.Layers, ModelDim = current.Policy.ModelDim, Heads = current.Policy.Heads, Context = current.Policy.Context };
+
+            result.Add(added.Count == 0 && policy == experiment.Policy ? experiment : experiment with
+            {
+                Policy = policy,
+                Diagnostics = experiment.Diagnostics.Concat(added).ToEquatableArray(),
+                CanEmit = experiment.CanEmit && added.All(d => ExperimentParser.Severity(d) != RuleSeverity.Error),
+            });
+        }
+        return result.ToImmutable();
+    }
+}

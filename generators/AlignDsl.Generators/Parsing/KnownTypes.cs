@@ -1,0 +1,18 @@
+namespace AlignDsl.Generators.Parsing;
+
+/// <summary>Metadata names of the runtime's declaration types, as the parser looks them up.</summary>
+internal static class KnownTypes
+{
+    public const string Experiment = "AlignDsl.ExperimentAttribute";
+    public const string Policy = "AlignDsl.PolicyAttribute";
+    public const string Sft = "AlignDsl.SftAttribute";
+    public const string Dpo = "AlignDsl.DpoAttribute";
+    public const string GymData = "AlignDsl.GymDataAttribute";
+    public const string JsonlData = "AlignDsl.JsonlDataAttribute";
+    public const string Training = "AlignDsl.TrainingAttribute";
+    public const string EvalSuite = "AlignDsl.EvalSuiteAttribute";
+    public const string EvalSuiteInterface = "AlignDsl.Evaluation.IEvalSuite";
+    public const string RedTeam = "AlignDsl.Evaluation.RedTeam";
+    public const string OverRefusal = "AlignDsl.Evaluation.OverRefusal";
+    public const string GymTask = "AlignDsl.Data.GymTask";
+}

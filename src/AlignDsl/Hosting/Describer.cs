@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AlignDsl.Hosting;
+
+/// <summary>Text for <c>list</c>, <c>list --json</c> and <c>describe</c>, all from the generated descriptors.</summary>
+internal static class Describer
+{
+    public static string List(IReadOnlyList<ExperimentEntry> experiments) => Table.Render(
+        ["name", "objective", "data", "starts from", "resident models", "est. memory"],
+        experiments.Select(e => (IReadOnlyList<string>)
+        [
+            e.Name, e.Descriptor.Objective.ToString().ToUpperInvariant(), e.Descriptor.DataSource, e.Descriptor.InitFrom ?? "–",
+            string.Join(", ", e.Descriptor.ResidentModels), Bytes(e.Descriptor.EstimatedTrainingBytes),
+        ]));
+
+    public static string ListJson(IReadOnlyList<ExperimentEntry> experiments) => new JsonArray(experiments.Select(e => (JsonNode)new JsonObject
+    {
+        ["name"] = e.Name,
+        ["class"] = e.Descriptor.ClassName,
+        ["objective"] = e.Descriptor.Objective.ToString().ToLowerInvariant(),
+        ["data_shape"] = e.Descriptor.Data.ToString().ToLowerInvariant(),
+        ["data_source"] = e.Descriptor.DataSource,
+        ["init_from"] = e.Descriptor.InitFrom,
+        ["resident_models"] = new JsonArray(e.Descriptor.ResidentModels.Select(m => (JsonNode)new JsonObject
+        {
+            ["role"] = m.Role, ["trainable"] = m.Trainable, ["parameters"] = m.Parameters, ["estimated_bytes"] = m.EstimatedBytes,
+        }).ToArray()),
+        ["estimated_memory_bytes"] = e.Descriptor.EstimatedTrainingBytes,
+    }).ToArray()).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+
+    public static string Describe(ExperimentEntry entry)
+    {
+        var d = entry.Descriptor;
+        var t = d.Training;
+        var text = new StringBuilder();
+        text.AppendLine($"{d.Name}  ({d.ClassName})");
+        text.AppendLine($"  objective     {d.Objective.ToString().ToUpperInvariant()} on {d.Data.ToString().ToLowerInvariant()} from {d.DataSource}");
+        text.AppendLine($"  policy        {(d.InitFrom is null ? "fresh" : "starts from " + d.InitFrom)}: {d.Model.Layers} layers, width {d.Model.ModelDim}, {d.Model.Heads} heads, context {d.Model.Context}");
+        text.AppendLine($"  training      {t.Steps} steps × {t.BatchSize}, learning rate {t.LearningRate.ToString(CultureInfo.InvariantCulture)}, max length {t.MaxLength}, seed {t.Seed}");
+        text.AppendLine($"  evaluation    {(d.EvalSuites.Count == 0 ? "none" : string.Join(", ", d.EvalSuites))}{(t.EvalEvery > 0 ? $", every {t.EvalEvery} steps" : "")}, before and after");
+        text.AppendLine("  memory (estimated; fp32 weights, plus gradients and AdamW moments for trainable models)");
+        foreach (var m in d.ResidentModels)
+            text.AppendLine($"    {m,-22} {m.Parameters,12:N0} parameters  {Bytes(m.EstimatedBytes),10}");
+        text.Append($"    {"total",-22} {"",12}             {Bytes(d.EstimatedTrainingBytes),10}");
+        return text.ToString();
+    }
+
+    private static string Bytes(long bytes) => bytes switch
+    {
+        >= 1L << 30 => $"{bytes / (double)(1L << 30):F1} GiB",
+        >= 1L << 20 => $"{bytes / (double)(1L << 20):F1} MiB",
+        _ => $"{bytes / 1024.0:F0} KiB",
+    };
+}

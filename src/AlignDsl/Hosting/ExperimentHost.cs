@@ -1,0 +1,98 @@
+using AlignDsl.Data;
+using AlignDsl.Running;
+
+namespace AlignDsl.Hosting;
+
+/// <summary>
+/// The command-line host an experiments project calls from <c>Main</c>:
+/// <code>
+///   (no arguments)        run the default experiment and the experiments it starts from, in order
+///   list [--json]         the experiments, with objective, data, resident models and estimated memory
+///   describe NAME         one experiment in detail
+///   run NAME [--steps N] [--device auto|cpu|cuda] [--out DIR] [--seed N]
+/// </code>
+/// Exit codes: 0 success, 1 the run failed (bad data, a broken rule), 2 a bad command line.
+/// </summary>
+public static class ExperimentHost
+{
+    public static async Task<int> RunAsync(string[] args, IReadOnlyList<ExperimentEntry> experiments, string defaultExperiment,
+        TextWriter? output = null, CancellationToken cancellationToken = default)
+    {
+        output ??= Console.Out;
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var command = CommandLine.Parse(args);
+            if (command.Has("help") || command.Verb == "help") { output.WriteLine(Usage); return 0; }
+            var catalog = new Catalog(experiments);
+            switch (command.Verb)
+            {
+                case "":
+                    command.Allow("device", "out", "seed");
+                    await new Pipeline(catalog, Options(command), output).RunChainAsync(catalog.Find(defaultExperiment), freshAncestors: true, cancel.Token);
+                    return 0;
+                case "list":
+                    command.Allow("json");
+                    output.WriteLine(command.Has("json") ? Describer.ListJson(experiments) : Describer.List(experiments));
+                    return 0;
+                case "describe":
+                    command.Allow();
+                    output.WriteLine(Describer.Describe(catalog.Find(Single(command, "describe"))));
+                    return 0;
+                case "run":
+                    command.Allow("steps", "device", "out", "seed");
+                    await new Pipeline(catalog, Options(command), output).RunChainAsync(catalog.Find(Single(command, "run")), freshAncestors: false, cancel.Token);
+                    return 0;
+                default:
+                    throw new UsageException($"Unknown command '{command.Verb}'.");
+            }
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}{Environment.NewLine}{Environment.NewLine}{Usage}");
+            return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("Cancelled; the unfinished run folder was removed.");
+            return 1;
+        }
+        catch (Exception e) when (e is DataFormatException or Rules.RuleViolationException or FileNotFoundException or ArgumentException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    public const string Usage = """
+        Usage:
+          (no arguments)            run the default experiment, after the experiments it starts from
+          list [--json]             list the experiments
+          describe NAME             show one experiment: objective, data, models, estimated memory
+          run NAME [options]        run one experiment (and, first, any experiment it starts from that has no finished run)
+
+        Options for run:
+          --steps N                 train for N steps instead of the declared number
+          --device auto|cpu|cuda    where to train (default auto: CUDA when present)
+          --out DIR                 where run folders go (default ./runs)
+          --seed N                  seed for data order, initialisation and sampling
+        """;
+
+    private static RunOptions Options(CommandLine command) => new()
+    {
+        OutputRoot = command.Get("out") ?? "runs",
+        Device = command.Get("device") ?? "auto",
+        Steps = command.GetInt("steps"),
+        Seed = command.GetInt("seed"),
+    };
+
+    private static string Single(CommandLine command, string verb) => command.Arguments.Count == 1
+        ? command.Arguments[0]
+        : throw new UsageException($"'{verb}' takes one experiment name (see `list`).");
+}

@@ -1,0 +1,32 @@
+using AlignDsl.Running;
+
+namespace AlignDsl.Hosting;
+
+/// <summary>Runs an experiment after the experiments it starts from, and prints each run's before/after table.</summary>
+internal sealed class Pipeline(Catalog catalog, RunOptions options, TextWriter output)
+{
+    /// <param name="freshAncestors">Rerun every ancestor; otherwise only those with no finished run under the output root.</param>
+    public async Task<IReadOnlyList<RunResult>> RunChainAsync(ExperimentEntry target, bool freshAncestors, CancellationToken cancellationToken)
+    {
+        var store = new RunStore(options.OutputRoot);
+        var results = new List<RunResult>();
+        foreach (var experiment in catalog.Chain(target))
+        {
+            var isTarget = experiment == target;
+            if (!isTarget && !freshAncestors && store.LatestCheckpoint(experiment.Name) is { } existing)
+            {
+                output.WriteLine($"• {experiment.Name}: using the finished run at {Path.GetDirectoryName(existing)}");
+                continue;
+            }
+            // A --steps override is meant for the experiment asked for, not the ones it starts from.
+            var runOptions = isTarget ? options : options with { Steps = null };
+            using var run = new RunContext(experiment.Descriptor, runOptions, new ConsoleObserver(output, interactive: !Console.IsOutputRedirected));
+            var result = await experiment.Run(run, cancellationToken);
+            output.WriteLine();
+            output.WriteLine(ResultsTable.Render(result));
+            output.WriteLine();
+            results.Add(result);
+        }
+        return results;
+    }
+}
