@@ -31,7 +31,7 @@ public sealed class MarkElfVersionNeedWeak : Task
             var bytes = File.ReadAllBytes(path);
             var result = MarkWeak(bytes, VersionName);
             if (result == null) { Log.LogWarning("{0}: not an ELF64 little-endian file with a .gnu.version_r section; left as is.", path); continue; }
-            if (result == true) { File.WriteAllBytes(path, bytes); Log.LogMessage(MessageImportance.High, "Marked {0} weak in {1}", VersionName, path); }
+            if (result == true) { File.WriteAllBytes(path, bytes); Log.LogMessage(MessageImportance.Normal, "Marked {0} weak in {1}", VersionName, path); }
         }
         return !Log.HasLoggedErrors;
     }

@@ -16,9 +16,10 @@ namespace AlignDsl.Hosting;
 public static class ExperimentHost
 {
     public static async Task<int> RunAsync(string[] args, IReadOnlyList<ExperimentEntry> experiments, string defaultExperiment,
-        TextWriter? output = null, CancellationToken cancellationToken = default)
+        TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
         output ??= Console.Out;
+        error ??= Console.Error;
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
         Console.CancelKeyPress += onCancel;
@@ -51,17 +52,17 @@ public static class ExperimentHost
         }
         catch (UsageException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}{Environment.NewLine}{Environment.NewLine}{Usage}");
+            error.WriteLine($"error: {e.Message}{Environment.NewLine}{Environment.NewLine}{Usage}");
             return 2;
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("Cancelled; the unfinished run folder was removed.");
+            error.WriteLine("Cancelled; the unfinished run folder was removed.");
             return 1;
         }
         catch (Exception e) when (e is DataFormatException or Rules.RuleViolationException or FileNotFoundException or ArgumentException or InvalidOperationException)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            error.WriteLine($"error: {e.Message}");
             return 1;
         }
         finally

@@ -1,0 +1,209 @@
+using static AlignDsl.Generators.Tests.DiagnosticAssert;
+using static Microsoft.CodeAnalysis.DiagnosticSeverity;
+
+namespace AlignDsl.Generators.Tests;
+
+/// <summary>
+/// One minimal declaration per rule: the exact id, severity and squiggle, and whether the class is still generated.
+/// Each source also declares <c>Good</c>, which must keep its file and registry entry whatever happens to <c>Bad</c>.
+/// </summary>
+public sealed class DiagnosticTests
+{
+    private static string Source(string declarations) => Generate.Usings + """
+        namespace Tests;
+
+        [Experiment("good")]
+        [Sft]
+        [GymData(GymTask.HelpfulHarmless)]
+        public partial class Good;
+
+
+        """ + declarations;
+
+    private static string Bad(string attributes, string declaration = "public partial class Bad;") => Source($"""
+        [Experiment("bad")]
+        {attributes}
+        {declaration}
+        """);
+
+    private static void Suppressed(Testing.GeneratorRun run, params string[] classes)
+    {
+        Generated(run, "Tests", "Good");
+        foreach (var c in classes) NotGenerated(run, "Tests", c);
+    }
+
+    [Fact]
+    public void Valid_declarations_report_nothing()
+    {
+        var run = Generate.Run([Source(""), .. Generate.QuickStart()]);
+        Assert.Null(run.GeneratorException);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Generated(run, "Tests", "Good");
+        Generated(run, "QuickStart", "GymSft");
+        Generated(run, "QuickStart", "GymDpo");
+    }
+
+    [Fact]
+    public void ALIGN001_class_not_partial()
+    {
+        var source = Bad("[Sft]\n[GymData(GymTask.HelpfulHarmless)]", "public class Bad;");
+        Suppressed(Reported(source, "ALIGN001", Error, ("class Bad", "Bad")), "Bad");
+    }
+
+    [Fact]
+    public void ALIGN002_no_objective()
+    {
+        var source = Bad("[GymData(GymTask.HelpfulHarmless)]");
+        Suppressed(Reported(source, "ALIGN002", Error, ("class Bad", "Bad")), "Bad");
+    }
+
+    [Fact]
+    public void ALIGN003_more_than_one_objective_points_at_the_second()
+    {
+        var source = Bad("[Sft]\n[Dpo(Beta = 0.2)]\n[GymData(GymTask.HelpfulHarmless)]");
+        Suppressed(Reported(source, "ALIGN003", Error, ("Dpo(Beta = 0.2)", "Dpo(Beta = 0.2)")), "Bad");
+    }
+
+    [Fact]
+    public void ALIGN004_beta_not_positive()
+    {
+        var source = Bad("[Dpo(Beta = 0)]\n[GymData(GymTask.HelpfulHarmless)]");
+        Suppressed(Reported(source, "ALIGN004", Error, ("Beta = 0", "0")), "Bad");
+    }
+
+    [Fact]
+    public void ALIGN005_init_from_not_an_experiment()
+    {
+        var source = Bad("[Policy(InitFrom = typeof(Plain))]\n[Sft]\n[GymData(GymTask.HelpfulHarmless)]",
+            "public partial class Bad;\npublic class Plain;");
+        Suppressed(Reported(source, "ALIGN005", Error, ("typeof(Plain)", "typeof(Plain)")), "Bad");
+    }
+
+    [Fact]
+    public void ALIGN006_learning_rate_not_positive()
+    {
+        var source = Bad("[Sft]\n[GymData(GymTask.HelpfulHarmless)]\n[Training(LearningRate = 0)]");
+        Suppressed(Reported(source, "ALIGN006", Error, ("LearningRate = 0", "0")), "Bad");
+    }
+
+    [Fact]
+    public void ALIGN007_counts_not_positive()
+    {
+        var source = Bad("[Policy(Layers = 0)]\n[Sft]\n[GymData(GymTask.HelpfulHarmless)]\n[Training(Steps = -1)]");
+        Suppressed(Reported(source, "ALIGN007", Error, ("Layers = 0", "0"), ("Steps = -1", "-1")), "Bad");
+    }
+
+    [Fact]
+    public void ALIGN008_label_smoothing_out_of_range()
+    {
+        var source = Bad("[Dpo(LabelSmoothing = 0.5)]\n[GymData(GymTask.HelpfulHarmless)]");
+        Suppressed(Reported(source, "ALIGN008", Error, ("LabelSmoothing = 0.5", "0.5")), "Bad");
+    }
+
+    [Fact]
+    public void ALIGN009_eval_suite_not_a_suite()
+    {
+        var source = Bad("[Sft]\n[GymData(GymTask.HelpfulHarmless)]\n[EvalSuite(typeof(string))]");
+        Suppressed(Reported(source, "ALIGN009", Error, ("typeof(string)", "typeof(string)")), "Bad");
+    }
+
+    [Fact]
+    public void ALIGN010_model_width_not_divisible_by_heads()
+    {
+        var source = Bad("[Policy(ModelDim = 100, Heads = 3)]\n[Sft]\n[GymData(GymTask.HelpfulHarmless)]");
+        Suppressed(Reported(source, "ALIGN010", Error, ("Heads = 3", "3")), "Bad");
+    }
+
+    [Fact]
+    public void ALIGN011_max_length_beyond_context()
+    {
+        var source = Bad("[Policy(Context = 32)]\n[Sft]\n[GymData(GymTask.HelpfulHarmless)]\n[Training(MaxLength = 40)]");
+        Suppressed(Reported(source, "ALIGN011", Error, ("MaxLength = 40", "40")), "Bad");
+    }
+
+    [Fact]
+    public void ALIGN012_beta_outside_typical_range_is_a_warning_and_still_generates()
+    {
+        var source = Bad("[Dpo(Beta = 0.05)]\n[GymData(GymTask.HelpfulHarmless)]");
+        var run = Reported(source, "ALIGN012", Warning, ("Beta = 0.05", "0.05"));
+        Generated(run, "Tests", "Good");
+        Generated(run, "Tests", "Bad");
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void ALIGN013_red_team_without_over_refusal_is_a_warning_and_still_generates()
+    {
+        var source = Bad("[Sft]\n[GymData(GymTask.HelpfulHarmless)]\n[EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RedTeam))]");
+        var run = Reported(source, "ALIGN013", Warning, ("EvalSuite(typeof(RedTeam))", "EvalSuite(typeof(RedTeam))"));
+        Generated(run, "Tests", "Good");
+        Generated(run, "Tests", "Bad");
+        Assert.Empty(run.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void ALIGN014_init_from_cycle_is_reported_on_both()
+    {
+        var source = Source("""
+            [Experiment("first")]
+            [Policy(InitFrom = typeof(Second))]
+            [Sft]
+            [GymData(GymTask.HelpfulHarmless)]
+            public partial class First;
+
+            [Experiment("second")]
+            [Policy(InitFrom = typeof(First))]
+            [Sft]
+            [GymData(GymTask.HelpfulHarmless)]
+            public partial class Second;
+            """);
+        var run = Reported(source, "ALIGN014", Error, ("typeof(Second)", "typeof(Second)"), ("typeof(First)", "typeof(First)"));
+        Suppressed(run, "First", "Second");
+    }
+
+    [Fact]
+    public void ALIGN015_nested_experiment()
+    {
+        var source = Source("""
+            public static partial class Outer
+            {
+                [Experiment("bad")]
+                [Sft]
+                [GymData(GymTask.HelpfulHarmless)]
+                public partial class Bad;
+            }
+            """);
+        Suppressed(Reported(source, "ALIGN015", Error, ("class Bad", "Bad")), "Bad");
+    }
+
+    [Fact]
+    public void ALIGN016_duplicate_names_are_reported_on_both()
+    {
+        var source = Source("""
+            [Experiment("same")]
+            [Sft]
+            [GymData(GymTask.HelpfulHarmless)]
+            public partial class Bad;
+
+            [Experiment("same")]
+            [Sft]
+            [GymData(GymTask.HelpfulHarmless)]
+            public partial class Twin;
+            """);
+        Suppressed(Reported(source, "ALIGN016", Error, ("class Bad", "Bad"), ("class Twin", "Twin")), "Bad", "Twin");
+    }
+
+    [Fact]
+    public void ALIGN017_no_data()
+    {
+        var source = Bad("[Sft]");
+        Suppressed(Reported(source, "ALIGN017", Error, ("class Bad", "Bad")), "Bad");
+    }
+
+    [Fact]
+    public void ALIGN018_two_data_sources_points_at_the_jsonl_one()
+    {
+        var source = Bad("[Sft]\n[GymData(GymTask.HelpfulHarmless)]\n[JsonlData(\"d.jsonl\")]");
+        Suppressed(Reported(source, "ALIGN018", Error, ("JsonlData(\"d.jsonl\")", "JsonlData(\"d.jsonl\")")), "Bad");
+    }
+}

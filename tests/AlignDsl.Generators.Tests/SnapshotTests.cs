@@ -1,0 +1,31 @@
+namespace AlignDsl.Generators.Tests;
+
+/// <summary>Baselines of the emitted text: one verified file per generated file, under Snapshots/.</summary>
+public sealed class SnapshotTests
+{
+    [Fact]
+    public void QuickStart() => Generate.Run(Generate.QuickStart()).Verify();
+
+    [Fact]
+    public void DpoFromJsonlWithFreshPolicy() => Generate.Run(Generate.Usings + """
+        namespace Pairs;
+
+        [Experiment("jsonl-dpo")]
+        [Dpo(Beta = 0.25, LabelSmoothing = 0.1)]
+        [JsonlData("data/pairs.jsonl", HeldOut = "data/heldout.jsonl")]
+        [Training(Steps = 50, MaxLength = 32)]
+        [EvalSuite(typeof(PreferenceAccuracy))]
+        public partial class JsonlDpo;
+        """).Verify();
+
+    /// <summary>No [Policy] and no [Training]: every size and setting comes from the defaults.</summary>
+    [Fact]
+    public void SftWithoutPolicy() => Generate.Run(Generate.Usings + """
+        namespace Defaults;
+
+        [Experiment("sft-defaults")]
+        [Sft]
+        [GymData(GymTask.HelpfulHarmless)]
+        public partial class SftDefaults;
+        """).Verify();
+}

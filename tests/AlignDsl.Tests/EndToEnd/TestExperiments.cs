@@ -1,0 +1,30 @@
+using AlignDsl.Data;
+using AlignDsl.Evaluation;
+
+namespace AlignDsl.Tests.EndToEnd;
+
+// The QuickStart pair, declared again here so the tests exercise the generator exactly as a user's project does.
+
+[Experiment("test-sft")]
+[Policy(Layers = 2, ModelDim = 96, Heads = 4, Context = 64)]
+[Sft]
+[GymData(GymTask.HelpfulHarmless)]
+[Training(Steps = 400, BatchSize = 32, LearningRate = 2e-3, WarmupSteps = 20, LogEvery = 50)]
+[EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RedTeam)), EvalSuite(typeof(OverRefusal))]
+public partial class TestSft;
+
+[Experiment("test-dpo")]
+[Policy(InitFrom = typeof(TestSft))]
+[Dpo(Beta = 0.1)]
+[GymData(GymTask.HelpfulHarmless)]
+[Training(Steps = 100, BatchSize = 16, LearningRate = 3e-5, WarmupSteps = 10, LogEvery = 10)]
+[EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RedTeam)), EvalSuite(typeof(OverRefusal))]
+public partial class TestDpo;
+
+/// <summary>Reads a JSONL file the bad-input test writes with a broken line.</summary>
+[Experiment("test-jsonl-sft")]
+[Sft]
+[JsonlData(BadInputTests.BadFile)]
+[Training(Steps = 5, BatchSize = 2)]
+[EvalSuite(typeof(PreferenceAccuracy))]
+public partial class TestJsonlSft;

@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using AlignDsl.Tests.EndToEnd;
+
+namespace AlignDsl.Tests.Hosting;
+
+public sealed class HostCommandTests
+{
+    [Fact]
+    public async Task List_json_describes_each_experiment()
+    {
+        var (exitCode, output, _) = await Host.RunAsync("list", "--json");
+        Assert.Equal(0, exitCode);
+        var experiments = JsonNode.Parse(output)!.AsArray();
+        var dpo = experiments.Single(e => e!["name"]!.GetValue<string>() == "test-dpo")!;
+        Assert.Equal("dpo", dpo["objective"]!.GetValue<string>());
+        Assert.Equal("pairs", dpo["data_shape"]!.GetValue<string>());
+        Assert.Equal(["policy", "reference"], dpo["resident_models"]!.AsArray().Select(m => m!["role"]!.GetValue<string>()));
+        Assert.True(dpo["estimated_memory_bytes"]!.GetValue<long>() > 0);
+        Assert.Equal("test-sft", dpo["init_from"]!.GetValue<string>());
+        var sft = experiments.Single(e => e!["name"]!.GetValue<string>() == "test-sft")!;
+        Assert.Single(sft["resident_models"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Describe_shows_models_and_memory()
+    {
+        var (exitCode, output, _) = await Host.RunAsync("describe", "test-dpo");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("reference (frozen)", output);
+        Assert.Contains("starts from test-sft", output);
+        Assert.Contains("total", output);
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("run")]
+    [InlineData("run", "no-such-experiment")]
+    [InlineData("run", "test-dpo", "--stpes", "3")]
+    [InlineData("run", "test-dpo", "--steps", "three")]
+    public async Task A_bad_command_line_exits_with_2_and_says_why(params string[] args)
+    {
+        var (exitCode, _, error) = await Host.RunAsync(args);
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("error: ", error);
+    }
+
+    [Fact]
+    public async Task A_rule_broken_by_an_override_exits_with_1_before_any_run()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"aligndsl-rule-{Guid.NewGuid():N}");
+        var (exitCode, _, error) = await Host.RunAsync("run", "test-sft", "--steps", "0", "--out", root);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("ALIGN007", error);
+        Assert.False(Directory.Exists(Path.Combine(root, "test-sft")) && Directory.GetDirectories(Path.Combine(root, "test-sft")).Length > 0);
+    }
+}
