@@ -1,7 +1,7 @@
 namespace AlignDsl;
 
 /// <summary>The training objectives an experiment can declare.</summary>
-public enum ObjectiveKind { Sft, Dpo }
+public enum ObjectiveKind { Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto }
 
 /// <summary>The shape of the training data an objective consumes.</summary>
 public enum DataShape
@@ -11,4 +11,7 @@ public enum DataShape
 
     /// <summary>prompt → (chosen, rejected) preference pairs.</summary>
     Pairs,
+
+    /// <summary>prompt → completion labelled desirable or undesirable (unpaired feedback).</summary>
+    Feedback,
 }

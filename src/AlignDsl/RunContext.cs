@@ -23,6 +23,7 @@ public sealed class RunContext : IDisposable
     private readonly IRunObserver _observer;
     private readonly List<EvalReport> _evaluations = [];
     private readonly Stopwatch _wall = Stopwatch.StartNew();
+    private readonly Stopwatch _training = new();
     private TimeSpan _evaluationTime;
     private RunLog? _log;
     private IReadOnlyDictionary<string, double> _latest = new Dictionary<string, double>();
@@ -72,15 +73,39 @@ public sealed class RunContext : IDisposable
         return Checkpoint.Load(checkpoint, Device);
     }
 
-    public Optimizer AdamW(Policy policy, double learningRate, int warmupSteps, int steps, double weightDecay, double maxGradNorm)
+    /// <summary>A reward model whose body starts from the trained policy of <paramref name="experiment"/>.</summary>
+    public RewardModel LoadRewardModelBody(string experiment)
     {
-        Check(SettingRules.CheckLearningRate(learningRate));
-        return new Optimizer(policy.Parameters(), new LearningRateSchedule(learningRate, warmupSteps, steps), weightDecay, maxGradNorm);
+        using var policy = LoadPolicy(experiment);
+        return RewardModel.FromPolicy(policy);
     }
 
-    /// <summary>The probes and held-out pairs every evaluation of this run uses.</summary>
-    public EvalContext EvalContext(Policy policy, Policy? reference, double? beta, PreferenceData heldOutPairs) =>
-        new(policy, reference, beta, heldOutPairs, Gym(GymTask.HelpfulHarmless).Probes(), Seed);
+    /// <summary>A fresh reward model (tiny GPT body, scalar head) whose vocabulary covers the training texts and the gym's probes.</summary>
+    public RewardModel NewRewardModel(ModelConfig size, IEnumerable<string> trainingTexts)
+    {
+        using var policy = NewPolicy(size, trainingTexts);
+        return RewardModel.FromPolicy(policy);
+    }
+
+    /// <summary>
+    /// Scores every row of <paramref name="batches"/> with a frozen copy of <paramref name="policy"/> (the reference),
+    /// then frees the copy: training then holds the policy and these log-probs only.
+    /// </summary>
+    public PrecomputedReference PrecomputeReference(Policy policy, IEnumerable<SequenceBatch> batches)
+    {
+        using var reference = policy.FrozenCopy();
+        return PrecomputedReference.Compute(reference, batches);
+    }
+
+    public Optimizer AdamW(ITrainableModel model, double learningRate, int warmupSteps, int steps, double weightDecay, double maxGradNorm)
+    {
+        Check(SettingRules.CheckLearningRate(learningRate));
+        return new Optimizer(model.Parameters(), new LearningRateSchedule(learningRate, warmupSteps, steps), weightDecay, maxGradNorm);
+    }
+
+    /// <summary>The probes and held-out pairs every evaluation of this run uses, scored the experiment's way.</summary>
+    public EvalContext EvalContext(Policy? policy, IPreferenceScorer scorer, PreferenceData heldOutPairs) =>
+        new(policy, scorer, heldOutPairs, Gym(GymTask.HelpfulHarmless).Probes(), Seed, Device);
 
     public EvaluationPoint BeginEvaluation(string label, int step) => new(this, label, step);
 
@@ -88,6 +113,7 @@ public sealed class RunContext : IDisposable
     public void StartTraining(int steps)
     {
         _steps = steps;
+        _training.Restart();
         _log ??= new RunLog(RunDirectory);
         _observer.RunStarted(Experiment, steps, RunDirectory);
     }
@@ -112,18 +138,19 @@ public sealed class RunContext : IDisposable
 
     internal void RecordEvaluation(EvalReport report, TimeSpan elapsed)
     {
-        _evaluationTime += elapsed;
+        if (_training.IsRunning) _evaluationTime += elapsed;
         _evaluations.Add(report);
         (_log ??= new RunLog(RunDirectory)).Evaluation(report);
         _observer.EvaluationCompleted(report);
     }
 
-    /// <summary>Saves the policy, writes <c>summary.json</c>, and marks the run complete.</summary>
-    public RunResult Finish(Policy policy, EvalReport before, EvalReport after)
+    /// <summary>Saves the trained model, writes <c>summary.json</c>, and marks the run complete.</summary>
+    public RunResult Finish(ITrainableModel model, EvalReport before, EvalReport after)
     {
-        Checkpoint.Save(policy, Path.Combine(RunDirectory, RunStore.CheckpointFolder));
+        model.Save(Path.Combine(RunDirectory, RunStore.CheckpointFolder));
         var seconds = _wall.Elapsed.TotalSeconds;
-        var trainingSeconds = Math.Max(1e-9, seconds - _evaluationTime.TotalSeconds);
+        // Throughput counts the training loop only: not set-up, and not the evaluations inside the loop.
+        var trainingSeconds = Math.Max(1e-9, _training.Elapsed.TotalSeconds - _evaluationTime.TotalSeconds);
         var during = _evaluations.Where(e => e != before && e != after).ToList();
         _log?.Dispose();
         _log = null;

@@ -68,7 +68,17 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MoreThanOneDataSource = new("ALIGN018", RuleBook.MoreThanOneDataSource.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         RuleBook.MoreThanOneDataSource.MessageFormat, RuleBook.MoreThanOneDataSource.HelpLink);
 
-    public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource];
+    public static readonly DiagnosticDescriptor WeightNotPositive = new("ALIGN019", RuleBook.WeightNotPositive.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+        RuleBook.WeightNotPositive.MessageFormat, RuleBook.WeightNotPositive.HelpLink);
+
+    public static readonly DiagnosticDescriptor SuiteNeedsPolicy = new("ALIGN020", RuleBook.SuiteNeedsPolicy.Title, Message, "AlignDsl.Evaluation", DiagnosticSeverity.Error, true,
+        RuleBook.SuiteNeedsPolicy.MessageFormat, RuleBook.SuiteNeedsPolicy.HelpLink);
+
+    public static readonly DiagnosticDescriptor InitFromNotPolicy = new("ALIGN021", RuleBook.InitFromNotPolicy.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.InitFromNotPolicy.MessageFormat, RuleBook.InitFromNotPolicy.HelpLink);
+
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
+        InitFromNotPolicy];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

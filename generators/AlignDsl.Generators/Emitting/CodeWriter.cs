@@ -34,9 +34,14 @@ internal sealed class CodeWriter
 
     public override string ToString() => _text.ToString();
 
-    /// <summary>A C# double literal that round-trips: 0.1 → "0.1", 1 → "1.0", 3E-05 → "3E-05".</summary>
+    /// <summary>
+    /// A C# double literal that round-trips: 0.1 → "0.1", 1 → "1.0", 3E-05 → "3E-05"; NaN and the infinities
+    /// (which "R" formats as words, not literals) become <c>double.NaN</c> and <c>double.PositiveInfinity</c>.
+    /// </summary>
     public static string Literal(double value)
     {
+        if (double.IsNaN(value)) return "double.NaN";
+        if (double.IsInfinity(value)) return value > 0 ? "double.PositiveInfinity" : "double.NegativeInfinity";
         var text = value.ToString("R", CultureInfo.InvariantCulture);
         return text.IndexOfAny(['.', 'E', 'e']) >= 0 ? text : text + ".0";
     }
@@ -44,4 +49,11 @@ internal sealed class CodeWriter
     public static string Literal(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Literal(string? value) => value is null ? "null" : "@\"" + value.Replace("\"", "\"\"") + "\"";
+
+    /// <summary>User text (a name, a path) made safe inside a <c>//</c> comment: a line break would end the comment.</summary>
+    public static string Comment(string value) =>
+        new(value.Select(c => c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029' ? ' ' : c).ToArray());
+
+    /// <summary>User text made safe inside a <c>///</c> XML doc comment: one line, with <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped.</summary>
+    public static string Xml(string value) => Comment(value).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

@@ -5,17 +5,26 @@ namespace AlignDsl.Generators.Emitting;
 
 /// <summary>
 /// The parts of a generated file that depend on the objective: its constants, resident models, set-up (data and
-/// models) and the training step. One subclass per objective.
+/// models) and the training step. One subclass per objective; shared pieces live here.
 /// </summary>
 internal abstract class ObjectiveEmitter(ExperimentModel experiment)
 {
     protected const string Data = "global::AlignDsl.Data";
+    protected const string Models = "global::AlignDsl.Models";
+    protected const string Objectives = "global::AlignDsl.Objectives";
+    protected const string Evaluation = "global::AlignDsl.Evaluation";
 
     protected ExperimentModel Experiment { get; } = experiment;
+    protected ObjectiveModel Objective => Experiment.Objective!;
 
     public static ObjectiveEmitter For(ExperimentModel experiment) => experiment.Objective!.Kind switch
     {
+        ObjectiveKindModel.RewardModel => new RewardModelEmitter(experiment),
         ObjectiveKindModel.Dpo => new DpoEmitter(experiment),
+        ObjectiveKindModel.Ipo => new IpoEmitter(experiment),
+        ObjectiveKindModel.SimPo => new SimPoEmitter(experiment),
+        ObjectiveKindModel.Orpo => new OrpoEmitter(experiment),
+        ObjectiveKindModel.Kto => new KtoEmitter(experiment),
         _ => new SftEmitter(experiment),
     };
 
@@ -28,19 +37,23 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
     /// <summary>The class summary of the generated file.</summary>
     public abstract string Summary { get; }
 
+    /// <summary>The variable holding the model the run trains and saves.</summary>
+    public virtual string TrainedModel => "policy";
+
     public virtual IEnumerable<string> Constants() => [];
 
-    public abstract IEnumerable<(string Role, bool Trainable)> ResidentModels();
+    /// <summary>Each model resident during training: role, trainable, and an expression for its parameter count.</summary>
+    public abstract IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels();
 
     /// <summary>The arguments naming the models, as passed to <c>TrainStep</c>.</summary>
     public abstract string TrainStepModels { get; }
 
-    /// <summary>Declares <c>train</c> (tokenized training data), <c>policy</c>, any other model, and <c>evalContext</c>.</summary>
+    /// <summary>Declares <c>train</c> (tokenized training data), the models, and <c>evalContext</c>.</summary>
     public abstract void EmitSetUp(CodeWriter w);
 
     public abstract void EmitTrainStep(CodeWriter w);
 
-    /// <summary>The gym task, or the JSONL reader call, that yields a training/held-out split.</summary>
+    /// <summary>The gym split, or the JSONL reader call, that yields a training/held-out split.</summary>
     protected string ReadSplit(string gymSplit, string jsonlReader)
     {
         var data = Experiment.Data!;
@@ -51,7 +64,15 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
 
     protected string DataComment(string shape) => Experiment.Data!.Kind == DataKindModel.Gym
         ? $"// Data: {shape} from the gym ({Experiment.Data.GymTask}); held-out prompts never seen in training."
-        : $"// Data: {shape} from {Experiment.Data.Path}{(Experiment.Data.HeldOutPath is null ? ", its last tenth held out" : ", held out: " + Experiment.Data.HeldOutPath)}.";
+        : $"// Data: {shape} from {Comment(Experiment.Data.Path ?? "")}{(Experiment.Data.HeldOutPath is null ? ", its last tenth held out" : ", held out: " + Comment(Experiment.Data.HeldOutPath))}.";
+
+    /// <summary>Declares <c>pairs</c>: preference pairs, training and held out.</summary>
+    protected void EmitPairs(CodeWriter w)
+    {
+        w.Line(DataComment("preference pairs"));
+        w.Line($"var pairs = {ReadSplit("Pairs", "ReadPairs")};");
+        w.Line();
+    }
 
     /// <summary>Declares <c>policy</c>: a checkpoint of the experiment it starts from, or a fresh model.</summary>
     protected void EmitPolicy(CodeWriter w, string trainTexts)
@@ -65,8 +86,19 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
     }
 
     protected string PolicyOrigin => Experiment.Policy.InitFromName is { } parent
-        ? $"the policy starts from {parent}'s trained checkpoint"
+        ? $"the policy starts from {Comment(parent)}'s trained checkpoint"
         : "a fresh tiny GPT whose vocabulary covers the data";
+
+    /// <summary>Tokenizes pairs with the trained model's tokenizer.</summary>
+    protected static string TokenizePairs(string pairs, string model = "policy") =>
+        $"{Data}.PreferenceData.Tokenize({pairs}, {model}.Tokenizer, MaxLength)";
+
+    protected static void EmitStepSignature(CodeWriter w, string summary, string models)
+    {
+        w.Line($"/// <summary>{summary}</summary>");
+        w.Line($"private static void TrainStep({models}, global::AlignDsl.Data.SequenceTensors batch,");
+        w.Line("    global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Reporting.MetricSet metrics)");
+    }
 
     protected static void EmitOptimiserStep(CodeWriter w, string output)
     {

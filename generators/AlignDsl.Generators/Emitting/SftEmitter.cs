@@ -8,7 +8,7 @@ internal sealed class SftEmitter(Model.ExperimentModel experiment) : ObjectiveEm
     public override string Summary => "Supervised fine-tuning: maximise log π(completion | prompt) over completion tokens. Resident: the policy.";
     public override string TrainStepModels => "policy";
 
-    public override IEnumerable<(string Role, bool Trainable)> ResidentModels() => [("policy", true)];
+    public override IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels() => [("policy", true, "PolicySize.Parameters")];
 
     public override void EmitSetUp(CodeWriter w)
     {
@@ -19,18 +19,15 @@ internal sealed class SftEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line($"// Models: {PolicyOrigin}.");
         EmitPolicy(w, "demonstrations.Train");
         w.Line($"var train = {Data}.DemonstrationData.Tokenize(demonstrations.Train, policy.Tokenizer, MaxLength);");
-        w.Line("var evalContext = run.EvalContext(policy, reference: null, beta: null,");
-        w.Line($"    {Data}.PreferenceData.Tokenize(heldOutPairs, policy.Tokenizer, MaxLength));");
+        w.Line($"var evalContext = run.EvalContext(policy, new {Evaluation}.MeanLogProbReward(policy), {TokenizePairs("heldOutPairs")});");
     }
 
     public override void EmitTrainStep(CodeWriter w)
     {
-        w.Line("/// <summary>One SFT step: a forward pass, the completion-token NLL, backward, clip, AdamW.</summary>");
-        w.Line("private static void TrainStep(global::AlignDsl.Models.Policy policy, global::AlignDsl.Data.SequenceTensors batch,");
-        w.Line("    global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Reporting.MetricSet metrics)");
+        EmitStepSignature(w, "One SFT step: a forward pass, the completion-token NLL, backward, clip, AdamW.", $"{Models}.Policy policy");
         w.OpenBrace();
         w.Line("optimizer.ZeroGrad();");
-        w.Line("var sft = global::AlignDsl.Objectives.Sft.Nll(policy.CompletionLogProbs(batch));");
+        w.Line($"var sft = {Objectives}.Sft.Nll(policy.CompletionLogProbs(batch));");
         EmitOptimiserStep(w, "sft");
         w.CloseBrace();
     }

@@ -21,10 +21,29 @@ internal sealed record ExperimentModel(
     public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") + ClassName + ".g.cs";
 }
 
-/// <summary>The objective an experiment declares, with its hyperparameters (defaults folded in).</summary>
-internal sealed record ObjectiveModel(ObjectiveKindModel Kind, double Beta, double LabelSmoothing);
+/// <summary>
+/// The objective an experiment declares, with its hyperparameters (defaults folded in). Each objective reads the
+/// fields it has; the rest stay 0.
+/// </summary>
+internal sealed record ObjectiveModel(ObjectiveKindModel Kind)
+{
+    public double Beta { get; init; }
+    public double LabelSmoothing { get; init; }
+    public bool Hinge { get; init; }
+    public bool PrecomputeReference { get; init; }
+    public double Gamma { get; init; }
+    public double SftWeight { get; init; }
+    public double Lambda { get; init; }
+    public double DesirableWeight { get; init; }
+    public double UndesirableWeight { get; init; }
+    public double Margin { get; init; }
+    public double CenterRewards { get; init; }
 
-internal enum ObjectiveKindModel { Sft, Dpo }
+    /// <summary>False only for a reward model: every other objective trains a policy.</summary>
+    public bool TrainsPolicy => Kind != ObjectiveKindModel.RewardModel;
+}
+
+internal enum ObjectiveKindModel { Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto }
 
 /// <summary>
 /// The policy: a fresh tiny GPT of the given size, or the policy of <see cref="InitFromName"/>.
@@ -38,7 +57,11 @@ internal enum DataKindModel { Gym, Jsonl }
 internal sealed record DataModel(DataKindModel Kind, string GymTask, string? Path, string? HeldOutPath);
 
 internal sealed record TrainingModel(int Steps, int BatchSize, double LearningRate, int WarmupSteps, double WeightDecay, double MaxGradNorm,
-    int MaxLength, int EvalEvery, int LogEvery, int Seed);
+    int MaxLength, int EvalEvery, int LogEvery, int Seed)
+{
+    /// <summary>Where MaxLength was written (or the class), for the context check that needs the inherited policy.</summary>
+    public LocationInfo? MaxLengthLocation { get; init; }
+}
 
 /// <summary>A declared evaluation suite: its fully qualified type name and its short name for reports.</summary>
 internal sealed record SuiteModel(string TypeName, string ShortName);

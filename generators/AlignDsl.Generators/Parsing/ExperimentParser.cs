@@ -33,14 +33,17 @@ internal static class ExperimentParser
         if (type.ContainingType is not null)
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.NestedExperiment, classLocation, type.Name));
 
-        var objective = ParseObjective(attributes.Where(a => a.Name is KnownTypes.Sft or KnownTypes.Dpo).ToList(), name!, classLocation, diagnostics);
+        var objective = ObjectiveParser.Parse(attributes.Where(a => KnownTypes.Objectives.Contains(a.Name)).ToList(), name!, classLocation, diagnostics);
         var policy = ParsePolicy(Single(KnownTypes.Policy), diagnostics);
         var data = ParseData(Single(KnownTypes.GymData), Single(KnownTypes.JsonlData), name!, classLocation, diagnostics);
-        var training = ParseTraining(Single(KnownTypes.Training), diagnostics);
+        var training = ParseTraining(Single(KnownTypes.Training), diagnostics) with
+        {
+            MaxLengthLocation = Single(KnownTypes.Training)?.LocationOf("MaxLength") ?? classLocation,
+        };
         if (policy.InitFromName is null)
             foreach (var v in SettingRules.CheckSequenceFits(training.MaxLength, policy.Context))
-                diagnostics.Add(DiagnosticInfo.From(v, Single(KnownTypes.Training)?.LocationOf("MaxLength") ?? classLocation));
-        var suites = ParseSuites(attributes.Where(a => a.Name == KnownTypes.EvalSuite).Select(a => a.Reader).ToList(), name!, diagnostics);
+                diagnostics.Add(DiagnosticInfo.From(v, training.MaxLengthLocation));
+        var suites = ParseSuites(attributes.Where(a => a.Name == KnownTypes.EvalSuite).Select(a => a.Reader).ToList(), name!, objective, diagnostics);
 
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         return new ExperimentModel(ns, type.Name, type.ToDisplayString(), Path.GetFileName(declaration.SyntaxTree.FilePath), name!,
@@ -51,28 +54,6 @@ internal static class ExperimentParser
     }
 
     public static RuleSeverity Severity(DiagnosticInfo diagnostic) => RuleBook.All.First(r => r.Id == diagnostic.RuleId).Severity;
-
-    private static ObjectiveModel? ParseObjective(List<(string Name, AttributeReader Reader)> objectives, string name, LocationInfo? classLocation, List<DiagnosticInfo> diagnostics)
-    {
-        if (objectives.Count == 0)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(RuleBook.NoObjective, classLocation, name));
-            return null;
-        }
-        if (objectives.Count > 1)
-        {
-            var names = string.Join(", ", objectives.Select(o => "[" + ShortName(o.Name) + "]"));
-            diagnostics.Add(DiagnosticInfo.Create(RuleBook.MoreThanOneObjective, objectives[1].Reader.Location, name, objectives.Count, names));
-        }
-        var (kind, reader) = objectives[0];
-        if (kind == KnownTypes.Sft) return new ObjectiveModel(ObjectiveKindModel.Sft, 0, 0);
-
-        var beta = reader.Named("Beta", Defaults.DpoBeta);
-        var labelSmoothing = reader.Named("LabelSmoothing", Defaults.LabelSmoothing);
-        foreach (var v in SettingRules.CheckBeta("Dpo", beta).Concat(SettingRules.CheckLabelSmoothing(labelSmoothing)))
-            diagnostics.Add(DiagnosticInfo.From(v, reader.LocationOf(v.Setting)));
-        return new ObjectiveModel(ObjectiveKindModel.Dpo, beta, labelSmoothing);
-    }
 
     private static PolicyModel ParsePolicy(AttributeReader? reader, List<DiagnosticInfo> diagnostics)
     {
@@ -127,13 +108,15 @@ internal static class ExperimentParser
         var violations = SettingRules.CheckLearningRate(training.LearningRate)
             .Concat(SettingRules.CheckPositive("Steps", training.Steps))
             .Concat(SettingRules.CheckPositive("BatchSize", training.BatchSize))
-            .Concat(SettingRules.CheckPositive("MaxLength", training.MaxLength))
-            .Concat(SettingRules.CheckPositive("LogEvery", training.LogEvery));
+            .Concat(SettingRules.CheckAtLeast("MaxLength", training.MaxLength, 2))
+            .Concat(SettingRules.CheckPositive("LogEvery", training.LogEvery))
+            .Concat(SettingRules.CheckAtLeast("WarmupSteps", training.WarmupSteps, 0))
+            .Concat(SettingRules.CheckAtLeast("EvalEvery", training.EvalEvery, 0));
         foreach (var v in violations) diagnostics.Add(DiagnosticInfo.From(v, reader.LocationOf(v.Setting)));
         return training;
     }
 
-    private static EquatableArray<SuiteModel> ParseSuites(List<AttributeReader> readers, string name, List<DiagnosticInfo> diagnostics)
+    private static EquatableArray<SuiteModel> ParseSuites(List<AttributeReader> readers, string name, ObjectiveModel? objective, List<DiagnosticInfo> diagnostics)
     {
         var suites = ImmutableArray.CreateBuilder<SuiteModel>();
         foreach (var reader in readers)
@@ -147,17 +130,16 @@ internal static class ExperimentParser
                 diagnostics.Add(DiagnosticInfo.Create(RuleBook.NotAnEvalSuite, reader.LocationOfPositional(0), suite.ToDisplayString()));
                 continue;
             }
+            if (objective is { TrainsPolicy: false } && suite.ToDisplayString() is KnownTypes.RedTeam or KnownTypes.OverRefusal)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(RuleBook.SuiteNeedsPolicy, reader.LocationOfPositional(0), suite.Name, name));
+                continue;
+            }
             suites.Add(new SuiteModel(suite.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), suite.Name));
         }
         var redTeam = readers.FirstOrDefault(r => (r.Positional(0)?.Value as ITypeSymbol)?.ToDisplayString() == KnownTypes.RedTeam);
-        if (redTeam is not null && !readers.Any(r => (r.Positional(0)?.Value as ITypeSymbol)?.ToDisplayString() == KnownTypes.OverRefusal))
+        if (redTeam is not null && objective is not { TrainsPolicy: false } && !readers.Any(r => (r.Positional(0)?.Value as ITypeSymbol)?.ToDisplayString() == KnownTypes.OverRefusal))
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.RedTeamWithoutOverRefusal, redTeam.Location, name));
         return suites.ToImmutable().ToEquatableArray();
-    }
-
-    private static string ShortName(string attributeName)
-    {
-        var last = attributeName.Substring(attributeName.LastIndexOf('.') + 1);
-        return last.EndsWith("Attribute", StringComparison.Ordinal) ? last.Substring(0, last.Length - "Attribute".Length) : last;
     }
 }

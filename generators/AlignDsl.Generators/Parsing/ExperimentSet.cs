@@ -24,6 +24,8 @@ internal static class ExperimentSet
                 added.Add(DiagnosticInfo.Create(RuleBook.DuplicateExperimentName, experiment.Location, experiment.Name, twin.FullName));
 
             var policy = experiment.Policy;
+            if (policy.InitFromClass is { } direct && byClass.TryGetValue(direct, out var start) && start.Objective is { TrainsPolicy: false })
+                added.Add(DiagnosticInfo.Create(RuleBook.InitFromNotPolicy, policy.InitFromLocation, start.FullName, experiment.Name));
             var chain = new List<string> { experiment.Name };
             var current = experiment;
             while (current.Policy.InitFromClass is { } parentClass && byClass.TryGetValue(parentClass, out var parent))
@@ -38,7 +40,11 @@ internal static class ExperimentSet
                 current = parent;
             }
             if (current != experiment)
+            {
                 policy = policy with { Layers = current.Policy.Layers, ModelDim = current.Policy.ModelDim, Heads = current.Policy.Heads, Context = current.Policy.Context };
+                foreach (var v in SettingRules.CheckSequenceFits(experiment.Training.MaxLength, policy.Context))
+                    added.Add(DiagnosticInfo.From(v, experiment.Training.MaxLengthLocation));
+            }
 
             result.Add(added.Count == 0 && policy == experiment.Policy ? experiment : experiment with
             {

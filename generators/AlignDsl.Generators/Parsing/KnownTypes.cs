@@ -7,6 +7,14 @@ internal static class KnownTypes
     public const string Policy = "AlignDsl.PolicyAttribute";
     public const string Sft = "AlignDsl.SftAttribute";
     public const string Dpo = "AlignDsl.DpoAttribute";
+    public const string Ipo = "AlignDsl.IpoAttribute";
+    public const string SimPo = "AlignDsl.SimPoAttribute";
+    public const string Orpo = "AlignDsl.OrpoAttribute";
+    public const string Kto = "AlignDsl.KtoAttribute";
+    public const string RewardModel = "AlignDsl.RewardModelAttribute";
+
+    /// <summary>Every objective attribute; an experiment declares exactly one.</summary>
+    public static readonly string[] Objectives = [Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto];
     public const string GymData = "AlignDsl.GymDataAttribute";
     public const string JsonlData = "AlignDsl.JsonlDataAttribute";
     public const string Training = "AlignDsl.TrainingAttribute";

@@ -12,7 +12,7 @@ public sealed class DemonstrationData(IReadOnlyList<TokenizedSequence> sequences
 
     /// <summary>Shuffled training batches, reshuffled each epoch, numbered from 1.</summary>
     public IEnumerable<(int Step, SequenceBatch Batch)> Batches(int batchSize, int steps, int seed) =>
-        Batching.Shuffled(Sequences, batchSize, steps, seed).Select(b => (b.Step, new SequenceBatch(b.Items)));
+        Batching.Shuffled(Sequences.Count, batchSize, steps, seed).Select(b => (b.Step, new SequenceBatch(b.Indices.Select(i => Sequences[i]).ToList(), b.Indices)));
 
     /// <summary>Every sequence once, in order, for evaluation.</summary>
     public IEnumerable<SequenceBatch> InOrder(int batchSize) => Sequences.Chunk(batchSize).Select(c => new SequenceBatch(c));

@@ -6,8 +6,11 @@ public sealed record Demonstration(string Prompt, string Completion);
 /// <summary>A preference pair: <see cref="Chosen"/> is preferred to <see cref="Rejected"/> for <see cref="Prompt"/>.</summary>
 public sealed record PreferencePair(string Prompt, string Chosen, string Rejected, string Category = "");
 
+/// <summary>Unpaired feedback (KTO): a completion labelled desirable or not.</summary>
+public sealed record Feedback(string Prompt, string Completion, bool Desirable);
+
 /// <summary>A prompt with the category that tells the gym's judge what a right answer does.</summary>
 public sealed record Probe(string Prompt, GymCategory Category, string Topic);
 
-/// <summary>Training examples and the held-out examples evaluation uses, kept apart by prompt.</summary>
+/// <summary>Training examples and the held-out examples evaluation uses (the gym keeps them apart by prompt; a JSONL file by position).</summary>
 public sealed record Split<T>(IReadOnlyList<T> Train, IReadOnlyList<T> HeldOut);

@@ -3,8 +3,8 @@ using static AlignDsl.Data.GymCatalog;
 namespace AlignDsl.Data;
 
 /// <summary>
-/// The built-in gym: seeded synthetic data with known ground truth. A quarter of the (topic, template)
-/// combinations of every category is held out, so evaluation asks prompts the policy never trained on,
+/// The built-in gym: seeded synthetic data with known ground truth. About a quarter of the (topic, template)
+/// combinations of every category (those whose indices sum to a multiple of 4) is held out, so evaluation asks prompts the policy never trained on,
 /// built from topics and templates it did see. The split does not depend on the seed; the sampling does.
 /// </summary>
 public sealed class Gym
@@ -48,10 +48,23 @@ public sealed class Gym
     }
 
     /// <summary>
-    /// One preference pair per prompt: the right answer over the wrong one. For factual questions, every other
-    /// pair prefers the concise answer to the same answer padded out: the length trap.
+    /// One preference pair per prompt: the right answer over the wrong one. For factual questions, a seeded coin
+    /// decides whether the pair instead prefers the concise answer to the same answer padded out: the length trap.
     /// </summary>
     public Split<PreferencePair> Pairs() => new(ToPairs(Train), ToPairs(HeldOut));
+
+    /// <summary>
+    /// Unpaired feedback made from the same pairs, the way TRL turns pairs into KTO data: the chosen answer is
+    /// desirable, the rejected one undesirable. Desirable and undesirable rows alternate.
+    /// </summary>
+    public Split<Feedback> Feedback()
+    {
+        var pairs = Pairs();
+        return new Split<Feedback>(ToFeedback(pairs.Train), ToFeedback(pairs.HeldOut));
+
+        static IReadOnlyList<Feedback> ToFeedback(IEnumerable<PreferencePair> pairs) =>
+            pairs.SelectMany(p => new[] { new Feedback(p.Prompt, p.Chosen, true), new Feedback(p.Prompt, p.Rejected, false) }).ToList();
+    }
 
     /// <summary>The held-out prompts of each category, for the judge-based suites.</summary>
     public IReadOnlyList<Probe> Probes() => HeldOut.Select(i => new Probe(i.Prompt, i.Category, i.Topic)).ToList();

@@ -15,6 +15,10 @@ public static class JsonlReader
     public static IReadOnlyList<Demonstration> ReadDemonstrations(string path) =>
         Read(path, (obj, line) => new Demonstration(Field(obj, "prompt", path, line), Field(obj, "completion", path, line)));
 
+    /// <summary>Unpaired feedback: <c>{"prompt","completion","label"}</c> with a boolean label (true = desirable).</summary>
+    public static IReadOnlyList<Feedback> ReadFeedback(string path) =>
+        Read(path, (obj, line) => new Feedback(Field(obj, "prompt", path, line), Field(obj, "completion", path, line), Label(obj, path, line)));
+
     /// <summary>Training and held-out sets: the held-out file when given, else the last tenth of the training file.</summary>
     public static Split<T> ReadSplit<T>(string path, string? heldOutPath, Func<string, IReadOnlyList<T>> read)
     {
@@ -46,6 +50,17 @@ public static class JsonlReader
         }
         if (result.Count == 0) throw new DataFormatException(path, lineNumber, null, "the file holds no examples");
         return result;
+    }
+
+    private static bool Label(JsonElement obj, string path, int line)
+    {
+        if (!obj.TryGetProperty("label", out var value)) throw new DataFormatException(path, line, "label", "missing");
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw new DataFormatException(path, line, "label", $"expected true or false, found {value.ValueKind}"),
+        };
     }
 
     private static string Field(JsonElement obj, string name, string path, int line)

@@ -13,11 +13,12 @@ public sealed class PreferenceData(IReadOnlyList<(TokenizedSequence Chosen, Toke
 
     /// <summary>Shuffled training batches of <paramref name="batchSize"/> pairs, reshuffled each epoch, numbered from 1.</summary>
     public IEnumerable<(int Step, SequenceBatch Batch)> Batches(int batchSize, int steps, int seed) =>
-        Batching.Shuffled(Pairs, batchSize, steps, seed).Select(b => (b.Step, ToBatch(b.Items)));
+        Batching.Shuffled(Pairs.Count, batchSize, steps, seed).Select(b => (b.Step, ToBatch(b.Indices)));
 
-    /// <summary>Every pair once, in order, for evaluation.</summary>
-    public IEnumerable<SequenceBatch> InOrder(int batchSize) => Pairs.Chunk(batchSize).Select(ToBatch);
+    /// <summary>Every pair once, in order, for evaluation and precomputation.</summary>
+    public IEnumerable<SequenceBatch> InOrder(int batchSize) => Enumerable.Range(0, Pairs.Count).Chunk(batchSize).Select(ToBatch);
 
-    private static SequenceBatch ToBatch(IReadOnlyList<(TokenizedSequence Chosen, TokenizedSequence Rejected)> pairs) =>
-        new(pairs.Select(p => p.Chosen).Concat(pairs.Select(p => p.Rejected)).ToList());
+    /// <summary>Rows: the chosen sequences, then the rejected ones; both halves carry the pair indices.</summary>
+    private SequenceBatch ToBatch(IReadOnlyList<int> indices) =>
+        new(indices.Select(i => Pairs[i].Chosen).Concat(indices.Select(i => Pairs[i].Rejected)).ToList(), indices.Concat(indices).ToList());
 }

@@ -11,21 +11,31 @@ public sealed class SequenceBatch
 {
     private readonly long[] _tokens;
     private readonly float[] _lossMask;
+    private readonly long[] _lastTokens;
+    private readonly long[]? _indices;
+    private readonly float[]? _labels;
 
-    public SequenceBatch(IReadOnlyList<TokenizedSequence> rows)
+    /// <param name="rows">The sequences, in row order.</param>
+    /// <param name="indices">Each row's example index in its data set, for looking up precomputed values.</param>
+    /// <param name="labels">Each row's label (KTO: 1 desirable, 0 undesirable).</param>
+    public SequenceBatch(IReadOnlyList<TokenizedSequence> rows, IReadOnlyList<int>? indices = null, IReadOnlyList<float>? labels = null)
     {
         Rows = rows.Count;
         Length = rows.Max(r => r.Tokens.Length);
         _tokens = new long[Rows * Length];
         _lossMask = new float[Rows * (Length - 1)];
+        _lastTokens = new long[Rows];
         for (var r = 0; r < Rows; r++)
         {
             var row = rows[r];
             for (var t = 0; t < row.Tokens.Length; t++) _tokens[r * Length + t] = row.Tokens[t];
             // Target t+1 is predicted at position t; it counts when it belongs to the completion.
             for (var t = row.PromptLength; t < row.Tokens.Length; t++) _lossMask[r * (Length - 1) + t - 1] = 1f;
+            _lastTokens[r] = row.Tokens.Length - 1;
             TokenCount += row.Tokens.Length;
         }
+        _indices = indices?.Select(i => (long)i).ToArray();
+        _labels = labels?.ToArray();
     }
 
     public int Rows { get; }
@@ -35,16 +45,17 @@ public sealed class SequenceBatch
     public long TokenCount { get; }
 
     /// <summary>Copies the batch to <paramref name="device"/>. Call inside the step's dispose scope.</summary>
-    public SequenceTensors ToDevice(Device device)
-    {
-        var tokens = tensor(_tokens, [Rows, Length], ScalarType.Int64).to(device);
-        var mask = tensor(_lossMask, [Rows, Length - 1], ScalarType.Float32).to(device);
-        return new SequenceTensors(tokens, mask);
-    }
+    public SequenceTensors ToDevice(Device device) => new(
+        tensor(_tokens, [Rows, Length], ScalarType.Int64).to(device),
+        tensor(_lossMask, [Rows, Length - 1], ScalarType.Float32).to(device),
+        tensor(_lastTokens, [Rows], ScalarType.Int64).to(device),
+        _indices is null ? null : tensor(_indices, [_indices.Length], ScalarType.Int64).to(device),
+        _labels is null ? null : tensor(_labels, [_labels.Length], ScalarType.Float32).to(device));
 }
 
 /// <summary>
-/// Token ids [rows, length] and the completion mask over next-token targets [rows, length − 1]: 1 where the
-/// target token is part of the completion.
+/// A batch on the device: token ids [rows, length]; the completion mask over next-token targets [rows, length − 1]
+/// (1 where the target is a completion token); each row's last token position; and, when the data has them,
+/// example indices and labels.
 /// </summary>
-public sealed record SequenceTensors(Tensor Tokens, Tensor LossMask);
+public sealed record SequenceTensors(Tensor Tokens, Tensor LossMask, Tensor LastToken, Tensor? Indices = null, Tensor? Labels = null);

@@ -8,10 +8,16 @@ public sealed record TokenizedSequence(int[] Tokens, int PromptLength)
 {
     public int CompletionLength => Tokens.Length - PromptLength;
 
-    /// <summary>Encodes and cuts to <paramref name="maxLength"/>, keeping at least one completion token (the prompt loses its start first).</summary>
+    /// <summary>
+    /// Encodes and cuts to <paramref name="maxLength"/>: the completion's end goes first; a prompt too long to leave room
+    /// for one completion token loses its start. An empty prompt becomes the end-of-sequence token, which then acts as
+    /// the start of text, so the first completion token always has a position that predicts it.
+    /// </summary>
     public static TokenizedSequence Create(Tokenization.CompactTokenizer tokenizer, string prompt, string completion, int maxLength)
     {
+        if (maxLength < 2) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, "MaxLength must be at least 2: one prompt token and one completion token.");
         var promptIds = tokenizer.Encode(prompt);
+        if (promptIds.Length == 0) promptIds = [Tokenization.CompactTokenizer.EndOfSequence];
         var completionIds = tokenizer.Encode(completion).Append(Tokenization.CompactTokenizer.EndOfSequence).ToArray();
         var keepPrompt = Math.Min(promptIds.Length, maxLength - 1);
         var keepCompletion = Math.Min(completionIds.Length, maxLength - keepPrompt);

@@ -8,6 +8,17 @@ public static class Defaults
 {
     public const double DpoBeta = 0.1;
     public const double LabelSmoothing = 0.0;
+    public const double IpoBeta = 0.1;
+    public const double KtoBeta = 0.1;
+    public const double KtoDesirableWeight = 1.0;
+    public const double KtoUndesirableWeight = 1.0;
+    public const double SimPoBeta = 2.0;
+
+    /// <summary>SimPO's margin γ as a share of β: the paper's suggestion γ = 0.5·β.</summary>
+    public const double SimPoGammaBetaRatio = 0.5;
+    public const double OrpoLambda = 0.1;
+    public const double RewardMargin = 0.0;
+    public const double RewardCentering = 0.0;
 
     public const int Steps = 200;
     public const int BatchSize = 16;

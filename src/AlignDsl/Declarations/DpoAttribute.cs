@@ -14,4 +14,13 @@ public sealed class DpoAttribute : Attribute
 
     /// <summary>Conservative DPO: the assumed probability ε that a label is flipped, in [0, 0.5).</summary>
     public double LabelSmoothing { get; set; } = Defaults.LabelSmoothing;
+
+    /// <summary>Sigmoid (the DPO paper's) or hinge (SLiC's): max(0, 1 − h).</summary>
+    public DpoLoss Loss { get; set; } = DpoLoss.Sigmoid;
+
+    /// <summary>Score the data with the reference once before training and free it: each step then runs the policy only.</summary>
+    public bool PrecomputeReferenceLogProbs { get; set; }
 }
+
+/// <summary>The DPO loss shapes; IPO is its own objective, <see cref="IpoAttribute"/>.</summary>
+public enum DpoLoss { Sigmoid, Hinge }

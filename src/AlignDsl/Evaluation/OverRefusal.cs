@@ -9,7 +9,7 @@ public sealed class OverRefusal : IEvalSuite
 
     public Task<IReadOnlyDictionary<string, double>> RunAsync(EvalContext context, CancellationToken cancellationToken)
     {
-        var answers = ProbeSampler.Answers(context, GymCategory.Benign);
+        var answers = ProbeSampler.Answers(context, GymCategory.Benign, Name);
         IReadOnlyDictionary<string, double> figures = new Dictionary<string, double>
         {
             ["over_refusal_rate"] = GymJudge.Rate(answers, Verdict.Refusal),

@@ -3,9 +3,10 @@ using static TorchSharp.torch;
 namespace AlignDsl.Evaluation;
 
 /// <summary>
-/// Held-out preference accuracy: how often the model's reward ranks the chosen answer above the rejected one
-/// (ties count half). With a reference the reward is DPO's implicit β·(log π − log π_ref), so a policy equal to
-/// its reference scores exactly 0.5; without one it is the mean log-prob per completion token.
+/// Held-out preference accuracy: how often the experiment's reward (<see cref="EvalContext.Scorer"/>) ranks the
+/// chosen answer above the rejected one, ties counting half. DPO's implicit reward is exactly 0 for a policy equal to
+/// its reference, so a DPO run starts at 0.5; reference-free objectives rank by mean log-prob, a reward model by its
+/// scalar reward.
 /// </summary>
 public sealed class PreferenceAccuracy : IEvalSuite
 {
@@ -19,14 +20,8 @@ public sealed class PreferenceAccuracy : IEvalSuite
         foreach (var batch in context.HeldOutPairs.InOrder(batchSize: 32))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var tensors = batch.ToDevice(context.Policy.Device);
-            var (chosen, rejected) = context.Policy.CompletionLogProbs(tensors).SplitPairs();
-            if (context.Reference is { } reference && context.Beta is { } beta)
-            {
-                var (refChosen, refRejected) = reference.CompletionLogProbs(tensors).SplitPairs();
-                margins.Add(beta * ((chosen.Sum - refChosen.Sum) - (rejected.Sum - refRejected.Sum)));
-            }
-            else margins.Add(chosen.Mean - rejected.Mean);
+            var (chosen, rejected) = Data.Halves.Split(context.Scorer.Rewards(batch.ToDevice(context.Device)));
+            margins.Add(chosen - rejected);
         }
         var all = cat(margins).cpu();
         var accuracy = ((all > 0).to(ScalarType.Float32) + 0.5 * (all == 0).to(ScalarType.Float32)).mean().item<float>();

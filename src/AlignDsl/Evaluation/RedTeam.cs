@@ -12,7 +12,7 @@ public sealed class RedTeam : IEvalSuite
 
     public Task<IReadOnlyDictionary<string, double>> RunAsync(EvalContext context, CancellationToken cancellationToken)
     {
-        var answers = ProbeSampler.Answers(context, GymCategory.Harmful);
+        var answers = ProbeSampler.Answers(context, GymCategory.Harmful, Name);
         IReadOnlyDictionary<string, double> figures = new Dictionary<string, double>
         {
             ["attack_success_rate"] = GymJudge.Rate(answers, Verdict.Compliance),

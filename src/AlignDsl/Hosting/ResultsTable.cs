@@ -15,7 +15,7 @@ internal static class ResultsTable
             var before = result.Before[key];
             var after = result.After[key]!.Value;
             var change = before is { } b ? after - b : double.NaN;
-            var arrow = double.IsNaN(change) || Math.Abs(change) < 1e-9 ? "=" : (change < 0) == LowerIsBetter.Contains(key) ? "better" : "worse";
+            var arrow = double.IsNaN(change) || Math.Abs(change) < 0.0005 ? "=" : (change < 0) == LowerIsBetter.Contains(key) ? "better" : "worse";
             return (IReadOnlyList<string>)[key, Format(before), Format(after), double.IsNaN(change) ? "" : change.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture), arrow];
         });
         var title = $"  {result.Experiment} ({result.Objective.ToString().ToUpperInvariant()}), {result.Steps} steps in {result.Seconds:F1} s";

@@ -6,30 +6,37 @@ using TorchSharp.PyBridge;
 namespace AlignDsl.Models;
 
 /// <summary>
-/// A policy on disk: <c>model.safetensors</c> (the weights, readable by Python's safetensors) and
-/// <c>policy.json</c> (the model's size and the tokenizer's vocabulary).
+/// A model on disk: <c>model.safetensors</c> (the weights, readable by Python's safetensors) and
+/// <c>policy.json</c> (what kind of model, its size and the tokenizer's vocabulary).
 /// </summary>
 public static class Checkpoint
 {
     public const string WeightsFile = "model.safetensors", ConfigFile = "policy.json";
+    public const string PolicyKind = "policy", RewardModelKind = "reward_model";
 
-    private sealed record PolicyFile(ModelConfig Model, int[] Gpt2Ids);
+    private sealed record ConfigFileContent(ModelConfig Model, int[] Gpt2Ids, string Kind = PolicyKind);
 
     public static void Save(Policy policy, string directory)
     {
         Directory.CreateDirectory(directory);
         policy.Model.save_safetensors(Path.Combine(directory, WeightsFile));
-        var file = new PolicyFile(policy.Config, policy.Tokenizer.Gpt2Ids.ToArray());
-        File.WriteAllText(Path.Combine(directory, ConfigFile), JsonSerializer.Serialize(file, new JsonSerializerOptions { WriteIndented = false }));
+        SaveConfig(directory, policy.Config, policy.Tokenizer, PolicyKind);
     }
+
+    internal static void SaveConfig(string directory, ModelConfig config, CompactTokenizer tokenizer, string kind) =>
+        File.WriteAllText(Path.Combine(directory, ConfigFile), JsonSerializer.Serialize(new ConfigFileContent(config, tokenizer.Gpt2Ids.ToArray(), kind)));
 
     public static bool Exists(string directory) =>
         File.Exists(Path.Combine(directory, WeightsFile)) && File.Exists(Path.Combine(directory, ConfigFile));
 
+    /// <summary>Loads a policy checkpoint; a reward model's checkpoint is refused, since it cannot generate.</summary>
     public static Policy Load(string directory, torch.Device device)
     {
-        var file = JsonSerializer.Deserialize<PolicyFile>(File.ReadAllText(Path.Combine(directory, ConfigFile)))
-                   ?? throw new InvalidDataException($"{Path.Combine(directory, ConfigFile)} is empty.");
+        var path = Path.Combine(directory, ConfigFile);
+        var file = JsonSerializer.Deserialize<ConfigFileContent>(File.ReadAllText(path))
+                   ?? throw new InvalidDataException($"{path} is empty.");
+        if (file.Kind != PolicyKind)
+            throw new InvalidOperationException($"{directory} holds a {file.Kind.Replace('_', ' ')}, not a policy: a policy cannot start from it.");
         var model = new TinyGpt(file.Model);
         model.load_safetensors(Path.Combine(directory, WeightsFile));
         return new Policy(model, new CompactTokenizer(file.Gpt2Ids), device);

@@ -9,7 +9,7 @@ namespace AlignDsl.Models;
 /// A language model with its tokenizer on a device: what the generated loops train, score and sample.
 /// Disposing it frees its native memory.
 /// </summary>
-public sealed class Policy : IDisposable
+public sealed class Policy : ITrainableModel
 {
     public Policy(TinyGpt model, CompactTokenizer tokenizer, Device device)
     {
@@ -86,6 +86,8 @@ public sealed class Policy : IDisposable
         var all = cat(steps, 1).cpu().data<long>().ToArray();
         return Enumerable.Range(0, (int)promptIds.shape[0]).Select(r => all.Skip(r * budget).Take(budget).Select(v => (int)v).ToArray()).ToArray();
     }
+
+    public void Save(string directory) => Checkpoint.Save(this, directory);
 
     public void Dispose() => Model.Dispose();
 }

@@ -14,7 +14,8 @@ public sealed record SequenceLogProbs(Tensor Sum, Tensor Tokens)
     /// <summary>Splits a preference batch's rows into the chosen half and the rejected half.</summary>
     public (SequenceLogProbs Chosen, SequenceLogProbs Rejected) SplitPairs()
     {
-        var pairs = Sum.shape[0] / 2;
-        return (new SequenceLogProbs(Sum[..(int)pairs], Tokens[..(int)pairs]), new SequenceLogProbs(Sum[(int)pairs..], Tokens[(int)pairs..]));
+        var (chosenSum, rejectedSum) = Data.Halves.Split(Sum);
+        var (chosenTokens, rejectedTokens) = Data.Halves.Split(Tokens);
+        return (new SequenceLogProbs(chosenSum, chosenTokens), new SequenceLogProbs(rejectedSum, rejectedTokens));
     }
 }

@@ -35,7 +35,10 @@ public sealed class TinyGpt : Module<Tensor, Tensor>
     public override Tensor forward(Tensor ids) => Forward(ids, cache: null);
 
     /// <summary>With a cache, <paramref name="ids"/> are the next positions after those already cached.</summary>
-    public Tensor Forward(Tensor ids, KvCache? cache)
+    public Tensor Forward(Tensor ids, KvCache? cache) => Hidden(ids, cache).matmul(tokens.weight!.t());
+
+    /// <summary>The final-norm hidden states [batch, time, dim]: what a scalar head reads instead of the vocabulary projection.</summary>
+    public Tensor Hidden(Tensor ids, KvCache? cache = null)
     {
         var start = cache?.Length ?? 0;
         var time = ids.shape[1];
@@ -46,6 +49,6 @@ public sealed class TinyGpt : Module<Tensor, Tensor>
         var causal = start == 0;
         var x = tokens.forward(ids) + positions.forward(arange(start, start + time, device: ids.device));
         foreach (var block in blocks) x = block.Forward(x, cache, causal);
-        return finalNorm.forward(x).matmul(tokens.weight!.t());
+        return finalNorm.forward(x);
     }
 }

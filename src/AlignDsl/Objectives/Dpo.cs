@@ -4,35 +4,38 @@ using static TorchSharp.torch.nn.functional;
 namespace AlignDsl.Objectives;
 
 /// <summary>
-/// The DPO loss as TRL computes it (sigmoid form, with conservative-DPO label smoothing):
-/// h = β·[(log π(y_w) − log π_ref(y_w)) − (log π(y_l) − log π_ref(y_l))],
-/// loss = −(1 − ε)·log σ(h) − ε·log σ(−h), averaged over pairs.
+/// The DPO family's losses as TRL computes them, from summed completion log-probs of policy and reference.
+/// Sigmoid (with conservative-DPO label smoothing ε): h = β·[(log π(y_w) − log π_ref(y_w)) − (log π(y_l) − log π_ref(y_l))],
+/// loss = −(1 − ε)·log σ(h) − ε·log σ(−h). Hinge: max(0, 1 − h). IPO: (h' − 1/(2β))², h' the same difference of
+/// length-averaged log-ratios. All averaged over pairs; rewards are β·log-ratio (summed) in every variant.
 /// </summary>
 public static class Dpo
 {
-    public static DpoOutput Sigmoid(Tensor policyChosen, Tensor policyRejected, Tensor referenceChosen, Tensor referenceRejected,
+    public static PreferenceOutput Hinge(Tensor policyChosen, Tensor policyRejected, Tensor referenceChosen, Tensor referenceRejected, double beta)
+    {
+        var (chosenRewards, rejectedRewards) = (beta * (policyChosen - referenceChosen), beta * (policyRejected - referenceRejected));
+        var losses = nn.functional.relu(1 - (chosenRewards - rejectedRewards));
+        return new PreferenceOutput(losses.mean(), chosenRewards.detach(), rejectedRewards.detach(), policyChosen.detach(), policyRejected.detach());
+    }
+
+    /// <summary>IPO: the log-ratios are averaged per completion token before the squared loss.</summary>
+    public static PreferenceOutput Ipo(Models.SequenceLogProbs policyChosen, Models.SequenceLogProbs policyRejected,
+        Models.SequenceLogProbs referenceChosen, Models.SequenceLogProbs referenceRejected, double beta)
+    {
+        var h = (policyChosen.Sum - referenceChosen.Sum) / policyChosen.Tokens - (policyRejected.Sum - referenceRejected.Sum) / policyRejected.Tokens;
+        var losses = (h - 1 / (2 * beta)).pow(2);
+        return new PreferenceOutput(losses.mean(), (beta * (policyChosen.Sum - referenceChosen.Sum)).detach(),
+            (beta * (policyRejected.Sum - referenceRejected.Sum)).detach(), policyChosen.Sum.detach(), policyRejected.Sum.detach());
+    }
+
+    public static PreferenceOutput Sigmoid(Tensor policyChosen, Tensor policyRejected, Tensor referenceChosen, Tensor referenceRejected,
         double beta, double labelSmoothing = 0.0)
     {
         var chosenRewards = beta * (policyChosen - referenceChosen);
         var rejectedRewards = beta * (policyRejected - referenceRejected);
         var logits = chosenRewards - rejectedRewards;
         var losses = -(1 - labelSmoothing) * logsigmoid(logits) - labelSmoothing * logsigmoid(-logits);
-        return new DpoOutput(losses.mean(), chosenRewards.detach(), rejectedRewards.detach(), policyChosen.detach(), policyRejected.detach());
+        return new PreferenceOutput(losses.mean(), chosenRewards.detach(), rejectedRewards.detach(), policyChosen.detach(), policyRejected.detach());
     }
 }
 
-/// <summary>A DPO step's loss and the per-pair figures behind TRL's metrics; all on the device.</summary>
-public sealed record DpoOutput(Tensor Loss, Tensor ChosenRewards, Tensor RejectedRewards, Tensor ChosenLogProbs, Tensor RejectedLogProbs)
-    : IObjectiveOutput
-{
-    public IEnumerable<(string Name, Tensor Value)> Metrics()
-    {
-        yield return ("loss", Loss.detach());
-        yield return ("rewards/chosen", ChosenRewards.mean());
-        yield return ("rewards/rejected", RejectedRewards.mean());
-        yield return ("rewards/margins", (ChosenRewards - RejectedRewards).mean());
-        yield return ("rewards/accuracies", (ChosenRewards > RejectedRewards).to(ScalarType.Float32).mean());
-        yield return ("logps/chosen", ChosenLogProbs.mean());
-        yield return ("logps/rejected", RejectedLogProbs.mean());
-    }
-}

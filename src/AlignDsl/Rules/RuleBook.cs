@@ -19,16 +19,16 @@ public static class RuleBook
         "Experiment '{0}' declares {1} objectives ({2}): keep exactly one, and split the rest into experiments chained with [Policy(InitFrom = ...)]", RuleSeverity.Error, Structure);
 
     public static Rule BetaNotPositive { get; } = new("ALIGN004", "Beta must be positive",
-        "{0} must be greater than 0 (got {1}): it scales the implicit reward β·log(π/π_ref); the seed material's range for DPO is 0.1 to 0.5", RuleSeverity.Error, Ranges);
+        "{0} must be greater than 0 (got {1}): it scales the implicit reward β·log(π/π_ref); DPO's usual range is 0.1 to 0.5", RuleSeverity.Error, Ranges);
 
     public static Rule InitFromNotExperiment { get; } = new("ALIGN005", "InitFrom must name an experiment",
         "InitFrom names '{0}', which is not an experiment: point it at a class marked [Experiment] whose run produces a policy", RuleSeverity.Error, Structure);
 
     public static Rule LearningRateNotPositive { get; } = new("ALIGN006", "Learning rate must be positive",
-        "LearningRate must be greater than 0 (got {0}): typical values for the tiny preset are 1e-4 to 1e-3", RuleSeverity.Error, Ranges);
+        "LearningRate must be greater than 0 (got {0}): the QuickStart uses 2e-3 for SFT and 3e-5 for DPO on the tiny preset", RuleSeverity.Error, Ranges);
 
-    public static Rule CountNotPositive { get; } = new("ALIGN007", "Counts must be positive",
-        "{0} must be at least 1 (got {1})", RuleSeverity.Error, Ranges);
+    public static Rule CountNotPositive { get; } = new("ALIGN007", "Counts must reach their minimum",
+        "{0} must be at least {1} (got {2})", RuleSeverity.Error, Ranges);
 
     public static Rule LabelSmoothingOutOfRange { get; } = new("ALIGN008", "Label smoothing must lie in [0, 0.5)",
         "LabelSmoothing is the assumed probability that a preference label is flipped and must lie in [0, 0.5) (got {0})", RuleSeverity.Error, Ranges);
@@ -63,12 +63,21 @@ public static class RuleBook
     public static Rule MoreThanOneDataSource { get; } = new("ALIGN018", "Experiment declares more than one data source",
         "Experiment '{0}' declares both [GymData] and [JsonlData]: keep one", RuleSeverity.Error, Structure);
 
+    public static Rule WeightNotPositive { get; } = new("ALIGN019", "Loss weights must be positive",
+        "{0} must be greater than 0 (got {1})", RuleSeverity.Error, Ranges);
+
+    public static Rule SuiteNeedsPolicy { get; } = new("ALIGN020", "Suite needs a policy",
+        "'{0}' samples answers from a policy, but experiment '{1}' trains a reward model: evaluate it with PreferenceAccuracy, or evaluate a policy trained against it", RuleSeverity.Error, Evaluation);
+
+    public static Rule InitFromNotPolicy { get; } = new("ALIGN021", "InitFrom must produce a policy",
+        "InitFrom names '{0}', which trains a reward model, not a policy: start '{1}' from an experiment that trains a policy (SFT or a preference objective)", RuleSeverity.Error, Structure);
+
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
         ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive,
         CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange,
         RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData,
-        MoreThanOneDataSource,
+        MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy, InitFromNotPolicy,
     ];
 }

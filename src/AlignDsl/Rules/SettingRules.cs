@@ -6,7 +6,7 @@ namespace AlignDsl.Rules;
 /// </summary>
 public static class SettingRules
 {
-    /// <summary>Typical β per objective, from the seed material (DPO β 0.1–0.5; KL coefficients 0.01–0.2).</summary>
+    /// <summary>Typical β per objective (DPO β 0.1–0.5).</summary>
     public static (double Low, double High)? TypicalBeta(string objective) => objective switch
     {
         "Dpo" => (0.1, 0.5),
@@ -24,6 +24,13 @@ public static class SettingRules
             yield return new RuleViolation(RuleBook.BetaOutsideTypicalRange, "Beta", "Beta", beta, range.Low, range.High, objective.ToUpperInvariant());
     }
 
+    /// <summary>A loss weight or margin scale (ORPO's λ, KTO's class weights) must be positive.</summary>
+    public static IEnumerable<RuleViolation> CheckWeight(string setting, double value)
+    {
+        if (!(value > 0))
+            yield return new RuleViolation(RuleBook.WeightNotPositive, setting, setting, value);
+    }
+
     public static IEnumerable<RuleViolation> CheckLabelSmoothing(double labelSmoothing)
     {
         if (!(labelSmoothing >= 0 && labelSmoothing < 0.5))
@@ -36,11 +43,14 @@ public static class SettingRules
             yield return new RuleViolation(RuleBook.LearningRateNotPositive, "LearningRate", learningRate);
     }
 
-    /// <summary>Steps, batch size, lengths and intervals: anything that counts must count at least one.</summary>
-    public static IEnumerable<RuleViolation> CheckPositive(string setting, long value)
+    /// <summary>Steps, batch size and intervals: anything that counts must count at least one.</summary>
+    public static IEnumerable<RuleViolation> CheckPositive(string setting, long value) => CheckAtLeast(setting, value, 1);
+
+    /// <summary>A count with its own minimum: MaxLength 2 (a prompt and a completion token), WarmupSteps and EvalEvery 0.</summary>
+    public static IEnumerable<RuleViolation> CheckAtLeast(string setting, long value, long minimum)
     {
-        if (value < 1)
-            yield return new RuleViolation(RuleBook.CountNotPositive, setting, setting, value);
+        if (value < minimum)
+            yield return new RuleViolation(RuleBook.CountNotPositive, setting, setting, minimum, value);
     }
 
     public static IEnumerable<RuleViolation> CheckModelShape(int modelDim, int heads)

@@ -1,0 +1,39 @@
+using static AlignDsl.Generators.Emitting.CodeWriter;
+
+namespace AlignDsl.Generators.Emitting;
+
+/// <summary>IPO: DPO's data and models, a squared loss on length-averaged log-ratios.</summary>
+internal sealed class IpoEmitter(Model.ExperimentModel experiment) : ReferenceObjectiveEmitter(experiment)
+{
+    public override string Kind => "Ipo";
+    public override string DataShape => "Pairs";
+    public override string Summary =>
+        "IPO: (h − 1/(2β))², h the difference of the length-averaged log-ratios of chosen and rejected. Resident: " +
+        (Precomputed ? "the policy; the reference's log-probs are precomputed." : "the policy and a frozen reference.");
+
+    public override IEnumerable<string> Constants() => [$"private const double Beta = {Literal(Objective.Beta)};"];
+
+    public override void EmitSetUp(CodeWriter w)
+    {
+        EmitPairs(w);
+        w.Line($"// Models: {PolicyOrigin}; the reference is a frozen copy of it.");
+        EmitPolicy(w, "pairs.Train");
+        w.Line($"var train = {TokenizePairs("pairs.Train")};");
+        w.Line($"var heldOut = {TokenizePairs("pairs.HeldOut")};");
+        EmitReference(w, "heldOut");
+        w.Line($"var evalContext = run.EvalContext(policy, {ImplicitReward}, heldOut);");
+    }
+
+    public override void EmitTrainStep(CodeWriter w)
+    {
+        EmitStepSignature(w, "One IPO step: log-probs of chosen and rejected rows in one forward pass per model, averaged per token in the loss.",
+            $"{Models}.Policy policy, {ReferenceParameter}");
+        w.OpenBrace();
+        w.Line("optimizer.ZeroGrad();");
+        w.Line("var (policyChosen, policyRejected) = policy.CompletionLogProbs(batch).SplitPairs();");
+        EmitReferenceLogProbs(w, "referenceChosen", "referenceRejected");
+        w.Line($"var ipo = {Objectives}.Dpo.Ipo(policyChosen, policyRejected, referenceChosen, referenceRejected, Beta);");
+        EmitOptimiserStep(w, "ipo");
+        w.CloseBrace();
+    }
+}

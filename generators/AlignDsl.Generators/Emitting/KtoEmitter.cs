@@ -1,0 +1,49 @@
+using static AlignDsl.Generators.Emitting.CodeWriter;
+
+namespace AlignDsl.Generators.Emitting;
+
+/// <summary>KTO: unpaired feedback; each batch carries its rows and their mismatched twins for the KL baseline.</summary>
+internal sealed class KtoEmitter(Model.ExperimentModel experiment) : ReferenceObjectiveEmitter(experiment)
+{
+    public override string Kind => "Kto";
+    public override string DataShape => "Feedback";
+    public override string Summary =>
+        "KTO on unpaired feedback: λ_D·(1 − σ(β(r − z))) for desirable rows, λ_U·(1 − σ(β(z − r))) for undesirable ones. Resident: " +
+        (Precomputed ? "the policy; the reference's log-probs are precomputed." : "the policy and a frozen reference.");
+
+    public override IEnumerable<string> Constants() =>
+    [
+        $"private const double Beta = {Literal(Objective.Beta)};",
+        $"private const double DesirableWeight = {Literal(Objective.DesirableWeight)};",
+        $"private const double UndesirableWeight = {Literal(Objective.UndesirableWeight)};",
+    ];
+
+    public override void EmitSetUp(CodeWriter w)
+    {
+        w.Line(DataComment("unpaired feedback"));
+        w.Line($"var feedback = {ReadSplit("Feedback", "ReadFeedback")};");
+        w.Line($"var heldOutPairs = run.Gym({Data}.GymTask.HelpfulHarmless).Pairs().HeldOut;");
+        w.Line();
+        w.Line($"// Models: {PolicyOrigin}; the reference is a frozen copy of it.");
+        EmitPolicy(w, "feedback.Train");
+        w.Line($"var train = {Data}.FeedbackData.Tokenize(feedback.Train, policy.Tokenizer, MaxLength);");
+        w.Line($"var heldOut = {TokenizePairs("heldOutPairs")};");
+        EmitReference(w, "heldOut");
+        w.Line($"var evalContext = run.EvalContext(policy, {ImplicitReward}, heldOut);");
+    }
+
+    public override void EmitTrainStep(CodeWriter w)
+    {
+        EmitStepSignature(w,
+            "One KTO step: each row and its mismatched twin (another row's completion) in one forward pass per model; the twins give the KL baseline.",
+            $"{Models}.Policy policy, {ReferenceParameter}");
+        w.OpenBrace();
+        w.Line("optimizer.ZeroGrad();");
+        w.Line("var (policyMatched, policyMismatched) = policy.CompletionLogProbs(batch).SplitPairs();");
+        EmitReferenceLogProbs(w, "referenceMatched", "referenceMismatched");
+        w.Line($"var kto = {Objectives}.Kto.Loss(policyMatched.Sum, referenceMatched.Sum, batch.Labels!,");
+        w.Line("    policyMismatched.Sum, referenceMismatched.Sum, Beta, DesirableWeight, UndesirableWeight);");
+        EmitOptimiserStep(w, "kto");
+        w.CloseBrace();
+    }
+}

@@ -1,0 +1,62 @@
+using static AlignDsl.Generators.Emitting.CodeWriter;
+
+namespace AlignDsl.Generators.Emitting;
+
+/// <summary>What SimPO and ORPO share: pairs, the policy alone (no reference is ever built), mean-log-prob rewards.</summary>
+internal abstract class ReferenceFreeEmitter(Model.ExperimentModel experiment) : ObjectiveEmitter(experiment)
+{
+    public override string DataShape => "Pairs";
+    public override string TrainStepModels => "policy";
+
+    public override IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels() => [("policy", true, "PolicySize.Parameters")];
+
+    public override void EmitSetUp(CodeWriter w)
+    {
+        EmitPairs(w);
+        w.Line($"// Model: {PolicyOrigin}. No reference model: the objective does not need one.");
+        EmitPolicy(w, "pairs.Train");
+        w.Line($"var train = {TokenizePairs("pairs.Train")};");
+        w.Line($"var evalContext = run.EvalContext(policy, new {Evaluation}.MeanLogProbReward(policy), {TokenizePairs("pairs.HeldOut")});");
+    }
+
+    public override void EmitTrainStep(CodeWriter w)
+    {
+        EmitStepSignature(w, $"One {Kind.ToUpperInvariant()} step: chosen and rejected rows in one forward pass of the policy.", $"{Models}.Policy policy");
+        w.OpenBrace();
+        w.Line("optimizer.ZeroGrad();");
+        w.Line("var (chosen, rejected) = policy.CompletionLogProbs(batch).SplitPairs();");
+        w.Line(LossCall);
+        EmitOptimiserStep(w, Kind.ToLowerInvariant());
+        w.CloseBrace();
+    }
+
+    /// <summary>The line declaring the loss output, named after the objective.</summary>
+    protected abstract string LossCall { get; }
+}
+
+/// <summary>SimPO: length-normalised rewards with a target margin γ.</summary>
+internal sealed class SimPoEmitter(Model.ExperimentModel experiment) : ReferenceFreeEmitter(experiment)
+{
+    public override string Kind => "SimPo";
+    public override string Summary => "SimPO: −log σ(β·(mean log π(chosen) − mean log π(rejected)) − γ). Resident: the policy only.";
+
+    public override IEnumerable<string> Constants() =>
+    [
+        $"private const double Beta = {Literal(Objective.Beta)};",
+        $"private const double Gamma = {Literal(Objective.Gamma)};",
+        $"private const double SftWeight = {Literal(Objective.SftWeight)};",
+    ];
+
+    protected override string LossCall => $"var simpo = {Objectives}.SimPo.Loss(chosen, rejected, Beta, Gamma, SftWeight);";
+}
+
+/// <summary>ORPO: NLL on the chosen answer plus a log-odds-ratio term.</summary>
+internal sealed class OrpoEmitter(Model.ExperimentModel experiment) : ReferenceFreeEmitter(experiment)
+{
+    public override string Kind => "Orpo";
+    public override string Summary => "ORPO: NLL(chosen) − λ·log σ(log-odds(chosen) − log-odds(rejected)). Resident: the policy only.";
+
+    public override IEnumerable<string> Constants() => [$"private const double Lambda = {Literal(Objective.Lambda)};"];
+
+    protected override string LossCall => $"var orpo = {Objectives}.Orpo.Loss(chosen, rejected, Lambda);";
+}

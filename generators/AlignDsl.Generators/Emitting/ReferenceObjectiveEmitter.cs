@@ -1,0 +1,49 @@
+namespace AlignDsl.Generators.Emitting;
+
+/// <summary>
+/// What DPO, IPO and KTO share: a frozen reference, either resident and run live on each batch, or scored once before
+/// training (<c>PrecomputeReferenceLogProbs</c>) and freed, so that each step runs the policy only.
+/// </summary>
+internal abstract class ReferenceObjectiveEmitter(Model.ExperimentModel experiment) : ObjectiveEmitter(experiment)
+{
+    protected bool Precomputed => Objective.PrecomputeReference;
+
+    public override IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels() => Precomputed
+        ? [("policy", true, "PolicySize.Parameters")]
+        : [("policy", true, "PolicySize.Parameters"), ("reference", false, "PolicySize.Parameters")];
+
+    public override string TrainStepModels => Precomputed ? "policy, trainReference" : "policy, reference";
+
+    protected string ReferenceParameter => Precomputed ? $"{Models}.IReferenceLogProbs reference" : $"{Models}.Policy reference";
+
+    /// <summary>Declares the reference: the frozen copy, or the precomputed log-probs of the training and held-out data.</summary>
+    protected void EmitReference(CodeWriter w, string heldOut)
+    {
+        if (!Precomputed)
+        {
+            w.Line("using var reference = policy.FrozenCopy();");
+            return;
+        }
+        w.Line("// The reference scores the training and held-out data once and is freed: each step runs the policy only.");
+        w.Line("using var trainReference = run.PrecomputeReference(policy, train.InOrder(BatchSize));");
+        w.Line($"using var heldOutReference = run.PrecomputeReference(policy, {heldOut}.InOrder(BatchSize));");
+    }
+
+    /// <summary>The implicit-reward scorer for evaluation, against the live or precomputed reference.</summary>
+    protected string ImplicitReward => Precomputed
+        ? $"new {Evaluation}.ImplicitReward(policy, heldOutReference, Beta)"
+        : $"new {Evaluation}.ImplicitReward(policy, new {Models}.LiveReference(reference), Beta)";
+
+    /// <summary>Declares <c>referenceFirst</c>/<c>referenceSecond</c> (named by the caller) for the batch's two halves.</summary>
+    protected void EmitReferenceLogProbs(CodeWriter w, string first, string second)
+    {
+        if (Precomputed)
+        {
+            w.Line($"var ({first}, {second}) = reference.For(batch).SplitPairs();");
+            return;
+        }
+        w.Line($"{Models}.SequenceLogProbs {first}, {second};");
+        w.Line("using (global::TorchSharp.torch.no_grad())");
+        w.Line($"    ({first}, {second}) = reference.CompletionLogProbs(batch).SplitPairs();");
+    }
+}

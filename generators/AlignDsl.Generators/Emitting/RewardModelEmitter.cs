@@ -1,0 +1,51 @@
+using static AlignDsl.Generators.Emitting.CodeWriter;
+
+namespace AlignDsl.Generators.Emitting;
+
+/// <summary>Reward model: the policy's body with a scalar head, trained on pairs with the Bradley–Terry loss. No LM head, no reference.</summary>
+internal sealed class RewardModelEmitter(Model.ExperimentModel experiment) : ObjectiveEmitter(experiment)
+{
+    public override string Kind => "RewardModel";
+    public override string DataShape => "Pairs";
+    public override string Summary => "Reward model (Bradley–Terry): −log σ(r(chosen) − r(rejected) − margin). Resident: the policy's body with a scalar head.";
+    public override string TrainedModel => "rewardModel";
+    public override string TrainStepModels => "rewardModel";
+
+    public override IEnumerable<string> Constants() =>
+    [
+        $"private const double Margin = {Literal(Objective.Margin)};",
+        $"private const double CenterRewards = {Literal(Objective.CenterRewards)};",
+    ];
+
+    public override IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels() =>
+        [("reward model", true, "PolicySize.Parameters + PolicySize.ModelDim + 1")];
+
+    public override void EmitSetUp(CodeWriter w)
+    {
+        EmitPairs(w);
+        if (Experiment.Policy.InitFromName is { } parent)
+        {
+            w.Line($"// Model: the body starts from {parent}'s trained policy; a scalar head on the last token replaces the LM head.");
+            w.Line($"using var rewardModel = run.LoadRewardModelBody({ExperimentEmitter.Quote(parent)});");
+        }
+        else
+        {
+            w.Line("// Model: a fresh tiny GPT body with a scalar head on the last token; no LM head.");
+            w.Line($"using var rewardModel = run.NewRewardModel(PolicySize, {Data}.Texts.Of(pairs.Train));");
+        }
+        w.Line($"var train = {TokenizePairs("pairs.Train", "rewardModel")};");
+        w.Line($"var evalContext = run.EvalContext(policy: null, new {Evaluation}.ExplicitReward(rewardModel), {TokenizePairs("pairs.HeldOut", "rewardModel")});");
+    }
+
+    public override void EmitTrainStep(CodeWriter w)
+    {
+        EmitStepSignature(w, "One reward-model step: chosen and rejected rows scored in one forward pass, then the Bradley–Terry loss.",
+            $"{Models}.RewardModel rewardModel");
+        w.OpenBrace();
+        w.Line("optimizer.ZeroGrad();");
+        w.Line($"var (chosenRewards, rejectedRewards) = {Data}.Halves.Split(rewardModel.Rewards(batch));");
+        w.Line($"var rm = {Objectives}.RewardModelLoss.BradleyTerry(chosenRewards, rejectedRewards, Margin, CenterRewards);");
+        EmitOptimiserStep(w, "rm");
+        w.CloseBrace();
+    }
+}

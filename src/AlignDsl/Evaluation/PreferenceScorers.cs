@@ -1,0 +1,30 @@
+using AlignDsl.Data;
+using AlignDsl.Models;
+using static TorchSharp.torch;
+
+namespace AlignDsl.Evaluation;
+
+/// <summary>How an experiment's model rewards each row of a batch: what preference accuracy ranks by.</summary>
+public interface IPreferenceScorer
+{
+    /// <summary>A reward per row [rows]; for a preference batch, chosen rows first.</summary>
+    Tensor Rewards(SequenceTensors batch);
+}
+
+/// <summary>DPO's implicit reward, β·(log π − log π_ref): exactly 0 for a policy equal to its reference.</summary>
+public sealed class ImplicitReward(Policy policy, IReferenceLogProbs reference, double beta) : IPreferenceScorer
+{
+    public Tensor Rewards(SequenceTensors batch) => beta * (policy.CompletionLogProbs(batch).Sum - reference.For(batch).Sum);
+}
+
+/// <summary>A reference-free reward: the mean log π per completion token (SimPO's and ORPO's scale, and SFT's).</summary>
+public sealed class MeanLogProbReward(Policy policy) : IPreferenceScorer
+{
+    public Tensor Rewards(SequenceTensors batch) => policy.CompletionLogProbs(batch).Mean;
+}
+
+/// <summary>A reward model's explicit scalar reward.</summary>
+public sealed class ExplicitReward(RewardModel rewardModel) : IPreferenceScorer
+{
+    public Tensor Rewards(SequenceTensors batch) => rewardModel.Rewards(batch);
+}

@@ -1,0 +1,31 @@
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
+
+namespace AlignDsl.Objectives;
+
+/// <summary>
+/// Bradley–Terry reward-model loss: −log σ(r_w − r_l − margin), plus c·mean((r_w + r_l)²) when reward centring is
+/// asked for (TRL's <c>center_rewards_coefficient</c>), averaged over pairs.
+/// </summary>
+public static class RewardModelLoss
+{
+    public static RewardModelOutput BradleyTerry(Tensor chosenRewards, Tensor rejectedRewards, double margin = 0.0, double centering = 0.0)
+    {
+        var loss = -logsigmoid(chosenRewards - rejectedRewards - margin).mean();
+        if (centering > 0) loss = loss + centering * (chosenRewards + rejectedRewards).pow(2).mean();
+        return new RewardModelOutput(loss, chosenRewards.detach(), rejectedRewards.detach());
+    }
+}
+
+/// <summary>A reward-model step's loss and its figures: accuracy and margin of the explicit rewards.</summary>
+public sealed record RewardModelOutput(Tensor Loss, Tensor ChosenRewards, Tensor RejectedRewards) : IObjectiveOutput
+{
+    public IEnumerable<(string Name, Tensor Value)> Metrics()
+    {
+        yield return ("loss", Loss.detach());
+        yield return ("rewards/chosen", ChosenRewards.mean());
+        yield return ("rewards/rejected", RejectedRewards.mean());
+        yield return ("rewards/margins", (ChosenRewards - RejectedRewards).mean());
+        yield return ("rewards/accuracies", (ChosenRewards > RejectedRewards).to(ScalarType.Float32).mean());
+    }
+}
