@@ -206,4 +206,68 @@ public sealed class DiagnosticTests
         var source = Bad("[Sft]\n[GymData(GymTask.HelpfulHarmless)]\n[JsonlData(\"d.jsonl\")]");
         Suppressed(Reported(source, "ALIGN018", Error, ("JsonlData(\"d.jsonl\")", "JsonlData(\"d.jsonl\")")), "Bad");
     }
+
+    [Fact]
+    public void ALIGN019_loss_weight_not_positive()
+    {
+        var source = Bad("[Orpo(Lambda = 0)]\n[GymData(GymTask.HelpfulHarmless)]");
+        Suppressed(Reported(source, "ALIGN019", Error, ("Lambda = 0", "0")), "Bad");
+        var kto = Bad("[Kto(UndesirableWeight = -1)]\n[GymData(GymTask.HelpfulHarmless)]");
+        Suppressed(Reported(kto, "ALIGN019", Error, ("UndesirableWeight = -1", "-1")), "Bad");
+    }
+
+    [Fact]
+    public void ALIGN020_sampling_suite_on_a_reward_model()
+    {
+        var source = Bad("[RewardModel]\n[GymData(GymTask.HelpfulHarmless)]\n[EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RedTeam))]");
+        Suppressed(Reported(source, "ALIGN020", Error, ("typeof(RedTeam)", "typeof(RedTeam)")), "Bad");
+    }
+
+    [Fact]
+    public void ALIGN021_init_from_a_reward_model()
+    {
+        var source = Source("""
+            [Experiment("rm")]
+            [RewardModel]
+            [GymData(GymTask.HelpfulHarmless)]
+            public partial class Rm;
+
+            [Experiment("bad")]
+            [Policy(InitFrom = typeof(Rm))]
+            [Dpo]
+            [GymData(GymTask.HelpfulHarmless)]
+            public partial class Bad;
+            """);
+        var run = Reported(source, "ALIGN021", Error, ("InitFrom = typeof(Rm)", "typeof(Rm)"));
+        Suppressed(run, "Bad");
+        Generated(run, "Tests", "Rm");
+    }
+
+    [Fact]
+    public void ALIGN011_max_length_beyond_an_inherited_context()
+    {
+        var source = Source("""
+            [Experiment("base")]
+            [Policy(Context = 32)]
+            [Sft]
+            [GymData(GymTask.HelpfulHarmless)]
+            [Training(MaxLength = 32)]
+            public partial class Base;
+
+            [Experiment("bad")]
+            [Policy(InitFrom = typeof(Base))]
+            [Dpo]
+            [GymData(GymTask.HelpfulHarmless)]
+            [Training(MaxLength = 48)]
+            public partial class Bad;
+            """);
+        Suppressed(Reported(source, "ALIGN011", Error, ("MaxLength = 48", "48")), "Bad");
+    }
+
+    [Fact]
+    public void ALIGN004_simpo_beta_not_positive()
+    {
+        var source = Bad("[SimPo(Beta = -2)]\n[GymData(GymTask.HelpfulHarmless)]");
+        Suppressed(Reported(source, "ALIGN004", Error, ("Beta = -2", "-2")), "Bad");
+    }
 }

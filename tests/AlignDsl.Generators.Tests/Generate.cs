@@ -31,6 +31,10 @@ internal static class Generate
     /// <summary>The QuickStart declarations as they are on disk: GymSft.cs, then GymDpo.cs.</summary>
     public static string[] QuickStart() => [Example("GymSft.cs"), Example("GymDpo.cs")];
 
+    /// <summary>Every declaration under examples/QuickStart/Experiments, in file-name order.</summary>
+    public static string[] AllExamples() =>
+        Directory.GetFiles(RepoPath("examples", "QuickStart", "Experiments"), "*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+
     public static string Example(string file) => File.ReadAllText(RepoPath("examples", "QuickStart", "Experiments", file));
 
     /// <summary>A path under the repository root, found from this source file's place in it.</summary>

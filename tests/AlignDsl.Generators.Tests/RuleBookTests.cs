@@ -9,11 +9,12 @@ namespace AlignDsl.Generators.Tests;
 public sealed class RuleBookTests
 {
     [Fact]
-    public void Rule_ids_are_unique_and_run_ALIGN001_to_ALIGN018()
+    public void Rule_ids_are_unique_and_numbered_from_ALIGN001_without_gaps()
     {
         var ids = RuleBook.All.Select(r => r.Id).ToArray();
         Assert.Equal(ids.Distinct().Count(), ids.Length);
-        Assert.Equal(Enumerable.Range(1, 18).Select(i => $"ALIGN{i:000}"), ids);
+        Assert.True(ids.Length >= 18, $"only {ids.Length} rules");
+        Assert.Equal(Enumerable.Range(1, ids.Length).Select(i => $"ALIGN{i:000}"), ids);
         Assert.Equal(DiagnosticDescriptors.All.Length, DiagnosticDescriptors.All.Select(d => d.Id).Distinct().Count());
     }
 

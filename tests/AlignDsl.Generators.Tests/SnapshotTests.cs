@@ -28,4 +28,19 @@ public sealed class SnapshotTests
         [GymData(GymTask.HelpfulHarmless)]
         public partial class SftDefaults;
         """).Verify();
+
+    /// <summary>Every example experiment at once: one generated file per objective (reward model, IPO, SimPO, ORPO, KTO, precomputed DPO).</summary>
+    [Fact]
+    public void AllExamples() => Generate.Run(Generate.AllExamples()).Verify();
+
+    [Fact]
+    public void DpoHinge() => Generate.Run(Generate.Usings + """
+        namespace Hinge;
+
+        [Experiment("dpo-hinge")]
+        [Dpo(Beta = 0.2, Loss = DpoLoss.Hinge)]
+        [GymData(GymTask.HelpfulHarmless)]
+        [EvalSuite(typeof(PreferenceAccuracy))]
+        public partial class DpoHinge;
+        """).Verify();
 }

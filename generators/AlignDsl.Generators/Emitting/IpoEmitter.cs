@@ -21,7 +21,7 @@ internal sealed class IpoEmitter(Model.ExperimentModel experiment) : ReferenceOb
         w.Line($"var train = {TokenizePairs("pairs.Train")};");
         w.Line($"var heldOut = {TokenizePairs("pairs.HeldOut")};");
         EmitReference(w, "heldOut");
-        w.Line($"var evalContext = run.EvalContext(policy, {ImplicitReward}, heldOut);");
+        EmitEvalContext(w, "the implicit reward β·log π/π_ref", "policy", ImplicitReward, "heldOut");
     }
 
     public override void EmitTrainStep(CodeWriter w)

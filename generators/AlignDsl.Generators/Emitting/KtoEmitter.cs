@@ -29,7 +29,7 @@ internal sealed class KtoEmitter(Model.ExperimentModel experiment) : ReferenceOb
         w.Line($"var train = {Data}.FeedbackData.Tokenize(feedback.Train, policy.Tokenizer, MaxLength);");
         w.Line($"var heldOut = {TokenizePairs("heldOutPairs")};");
         EmitReference(w, "heldOut");
-        w.Line($"var evalContext = run.EvalContext(policy, {ImplicitReward}, heldOut);");
+        EmitEvalContext(w, "the implicit reward β·log π/π_ref", "policy", ImplicitReward, "heldOut");
     }
 
     public override void EmitTrainStep(CodeWriter w)

@@ -93,6 +93,14 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
     protected static string TokenizePairs(string pairs, string model = "policy") =>
         $"{Data}.PreferenceData.Tokenize({pairs}, {model}.Tokenizer, MaxLength)";
 
+    /// <summary>Declares <c>evalContext</c>: held-out pairs ranked by <paramref name="scorer"/>, and probes for the sampling suites.</summary>
+    protected static void EmitEvalContext(CodeWriter w, string comment, string policy, string scorer, string heldOut)
+    {
+        w.Line($"// Evaluation ranks held-out pairs by {comment}.");
+        w.Line($"var scorer = {scorer};");
+        w.Line($"var evalContext = run.EvalContext({policy}, scorer, {heldOut});");
+    }
+
     protected static void EmitStepSignature(CodeWriter w, string summary, string models)
     {
         w.Line($"/// <summary>{summary}</summary>");

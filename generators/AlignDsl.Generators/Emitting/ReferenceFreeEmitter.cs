@@ -16,7 +16,7 @@ internal abstract class ReferenceFreeEmitter(Model.ExperimentModel experiment) :
         w.Line($"// Model: {PolicyOrigin}. No reference model: the objective does not need one.");
         EmitPolicy(w, "pairs.Train");
         w.Line($"var train = {TokenizePairs("pairs.Train")};");
-        w.Line($"var evalContext = run.EvalContext(policy, new {Evaluation}.MeanLogProbReward(policy), {TokenizePairs("pairs.HeldOut")});");
+        EmitEvalContext(w, "the policy's mean log-prob per token", "policy", $"new {Evaluation}.MeanLogProbReward(policy)", TokenizePairs("pairs.HeldOut"));
     }
 
     public override void EmitTrainStep(CodeWriter w)

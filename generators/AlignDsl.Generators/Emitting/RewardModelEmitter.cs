@@ -25,7 +25,7 @@ internal sealed class RewardModelEmitter(Model.ExperimentModel experiment) : Obj
         EmitPairs(w);
         if (Experiment.Policy.InitFromName is { } parent)
         {
-            w.Line($"// Model: the body starts from {parent}'s trained policy; a scalar head on the last token replaces the LM head.");
+            w.Line($"// Model: the body starts from {Comment(parent)}'s trained policy; a scalar head on the last token replaces the LM head.");
             w.Line($"using var rewardModel = run.LoadRewardModelBody({ExperimentEmitter.Quote(parent)});");
         }
         else
@@ -34,7 +34,7 @@ internal sealed class RewardModelEmitter(Model.ExperimentModel experiment) : Obj
             w.Line($"using var rewardModel = run.NewRewardModel(PolicySize, {Data}.Texts.Of(pairs.Train));");
         }
         w.Line($"var train = {TokenizePairs("pairs.Train", "rewardModel")};");
-        w.Line($"var evalContext = run.EvalContext(policy: null, new {Evaluation}.ExplicitReward(rewardModel), {TokenizePairs("pairs.HeldOut", "rewardModel")});");
+        EmitEvalContext(w, "the reward model's scalar reward", "policy: null", $"new {Evaluation}.ExplicitReward(rewardModel)", TokenizePairs("pairs.HeldOut", "rewardModel"));
     }
 
     public override void EmitTrainStep(CodeWriter w)

@@ -19,7 +19,7 @@ internal sealed class SftEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line($"// Models: {PolicyOrigin}.");
         EmitPolicy(w, "demonstrations.Train");
         w.Line($"var train = {Data}.DemonstrationData.Tokenize(demonstrations.Train, policy.Tokenizer, MaxLength);");
-        w.Line($"var evalContext = run.EvalContext(policy, new {Evaluation}.MeanLogProbReward(policy), {TokenizePairs("heldOutPairs")});");
+        EmitEvalContext(w, "the policy's mean log-prob per token", "policy", $"new {Evaluation}.MeanLogProbReward(policy)", TokenizePairs("heldOutPairs"));
     }
 
     public override void EmitTrainStep(CodeWriter w)

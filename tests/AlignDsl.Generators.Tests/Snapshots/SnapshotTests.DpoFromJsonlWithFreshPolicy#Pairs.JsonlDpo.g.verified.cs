@@ -49,10 +49,12 @@ partial class JsonlDpo : global::AlignDsl.IExperiment
 
         // Models: a fresh tiny GPT whose vocabulary covers the data; the reference is a frozen copy of it.
         using var policy = run.NewPolicy(PolicySize, global::AlignDsl.Data.Texts.Of(pairs.Train));
-        using var reference = policy.FrozenCopy();
         var train = global::AlignDsl.Data.PreferenceData.Tokenize(pairs.Train, policy.Tokenizer, MaxLength);
-        var evalContext = run.EvalContext(policy, reference, Beta,
-            global::AlignDsl.Data.PreferenceData.Tokenize(pairs.HeldOut, policy.Tokenizer, MaxLength));
+        var heldOut = global::AlignDsl.Data.PreferenceData.Tokenize(pairs.HeldOut, policy.Tokenizer, MaxLength);
+        using var reference = policy.FrozenCopy();
+        // Evaluation ranks held-out pairs by the implicit reward β·log π/π_ref.
+        var scorer = new global::AlignDsl.Evaluation.ImplicitReward(policy, new global::AlignDsl.Models.LiveReference(reference), Beta);
+        var evalContext = run.EvalContext(policy, scorer, heldOut);
         using var optimizer = run.AdamW(policy, LearningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);
         using var metrics = new global::AlignDsl.Reporting.MetricSet();
 
@@ -72,12 +74,9 @@ partial class JsonlDpo : global::AlignDsl.IExperiment
         return run.Finish(policy, before, after);
     }
 
-    /// <summary>
-    /// One DPO step. The batch holds the chosen rows then the rejected rows, so each model runs one forward pass;
-    /// the reference runs without gradients.
-    /// </summary>
-    private static void TrainStep(global::AlignDsl.Models.Policy policy, global::AlignDsl.Models.Policy reference,
-        global::AlignDsl.Data.SequenceTensors batch, global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Reporting.MetricSet metrics)
+    /// <summary>One DPO step: chosen and rejected rows go through each model in one forward pass; the reference without gradients.</summary>
+    private static void TrainStep(global::AlignDsl.Models.Policy policy, global::AlignDsl.Models.Policy reference, global::AlignDsl.Data.SequenceTensors batch,
+        global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Reporting.MetricSet metrics)
     {
         optimizer.ZeroGrad();
         var (policyChosen, policyRejected) = policy.CompletionLogProbs(batch).SplitPairs();

@@ -49,8 +49,9 @@ partial class SftDefaults : global::AlignDsl.IExperiment
         // Models: a fresh tiny GPT whose vocabulary covers the data.
         using var policy = run.NewPolicy(PolicySize, global::AlignDsl.Data.Texts.Of(demonstrations.Train));
         var train = global::AlignDsl.Data.DemonstrationData.Tokenize(demonstrations.Train, policy.Tokenizer, MaxLength);
-        var evalContext = run.EvalContext(policy, reference: null, beta: null,
-            global::AlignDsl.Data.PreferenceData.Tokenize(heldOutPairs, policy.Tokenizer, MaxLength));
+        // Evaluation ranks held-out pairs by the policy's mean log-prob per token.
+        var scorer = new global::AlignDsl.Evaluation.MeanLogProbReward(policy);
+        var evalContext = run.EvalContext(policy, scorer, global::AlignDsl.Data.PreferenceData.Tokenize(heldOutPairs, policy.Tokenizer, MaxLength));
         using var optimizer = run.AdamW(policy, LearningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);
         using var metrics = new global::AlignDsl.Reporting.MetricSet();
 

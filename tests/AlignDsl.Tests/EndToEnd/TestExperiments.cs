@@ -21,6 +21,56 @@ public partial class TestSft;
 [EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RedTeam)), EvalSuite(typeof(OverRefusal))]
 public partial class TestDpo;
 
+// One experiment per offline objective, each from the same SFT start, with the QuickStart examples' settings.
+
+[Experiment("test-rm")]
+[Policy(InitFrom = typeof(TestSft))]
+[RewardModel]
+[GymData(GymTask.HelpfulHarmless)]
+[Training(Steps = 150, BatchSize = 16, LearningRate = 3e-4, WarmupSteps = 10, LogEvery = 10)]
+[EvalSuite(typeof(PreferenceAccuracy))]
+public partial class TestRewardModel;
+
+[Experiment("test-ipo")]
+[Policy(InitFrom = typeof(TestSft))]
+[Ipo(Beta = 0.1)]
+[GymData(GymTask.HelpfulHarmless)]
+[Training(Steps = 100, BatchSize = 16, LearningRate = 3e-5, WarmupSteps = 10, LogEvery = 10)]
+[EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RedTeam)), EvalSuite(typeof(OverRefusal))]
+public partial class TestIpo;
+
+[Experiment("test-simpo")]
+[Policy(InitFrom = typeof(TestSft))]
+[SimPo(Beta = 2.0)]
+[GymData(GymTask.HelpfulHarmless)]
+[Training(Steps = 100, BatchSize = 16, LearningRate = 3e-5, WarmupSteps = 10, LogEvery = 10)]
+[EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RedTeam)), EvalSuite(typeof(OverRefusal))]
+public partial class TestSimPo;
+
+[Experiment("test-orpo")]
+[Policy(InitFrom = typeof(TestSft))]
+[Orpo(Lambda = 0.1)]
+[GymData(GymTask.HelpfulHarmless)]
+[Training(Steps = 100, BatchSize = 16, LearningRate = 3e-5, WarmupSteps = 10, LogEvery = 10)]
+[EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RedTeam)), EvalSuite(typeof(OverRefusal))]
+public partial class TestOrpo;
+
+[Experiment("test-kto")]
+[Policy(InitFrom = typeof(TestSft))]
+[Kto(Beta = 0.1)]
+[GymData(GymTask.HelpfulHarmless)]
+[Training(Steps = 100, BatchSize = 16, LearningRate = 3e-5, WarmupSteps = 10, LogEvery = 10)]
+[EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RedTeam)), EvalSuite(typeof(OverRefusal))]
+public partial class TestKto;
+
+[Experiment("test-dpo-precomputed")]
+[Policy(InitFrom = typeof(TestSft))]
+[Dpo(Beta = 0.1, PrecomputeReferenceLogProbs = true)]
+[GymData(GymTask.HelpfulHarmless)]
+[Training(Steps = 100, BatchSize = 16, LearningRate = 3e-5, WarmupSteps = 10, LogEvery = 10)]
+[EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RedTeam)), EvalSuite(typeof(OverRefusal))]
+public partial class TestDpoPrecomputed;
+
 /// <summary>Reads a JSONL file the bad-input test writes with a broken line.</summary>
 [Experiment("test-jsonl-sft")]
 [Sft]

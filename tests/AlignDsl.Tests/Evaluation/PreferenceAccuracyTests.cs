@@ -18,7 +18,8 @@ public sealed class PreferenceAccuracyTests
         using var reference = policy.FrozenCopy();
         var heldOut = PreferenceData.Tokenize(gym.Pairs().HeldOut, tokenizer, 48);
 
-        var figures = await new PreferenceAccuracy().RunAsync(new EvalContext(policy, reference, 0.1, heldOut, gym.Probes(), 1), default);
+        var scorer = new ImplicitReward(policy, new LiveReference(reference), 0.1);
+        var figures = await new PreferenceAccuracy().RunAsync(new EvalContext(policy, scorer, heldOut, gym.Probes(), 1, CPU), default);
 
         Assert.Equal(0.5, figures["preference_accuracy"]);
         Assert.Equal(0.0, figures["preference_margin"]);

@@ -7,7 +7,7 @@ namespace AlignDsl.Tests.Objectives;
 public sealed class DpoTests
 {
     // β = 0.1, log π(c) = −10, log π(r) = −12, log π_ref(c) = −11, log π_ref(r) = −11.5 → h = 0.15.
-    private static DpoOutput Compute(double beta = 0.1, double labelSmoothing = 0.0, float pc = -10, float pr = -12, float rc = -11, float rr = -11.5f) =>
+    private static PreferenceOutput Compute(double beta = 0.1, double labelSmoothing = 0.0, float pc = -10, float pr = -12, float rc = -11, float rr = -11.5f) =>
         Dpo.Sigmoid(tensor(new[] { pc }), tensor(new[] { pr }), tensor(new[] { rc }), tensor(new[] { rr }), beta, labelSmoothing);
 
     [Theory]
