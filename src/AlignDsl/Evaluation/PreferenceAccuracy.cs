@@ -20,8 +20,9 @@ public sealed class PreferenceAccuracy : IEvalSuite
         foreach (var batch in context.HeldOutPairs.InOrder(batchSize: 32))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            using var batchScope = NewDisposeScope();
             var (chosen, rejected) = Data.Halves.Split(context.Scorer.Rewards(batch.ToDevice(context.Device)));
-            margins.Add(chosen - rejected);
+            margins.Add((chosen - rejected).MoveToOuterDisposeScope());
         }
         var all = cat(margins).cpu();
         var accuracy = ((all > 0).to(ScalarType.Float32) + 0.5 * (all == 0).to(ScalarType.Float32)).mean().item<float>();

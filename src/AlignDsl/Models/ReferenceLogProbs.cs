@@ -42,9 +42,11 @@ public sealed class PrecomputedReference : IReferenceLogProbs, IDisposable
         var (sums, tokens) = (new List<Tensor>(), new List<Tensor>());
         foreach (var batch in batches)
         {
+            // A scope per batch: only the per-row results outlive it, not the batch's activations.
+            using var batchScope = NewDisposeScope();
             var logProbs = reference.CompletionLogProbs(batch.ToDevice(reference.Device));
-            sums.Add(logProbs.Sum.view(2, -1));
-            tokens.Add(logProbs.Tokens.view(2, -1));
+            sums.Add(logProbs.Sum.view(2, -1).MoveToOuterDisposeScope());
+            tokens.Add(logProbs.Tokens.view(2, -1).MoveToOuterDisposeScope());
         }
         return new PrecomputedReference(cat(sums, 1).MoveToOuterDisposeScope(), cat(tokens, 1).MoveToOuterDisposeScope());
     }

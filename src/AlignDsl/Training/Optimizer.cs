@@ -36,14 +36,24 @@ public sealed class Optimizer : IDisposable
     public void ClipAndStep()
     {
         _step++;
+        // Each `grad` read is a new handle on the gradient: disposing it releases the handle, not the gradient.
+        // Left to the garbage collector, such handles keep every step's gradients alive.
         var grads = _parameters.Select(p => p.grad).Where(g => g is not null).Select(g => g!).ToArray();
-        var norm = stack(grads.Select(g => g.pow(2).sum())).sum().sqrt();
-        if (_maxGradNorm > 0)
+        try
         {
-            var scale = (_maxGradNorm / (norm + 1e-6)).clamp_max(1.0);
-            foreach (var g in grads) g.mul_(scale);
+            // Per-tensor norms, then the norm of those: no gradient-sized temporaries.
+            var norm = stack(grads.Select(g => linalg.vector_norm(g))).norm();
+            if (_maxGradNorm > 0)
+            {
+                var scale = (_maxGradNorm / (norm + 1e-6)).clamp_max(1.0);
+                foreach (var g in grads) g.mul_(scale);
+            }
+            GradNorm = norm;
         }
-        GradNorm = norm;
+        finally
+        {
+            foreach (var g in grads) g.Dispose();
+        }
         LearningRate = Schedule.At(_step);
         foreach (var group in _adamW.ParamGroups) group.LearningRate = LearningRate;
         _adamW.step();
