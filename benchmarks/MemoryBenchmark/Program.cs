@@ -3,7 +3,7 @@ using System.Globalization;
 using AlignDsl;
 using AlignDsl.Generated;
 using AlignDsl.Running;
-using MemoryBenchmark;
+using AlignDsl.Reporting;
 using static TorchSharp.torch;
 
 // Peak resident memory of training under SimPO, DPO, and DPO with precomputed reference log-probs.
@@ -12,7 +12,7 @@ using static TorchSharp.torch;
 // training memory (peak minus the process's resident memory once TorchSharp is loaded) and ratios to SimPO,
 // next to the descriptors' estimates.
 //   dotnet run --project benchmarks/MemoryBenchmark -c Release [-- --repeats 3]
-if (!PeakMemory.Supported)
+if (ProcessMemory.PeakResidentBytes is null)
 {
     Console.Error.WriteLine("This benchmark reads /proc/self/status and runs on Linux only.");
     return 1;
@@ -54,7 +54,7 @@ static long RunChild(string name)
     // The apphost takes the arguments directly; `dotnet MemoryBenchmark.dll` needs the assembly first.
     var host = Environment.ProcessPath!;
     string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet"
-        ? [typeof(PeakMemory).Assembly.Location, "--measure", name]
+        ? [typeof(Program).Assembly.Location, "--measure", name]
         : ["--measure", name];
     var start = new ProcessStartInfo(host, arguments) { RedirectStandardOutput = true };
     start.Environment[ChildVariable] = "1";
@@ -72,7 +72,7 @@ static async Task<int> MeasureAsync(string name)
 {
     set_num_threads(1);
     using (var warm = ones(64, 64)) _ = warm.matmul(warm).sum().item<float>();
-    var baseline = PeakMemory.CurrentBytes;
+    var baseline = ProcessMemory.CurrentResidentBytes!.Value;
     var entry = GeneratedExperiments.All.Single(e => e.Name == name);
     var root = Path.Combine(Path.GetTempPath(), $"aligndsl-memory-{Guid.NewGuid():N}");
     try
@@ -84,7 +84,7 @@ static async Task<int> MeasureAsync(string name)
     {
         if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
     }
-    Console.WriteLine(PeakMemory.PeakBytes - baseline);
+    Console.WriteLine(ProcessMemory.PeakResidentBytes!.Value - baseline);
     return 0;
 }
 

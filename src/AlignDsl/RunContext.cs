@@ -147,10 +147,10 @@ public sealed class RunContext : IDisposable
     /// <summary>Saves the trained model, writes <c>summary.json</c>, and marks the run complete.</summary>
     public RunResult Finish(ITrainableModel model, EvalReport before, EvalReport after)
     {
+        // Throughput counts the training loop only: not set-up, not the evaluations inside the loop, not saving.
+        var trainingSeconds = Math.Max(1e-9, _training.Elapsed.TotalSeconds - _evaluationTime.TotalSeconds);
         model.Save(Path.Combine(RunDirectory, RunStore.CheckpointFolder));
         var seconds = _wall.Elapsed.TotalSeconds;
-        // Throughput counts the training loop only: not set-up, and not the evaluations inside the loop.
-        var trainingSeconds = Math.Max(1e-9, _training.Elapsed.TotalSeconds - _evaluationTime.TotalSeconds);
         var during = _evaluations.Where(e => e != before && e != after).ToList();
         _log?.Dispose();
         _log = null;

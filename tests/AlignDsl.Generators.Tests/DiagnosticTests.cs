@@ -265,6 +265,15 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void ALIGN022_negative_margin_or_optional_weight()
+    {
+        var source = Bad("[SimPo(Gamma = -0.5)]\n[GymData(GymTask.HelpfulHarmless)]");
+        Suppressed(Reported(source, "ALIGN022", Error, ("Gamma = -0.5", "-0.5")), "Bad");
+        var rm = Bad("[RewardModel(CenterRewards = -0.01)]\n[GymData(GymTask.HelpfulHarmless)]");
+        Suppressed(Reported(rm, "ALIGN022", Error, ("CenterRewards = -0.01", "-0.01")), "Bad");
+    }
+
+    [Fact]
     public void ALIGN004_simpo_beta_not_positive()
     {
         var source = Bad("[SimPo(Beta = -2)]\n[GymData(GymTask.HelpfulHarmless)]");

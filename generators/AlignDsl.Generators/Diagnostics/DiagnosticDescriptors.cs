@@ -77,8 +77,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InitFromNotPolicy = new("ALIGN021", RuleBook.InitFromNotPolicy.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         RuleBook.InitFromNotPolicy.MessageFormat, RuleBook.InitFromNotPolicy.HelpLink);
 
+    public static readonly DiagnosticDescriptor NegativeSetting = new("ALIGN022", RuleBook.NegativeSetting.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+        RuleBook.NegativeSetting.MessageFormat, RuleBook.NegativeSetting.HelpLink);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
-        InitFromNotPolicy];
+        InitFromNotPolicy, NegativeSetting];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

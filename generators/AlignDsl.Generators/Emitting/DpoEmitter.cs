@@ -17,17 +17,6 @@ internal sealed class DpoEmitter(Model.ExperimentModel experiment) : ReferenceOb
         ? [$"private const double Beta = {Literal(Objective.Beta)};"]
         : [$"private const double Beta = {Literal(Objective.Beta)};", $"private const double LabelSmoothing = {Literal(Objective.LabelSmoothing)};"];
 
-    public override void EmitSetUp(CodeWriter w)
-    {
-        EmitPairs(w);
-        w.Line($"// Models: {PolicyOrigin}; the reference is a frozen copy of it.");
-        EmitPolicy(w, "pairs.Train");
-        w.Line($"var train = {TokenizePairs("pairs.Train")};");
-        w.Line($"var heldOut = {TokenizePairs("pairs.HeldOut")};");
-        EmitReference(w, "heldOut");
-        EmitEvalContext(w, "the implicit reward β·log π/π_ref", "policy", ImplicitReward, "heldOut");
-    }
-
     public override void EmitTrainStep(CodeWriter w)
     {
         EmitStepSignature(w, Precomputed

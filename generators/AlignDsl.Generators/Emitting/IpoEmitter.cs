@@ -13,17 +13,6 @@ internal sealed class IpoEmitter(Model.ExperimentModel experiment) : ReferenceOb
 
     public override IEnumerable<string> Constants() => [$"private const double Beta = {Literal(Objective.Beta)};"];
 
-    public override void EmitSetUp(CodeWriter w)
-    {
-        EmitPairs(w);
-        w.Line($"// Models: {PolicyOrigin}; the reference is a frozen copy of it.");
-        EmitPolicy(w, "pairs.Train");
-        w.Line($"var train = {TokenizePairs("pairs.Train")};");
-        w.Line($"var heldOut = {TokenizePairs("pairs.HeldOut")};");
-        EmitReference(w, "heldOut");
-        EmitEvalContext(w, "the implicit reward β·log π/π_ref", "policy", ImplicitReward, "heldOut");
-    }
-
     public override void EmitTrainStep(CodeWriter w)
     {
         EmitStepSignature(w, "One IPO step: log-probs of chosen and rejected rows in one forward pass per model, averaged per token in the loss.",

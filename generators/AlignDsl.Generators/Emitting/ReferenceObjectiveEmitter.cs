@@ -16,6 +16,18 @@ internal abstract class ReferenceObjectiveEmitter(Model.ExperimentModel experime
 
     protected string ReferenceParameter => Precomputed ? $"{Models}.IReferenceLogProbs reference" : $"{Models}.Policy reference";
 
+    /// <summary>DPO's and IPO's set-up: pairs, the policy, its reference, held-out pairs ranked by the implicit reward.</summary>
+    public override void EmitSetUp(CodeWriter w)
+    {
+        EmitPairs(w);
+        w.Line($"// Models: {PolicyOrigin}; the reference is a frozen copy of it.");
+        EmitPolicy(w, "pairs.Train");
+        w.Line($"var train = {TokenizePairs("pairs.Train")};");
+        w.Line($"var heldOut = {TokenizePairs("pairs.HeldOut")};");
+        EmitReference(w, "heldOut");
+        EmitEvalContext(w, "the implicit reward β·log π/π_ref", "policy", ImplicitReward, "heldOut");
+    }
+
     /// <summary>Declares the reference: the frozen copy, or the precomputed log-probs of the training and held-out data.</summary>
     protected void EmitReference(CodeWriter w, string heldOut)
     {

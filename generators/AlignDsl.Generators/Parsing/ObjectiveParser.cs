@@ -66,6 +66,14 @@ internal static class ObjectiveParser
                 violations.AddRange(SettingRules.CheckWeight("Lambda", model.Lambda));
                 break;
         }
+        if (model.Kind == ObjectiveKindModel.SimPo)
+        {
+            // A γ derived from β follows it: only a written γ can be wrong on its own.
+            if (reader.NamedConstant("Gamma") is not null) violations.AddRange(SettingRules.CheckNotNegative("Gamma", model.Gamma));
+            violations.AddRange(SettingRules.CheckNotNegative("SftWeight", model.SftWeight));
+        }
+        if (model.Kind == ObjectiveKindModel.RewardModel)
+            violations.AddRange(SettingRules.CheckNotNegative("CenterRewards", model.CenterRewards));
         if (model.Kind == ObjectiveKindModel.Kto)
         {
             violations.AddRange(SettingRules.CheckWeight("DesirableWeight", model.DesirableWeight));

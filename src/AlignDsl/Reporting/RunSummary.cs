@@ -20,6 +20,9 @@ public static class RunSummary
             ["steps"] = result.Steps,
             ["seconds"] = Math.Round(result.Seconds, 3),
             ["tokens_per_second"] = Math.Round(result.TokensPerSecond, 1),
+            // The whole process's peak: a run's own only when it is the process's only run.
+            ["process_peak_resident_mib"] = ProcessMemory.PeakResidentBytes is { } peak ? Math.Round(peak / 1048576.0, 1) : null,
+            ["estimated_training_mib"] = Math.Round(experiment.EstimatedTrainingBytes / 1048576.0, 2),
             ["resident_models"] = new JsonArray(experiment.ResidentModels.Select(m => (JsonNode)JsonValue.Create(m.ToString())!).ToArray()),
             ["final_metrics"] = Figures(result.FinalMetrics),
             ["eval"] = new JsonObject

@@ -19,7 +19,7 @@ public static class RuleBook
         "Experiment '{0}' declares {1} objectives ({2}): keep exactly one, and split the rest into experiments chained with [Policy(InitFrom = ...)]", RuleSeverity.Error, Structure);
 
     public static Rule BetaNotPositive { get; } = new("ALIGN004", "Beta must be positive",
-        "{0} must be greater than 0 (got {1}): it scales the implicit reward β·log(π/π_ref); DPO's usual range is 0.1 to 0.5", RuleSeverity.Error, Ranges);
+        "{0} must be greater than 0 (got {1}): β sets how closely the policy is held to its reference (DPO, IPO, KTO) or scales the length-normalised reward (SimPO)", RuleSeverity.Error, Ranges);
 
     public static Rule InitFromNotExperiment { get; } = new("ALIGN005", "InitFrom must name an experiment",
         "InitFrom names '{0}', which is not an experiment: point it at a class marked [Experiment] whose run produces a policy", RuleSeverity.Error, Structure);
@@ -72,6 +72,9 @@ public static class RuleBook
     public static Rule InitFromNotPolicy { get; } = new("ALIGN021", "InitFrom must produce a policy",
         "InitFrom names '{0}', which trains a reward model, not a policy: start '{1}' from an experiment that trains a policy (SFT or a preference objective)", RuleSeverity.Error, Structure);
 
+    public static Rule NegativeSetting { get; } = new("ALIGN022", "Setting must not be negative",
+        "{0} must not be negative (got {1}): 0 turns it off", RuleSeverity.Error, Ranges);
+
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -79,5 +82,6 @@ public static class RuleBook
         CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange,
         RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData,
         MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy, InitFromNotPolicy,
+        NegativeSetting,
     ];
 }

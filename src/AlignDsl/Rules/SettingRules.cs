@@ -31,6 +31,13 @@ public static class SettingRules
             yield return new RuleViolation(RuleBook.WeightNotPositive, setting, setting, value);
     }
 
+    /// <summary>A margin or an optional term's weight (SimPO's γ and SFT weight, reward centring): 0 turns it off.</summary>
+    public static IEnumerable<RuleViolation> CheckNotNegative(string setting, double value)
+    {
+        if (!(value >= 0))
+            yield return new RuleViolation(RuleBook.NegativeSetting, setting, setting, value);
+    }
+
     public static IEnumerable<RuleViolation> CheckLabelSmoothing(double labelSmoothing)
     {
         if (!(labelSmoothing >= 0 && labelSmoothing < 0.5))
