@@ -22,8 +22,13 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
                 transform: static (ctx, ct) => ExperimentParser.Parse(ctx, ct))
             .WithTrackingName(StepNames.Parsed);
 
-        var resolved = parsed.Collect()
-            .Select(static (all, ct) => new EquatableArray<ExperimentModel>(ExperimentSet.Resolve(all, ct)))
+        // Only the number leaves the compilation, so an edit elsewhere leaves the steps below cached.
+        var assemblyBudget = context.CompilationProvider
+            .Select(static (compilation, _) => AssemblyBudget.Read(compilation))
+            .WithTrackingName(StepNames.AssemblyBudget);
+
+        var resolved = parsed.Collect().Combine(assemblyBudget)
+            .Select(static (input, ct) => new EquatableArray<ExperimentModel>(ExperimentSet.Resolve(input.Left, input.Right, ct)))
             .WithTrackingName(StepNames.Resolved);
 
         var experiments = resolved.SelectMany(static (all, _) => all.Items).WithTrackingName(StepNames.Experiment);
@@ -49,6 +54,7 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
 public static class StepNames
 {
     public const string Parsed = nameof(Parsed);
+    public const string AssemblyBudget = nameof(AssemblyBudget);
     public const string Resolved = nameof(Resolved);
     public const string Experiment = nameof(Experiment);
     public const string Registry = nameof(Registry);

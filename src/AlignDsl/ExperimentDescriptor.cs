@@ -26,7 +26,7 @@ public sealed record ExperimentDescriptor(
 public sealed record ResidentModel(string Role, bool Trainable, long Parameters)
 {
     /// <summary>fp32: weights (4 B/param), plus gradients and two AdamW moments (12 B/param) when trainable.</summary>
-    public long EstimatedBytes => Parameters * (Trainable ? 16L : 4L);
+    public long EstimatedBytes => Rules.MemoryEstimate.Bytes(Parameters, Trainable);
 
     public override string ToString() => $"{Role} ({(Trainable ? "trainable" : "frozen")})";
 }

@@ -279,4 +279,49 @@ public sealed class DiagnosticTests
         var source = Bad("[SimPo(Beta = -2)]\n[GymData(GymTask.HelpfulHarmless)]");
         Suppressed(Reported(source, "ALIGN004", Error, ("Beta = -2", "-2")), "Bad");
     }
+
+    [Fact]
+    public void ALIGN024_over_the_memory_budget_names_the_models_and_what_would_fit()
+    {
+        // Width 512, 8 layers: about 25.5 M parameters, 389 MiB as a trainable policy and 97 MiB as a frozen reference.
+        var source = Bad("[Policy(Layers = 8, ModelDim = 512, Heads = 8)]\n[Dpo]\n[GymData(GymTask.HelpfulHarmless)]\n[Budget(GpuMemoryGiB = 0.4)]");
+        var run = Reported(source, "ALIGN024", Error, ("GpuMemoryGiB = 0.4", "0.4"));
+        Suppressed(run, "Bad");
+        var message = run.GeneratorDiagnostics.Single().GetMessage();
+        Assert.Contains("policy 389.", message);
+        Assert.Contains("reference 97.", message);
+        Assert.Contains("objectives that would fit: SFT, SimPO, ORPO, a reward model, DPO/IPO/KTO with PrecomputeReferenceLogProbs", message);
+    }
+
+    [Fact]
+    public void ALIGN024_assembly_budget_applies_to_experiments_without_their_own()
+    {
+        static string WithAssemblyBudget(string source) => source.Replace("namespace Tests;", "[assembly: Budget(GpuMemoryGiB = 0.0001)]\nnamespace Tests;");
+        var source = WithAssemblyBudget(Bad("[Sft]\n[GymData(GymTask.HelpfulHarmless)]"));
+        var run = Generate.Run(source);
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "ALIGN024" && d.GetMessage().Contains("'bad'"));
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "ALIGN024" && d.GetMessage().Contains("no objective fits"));
+        // An experiment's own budget wins over the assembly's.
+        var own = WithAssemblyBudget(Bad("[Sft]\n[GymData(GymTask.HelpfulHarmless)]\n[Budget(GpuMemoryGiB = 80)]"));
+        Assert.DoesNotContain(Generate.Run(own).GeneratorDiagnostics, d => d.Id == "ALIGN024" && d.GetMessage().Contains("'bad'"));
+    }
+
+    [Fact]
+    public void ALIGN025_declared_data_shape_must_fit_the_objective()
+    {
+        var source = Bad("[Dpo]\n[JsonlData(\"d.jsonl\", Shape = JsonlShape.Feedback)]");
+        Suppressed(Reported(source, "ALIGN025", Error, ("Shape = JsonlShape.Feedback", "JsonlShape.Feedback")), "Bad");
+        var sft = Bad("[Sft]\n[JsonlData(\"d.jsonl\", Shape = JsonlShape.Pairs)]");
+        Suppressed(Reported(sft, "ALIGN025", Error, ("Shape = JsonlShape.Pairs", "JsonlShape.Pairs")), "Bad");
+    }
+
+    [Fact]
+    public void ALIGN026_kto_on_pairs_is_reported_as_info_and_splits_them()
+    {
+        var source = Bad("[Kto]\n[JsonlData(\"d.jsonl\", Shape = JsonlShape.Pairs)]");
+        var run = Reported(source, "ALIGN026", Info, ("Shape = JsonlShape.Pairs", "JsonlShape.Pairs"));
+        Generated(run, "Tests", "Bad");
+        Assert.Contains("global::AlignDsl.Data.Feedback.FromPairs(global::AlignDsl.Data.JsonlReader.ReadSplit(@\"d.jsonl\", null, global::AlignDsl.Data.JsonlReader.ReadPairs))",
+            run.Files.Single(f => f.HintName == "Tests.Bad.g.cs").Text);
+    }
 }

@@ -80,8 +80,20 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NegativeSetting = new("ALIGN022", RuleBook.NegativeSetting.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
         RuleBook.NegativeSetting.MessageFormat, RuleBook.NegativeSetting.HelpLink);
 
+    public static readonly DiagnosticDescriptor ReferenceForReferenceFreeObjective = new("ALIGN023", RuleBook.ReferenceForReferenceFreeObjective.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Warning, true,
+        RuleBook.ReferenceForReferenceFreeObjective.MessageFormat, RuleBook.ReferenceForReferenceFreeObjective.HelpLink);
+
+    public static readonly DiagnosticDescriptor OverMemoryBudget = new("ALIGN024", RuleBook.OverMemoryBudget.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+        RuleBook.OverMemoryBudget.MessageFormat, RuleBook.OverMemoryBudget.HelpLink);
+
+    public static readonly DiagnosticDescriptor DataShapeMismatch = new("ALIGN025", RuleBook.DataShapeMismatch.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.DataShapeMismatch.MessageFormat, RuleBook.DataShapeMismatch.HelpLink);
+
+    public static readonly DiagnosticDescriptor KtoSplitsPairs = new("ALIGN026", RuleBook.KtoSplitsPairs.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Info, true,
+        RuleBook.KtoSplitsPairs.MessageFormat, RuleBook.KtoSplitsPairs.HelpLink);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
-        InitFromNotPolicy, NegativeSetting];
+        InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

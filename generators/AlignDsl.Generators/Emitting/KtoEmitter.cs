@@ -20,8 +20,17 @@ internal sealed class KtoEmitter(Model.ExperimentModel experiment) : ReferenceOb
 
     public override void EmitSetUp(CodeWriter w)
     {
-        w.Line(DataComment("unpaired feedback"));
-        w.Line($"var feedback = {ReadSplit("Feedback", "ReadFeedback")};");
+        if (Experiment.Data!.SplitPairsIntoFeedback)
+        {
+            w.Line(DataComment("preference pairs"));
+            w.Line("// KTO splits each pair: the chosen answer is desirable, the rejected one undesirable.");
+            w.Line($"var feedback = {Data}.Feedback.FromPairs({ReadSplit("Pairs", "ReadPairs")});");
+        }
+        else
+        {
+            w.Line(DataComment("unpaired feedback"));
+            w.Line($"var feedback = {ReadSplit("Feedback", "ReadFeedback")};");
+        }
         w.Line($"var heldOutPairs = run.Gym({Data}.GymTask.HelpfulHarmless).Pairs().HeldOut;");
         w.Line();
         w.Line($"// Models: {PolicyOrigin}; the reference is a frozen copy of it.");

@@ -15,6 +15,11 @@ internal sealed record ExperimentModel(
     EquatableArray<DiagnosticInfo> Diagnostics,
     LocationInfo? Location)
 {
+    /// <summary>The experiment's own [Budget] in GiB, 0 when it declares none (the assembly's may apply).</summary>
+    public double BudgetGiB { get; init; }
+
+    public LocationInfo? BudgetLocation { get; init; }
+
     /// <summary>True when nothing stops generation: no error-severity diagnostic was found while parsing.</summary>
     public bool CanEmit { get; init; } = true;
 
@@ -53,8 +58,15 @@ internal sealed record PolicyModel(string? InitFromClass, string? InitFromName, 
 
 internal enum DataKindModel { Gym, Jsonl }
 
-/// <summary>Where training data comes from: a gym task, or JSONL files.</summary>
-internal sealed record DataModel(DataKindModel Kind, string GymTask, string? Path, string? HeldOutPath);
+/// <summary>Where training data comes from: a gym task, or JSONL files with the shape their lines are declared to have.</summary>
+internal sealed record DataModel(DataKindModel Kind, string GymTask, string? Path, string? HeldOutPath)
+{
+    /// <summary>A member of <c>AlignDsl.JsonlShape</c>; "FromObjective" when not declared.</summary>
+    public string Shape { get; init; } = "FromObjective";
+
+    /// <summary>KTO reading a file of pairs, which it splits into desirable and undesirable completions.</summary>
+    public bool SplitPairsIntoFeedback => Kind == DataKindModel.Jsonl && Shape == "Pairs";
+}
 
 internal sealed record TrainingModel(int Steps, int BatchSize, double LearningRate, int WarmupSteps, double WeightDecay, double MaxGradNorm,
     int MaxLength, int EvalEvery, int LogEvery, int Seed)

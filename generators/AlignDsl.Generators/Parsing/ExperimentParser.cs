@@ -34,6 +34,9 @@ internal static class ExperimentParser
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.NestedExperiment, classLocation, type.Name));
 
         var objective = ObjectiveParser.Parse(attributes.Where(a => KnownTypes.Objectives.Contains(a.Name)).ToList(), name!, classLocation, diagnostics);
+        if (Single(KnownTypes.Reference) is { } reference && objective?.Kind is ObjectiveKindModel.SimPo or ObjectiveKindModel.Orpo)
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.ReferenceForReferenceFreeObjective, reference.Location, name!,
+                objective.Kind == ObjectiveKindModel.SimPo ? "SimPO" : "ORPO"));
         var policy = ParsePolicy(Single(KnownTypes.Policy), diagnostics);
         var data = ParseData(Single(KnownTypes.GymData), Single(KnownTypes.JsonlData), name!, classLocation, diagnostics);
         var training = ParseTraining(Single(KnownTypes.Training), diagnostics) with
@@ -45,11 +48,16 @@ internal static class ExperimentParser
                 diagnostics.Add(DiagnosticInfo.From(v, training.MaxLengthLocation));
         var suites = ParseSuites(attributes.Where(a => a.Name == KnownTypes.EvalSuite).Select(a => a.Reader).ToList(), name!, objective, diagnostics);
 
+        if (objective is not null && data is not null) DataShapeRules.Check(objective, data, name!, Single(KnownTypes.JsonlData)?.LocationOf("Shape"), diagnostics);
+        var budget = Single(KnownTypes.Budget);
+
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         return new ExperimentModel(ns, type.Name, type.ToDisplayString(), Path.GetFileName(declaration.SyntaxTree.FilePath), name!,
             objective, policy, data, training, suites, diagnostics.ToEquatableArray(), classLocation)
         {
             CanEmit = diagnostics.All(d => Severity(d) != RuleSeverity.Error),
+            BudgetGiB = budget?.Named("GpuMemoryGiB", 0.0) ?? 0.0,
+            BudgetLocation = budget?.LocationOf("GpuMemoryGiB"),
         };
     }
 
@@ -92,10 +100,16 @@ internal static class ExperimentParser
             return new DataModel(DataKindModel.Gym, task ?? "HelpfulHarmless", null, null);
         }
         if (jsonl is not null)
-            return new DataModel(DataKindModel.Jsonl, "HelpfulHarmless", jsonl.Positional(0)?.Value as string ?? "", jsonl.Named<string?>("HeldOut", null));
+            return new DataModel(DataKindModel.Jsonl, "HelpfulHarmless", jsonl.Positional(0)?.Value as string ?? "", jsonl.Named<string?>("HeldOut", null))
+            {
+                Shape = jsonl.NamedConstant("Shape") is { Type: INamedTypeSymbol shapeType, Value: { } shape } ? EnumMemberName(shapeType, shape) ?? "FromObjective" : "FromObjective",
+            };
         diagnostics.Add(DiagnosticInfo.Create(RuleBook.NoData, classLocation, name));
         return null;
     }
+
+    private static string? EnumMemberName(INamedTypeSymbol enumType, object value) =>
+        enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name;
 
     private static TrainingModel ParseTraining(AttributeReader? reader, List<DiagnosticInfo> diagnostics)
     {

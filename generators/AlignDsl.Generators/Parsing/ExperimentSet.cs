@@ -10,7 +10,7 @@ namespace AlignDsl.Generators.Parsing;
 /// </summary>
 internal static class ExperimentSet
 {
-    public static ImmutableArray<ExperimentModel> Resolve(ImmutableArray<ExperimentModel?> parsed, CancellationToken cancellationToken)
+    public static ImmutableArray<ExperimentModel> Resolve(ImmutableArray<ExperimentModel?> parsed, double assemblyBudgetGiB, CancellationToken cancellationToken)
     {
         var experiments = parsed.Where(e => e is not null).Select(e => e!).OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
         var byClass = experiments.GroupBy(e => e.FullName).ToDictionary(g => g.Key, g => g.First());
@@ -45,6 +45,8 @@ internal static class ExperimentSet
                 foreach (var v in SettingRules.CheckSequenceFits(experiment.Training.MaxLength, policy.Context))
                     added.Add(DiagnosticInfo.From(v, experiment.Training.MaxLengthLocation));
             }
+
+            if (BudgetRule.Check(experiment with { Policy = policy }, assemblyBudgetGiB) is { } overBudget) added.Add(overBudget);
 
             result.Add(added.Count == 0 && policy == experiment.Policy ? experiment : experiment with
             {

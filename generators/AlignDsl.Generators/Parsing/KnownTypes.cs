@@ -12,6 +12,7 @@ internal static class KnownTypes
     public const string Orpo = "AlignDsl.OrpoAttribute";
     public const string Kto = "AlignDsl.KtoAttribute";
     public const string RewardModel = "AlignDsl.RewardModelAttribute";
+    public const string Reference = "AlignDsl.ReferenceAttribute";
 
     /// <summary>Every objective attribute; an experiment declares exactly one.</summary>
     public static readonly string[] Objectives = [Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto];
@@ -19,6 +20,7 @@ internal static class KnownTypes
     public const string JsonlData = "AlignDsl.JsonlDataAttribute";
     public const string Training = "AlignDsl.TrainingAttribute";
     public const string EvalSuite = "AlignDsl.EvalSuiteAttribute";
+    public const string Budget = "AlignDsl.BudgetAttribute";
     public const string EvalSuiteInterface = "AlignDsl.Evaluation.IEvalSuite";
     public const string RedTeam = "AlignDsl.Evaluation.RedTeam";
     public const string OverRefusal = "AlignDsl.Evaluation.OverRefusal";

@@ -7,7 +7,15 @@ public sealed record Demonstration(string Prompt, string Completion);
 public sealed record PreferencePair(string Prompt, string Chosen, string Rejected, string Category = "");
 
 /// <summary>Unpaired feedback (KTO): a completion labelled desirable or not.</summary>
-public sealed record Feedback(string Prompt, string Completion, bool Desirable);
+public sealed record Feedback(string Prompt, string Completion, bool Desirable)
+{
+    /// <summary>Pairs as unpaired feedback, the way TRL converts them: chosen desirable, rejected undesirable, alternating.</summary>
+    public static IReadOnlyList<Feedback> FromPairs(IEnumerable<PreferencePair> pairs) =>
+        pairs.SelectMany(p => new[] { new Feedback(p.Prompt, p.Chosen, true), new Feedback(p.Prompt, p.Rejected, false) }).ToList();
+
+    /// <summary>A split of pairs as a split of feedback.</summary>
+    public static Split<Feedback> FromPairs(Split<PreferencePair> pairs) => new(FromPairs(pairs.Train), FromPairs(pairs.HeldOut));
+}
 
 /// <summary>A prompt with the category that tells the gym's judge what a right answer does.</summary>
 public sealed record Probe(string Prompt, GymCategory Category, string Topic);

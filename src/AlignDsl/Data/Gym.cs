@@ -60,10 +60,7 @@ public sealed class Gym
     public Split<Feedback> Feedback()
     {
         var pairs = Pairs();
-        return new Split<Feedback>(ToFeedback(pairs.Train), ToFeedback(pairs.HeldOut));
-
-        static IReadOnlyList<Feedback> ToFeedback(IEnumerable<PreferencePair> pairs) =>
-            pairs.SelectMany(p => new[] { new Feedback(p.Prompt, p.Chosen, true), new Feedback(p.Prompt, p.Rejected, false) }).ToList();
+        return new Split<Feedback>(Data.Feedback.FromPairs(pairs.Train), Data.Feedback.FromPairs(pairs.HeldOut));
     }
 
     /// <summary>The held-out prompts of each category, for the judge-based suites.</summary>

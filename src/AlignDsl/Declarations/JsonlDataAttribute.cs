@@ -11,4 +11,26 @@ public sealed class JsonlDataAttribute(string path) : Attribute
 
     /// <summary>A held-out file of the same shape; without one, the last tenth of <see cref="Path"/> is held out.</summary>
     public string? HeldOut { get; set; }
+
+    /// <summary>
+    /// What each line holds. Left as <see cref="JsonlShape.FromObjective"/>, the file is read in the shape the objective
+    /// needs; declared, the generator checks it against the objective (ALIGN025) — KTO can split pairs (ALIGN026).
+    /// </summary>
+    public JsonlShape Shape { get; set; }
+}
+
+/// <summary>The shape of a JSONL file's lines.</summary>
+public enum JsonlShape
+{
+    /// <summary>Whatever the objective needs.</summary>
+    FromObjective,
+
+    /// <summary><c>{"prompt","completion"}</c></summary>
+    Demonstrations,
+
+    /// <summary><c>{"prompt","chosen","rejected"}</c></summary>
+    Pairs,
+
+    /// <summary><c>{"prompt","completion","label"}</c></summary>
+    Feedback,
 }

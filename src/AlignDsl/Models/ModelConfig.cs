@@ -4,16 +4,8 @@ namespace AlignDsl.Models;
 public sealed record ModelConfig(int Layers, int ModelDim, int Heads, int Context, int VocabularySize = ModelConfig.NominalVocabulary)
 {
     /// <summary>The vocabulary assumed by compile-time estimates; the gym's compact vocabulary is smaller.</summary>
-    public const int NominalVocabulary = 512;
+    public const int NominalVocabulary = Rules.MemoryEstimate.NominalVocabulary;
 
-    /// <summary>Parameters of the model: tied embeddings, positions, per block attention (4d²+4d) and MLP (8d²+5d) and two norms, a final norm.</summary>
-    public long Parameters
-    {
-        get
-        {
-            long d = ModelDim;
-            var perBlock = (4 * d * d + 4 * d) + (8 * d * d + 5 * d) + 4 * d;
-            return (long)VocabularySize * d + (long)Context * d + Layers * perBlock + 2 * d;
-        }
-    }
+    /// <summary>Parameters of the model (see <see cref="Rules.MemoryEstimate.Parameters"/>).</summary>
+    public long Parameters => Rules.MemoryEstimate.Parameters(Layers, ModelDim, Context, VocabularySize);
 }

@@ -75,6 +75,18 @@ public static class RuleBook
     public static Rule NegativeSetting { get; } = new("ALIGN022", "Setting must not be negative",
         "{0} must not be negative (got {1}): 0 turns it off", RuleSeverity.Error, Ranges);
 
+    public static Rule ReferenceForReferenceFreeObjective { get; } = new("ALIGN023", "Reference model declared for a reference-free objective",
+        "Experiment '{0}' declares [Reference], but {1} does not use a reference model: remove it, it would only hold memory", RuleSeverity.Warning, Model);
+
+    public static Rule OverMemoryBudget { get; } = new("ALIGN024", "Estimated training memory exceeds the budget",
+        "Experiment '{0}' needs an estimated {1} to train ({2}), over its budget of {3} GiB: {4}", RuleSeverity.Error, Model);
+
+    public static Rule DataShapeMismatch { get; } = new("ALIGN025", "Data shape does not fit the objective",
+        "Experiment '{0}' trains {1}, which reads {2}, but its JSONL data is declared as {3}: point it at a file of the right shape, or choose an objective for this data", RuleSeverity.Error, Structure);
+
+    public static Rule KtoSplitsPairs { get; } = new("ALIGN026", "KTO splits pairs into unpaired feedback",
+        "Experiment '{0}' trains KTO on preference pairs: each pair becomes a desirable (chosen) and an undesirable (rejected) completion", RuleSeverity.Info, Structure);
+
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -82,6 +94,7 @@ public static class RuleBook
         CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange,
         RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData,
         MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy, InitFromNotPolicy,
-        NegativeSetting,
+        NegativeSetting, ReferenceForReferenceFreeObjective,
+        OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
     ];
 }
