@@ -19,9 +19,23 @@ public static class DiagnosticText
     /// </summary>
     /// <param name="diagnostics">The diagnostics to render.</param>
     /// <returns>The text, ending with a newline; empty when there are no diagnostics.</returns>
-    public static string Render(IEnumerable<Diagnostic> diagnostics)
+    public static string Render(IEnumerable<Diagnostic> diagnostics) => Render(diagnostics, []);
+
+    /// <summary>
+    /// Renders like <see cref="Render(IEnumerable{Diagnostic})"/>, taking the source line of a diagnostic whose location
+    /// names a file but holds no syntax tree (a generator that keeps locations as values and reports
+    /// <c>Location.Create(path, span, lineSpan)</c>) from the tree of <paramref name="sources"/> with that path.
+    /// </summary>
+    /// <param name="diagnostics">The diagnostics to render.</param>
+    /// <param name="sources">The syntax trees of the compilation, for example <c>run.InputCompilation.SyntaxTrees</c>.</param>
+    /// <returns>The text, ending with a newline; empty when there are no diagnostics.</returns>
+    public static string Render(IEnumerable<Diagnostic> diagnostics, IEnumerable<SyntaxTree> sources)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
+        ArgumentNullException.ThrowIfNull(sources);
+        var trees = sources
+            .GroupBy(tree => tree.FilePath, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
         var ordered = diagnostics
             .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)
@@ -37,13 +51,13 @@ public static class DiagnosticText
                 text.Append('\n');
             }
 
-            AppendBlock(text, diagnostic);
+            AppendBlock(text, diagnostic, trees);
         }
 
         return text.ToString();
     }
 
-    private static void AppendBlock(StringBuilder text, Diagnostic diagnostic)
+    private static void AppendBlock(StringBuilder text, Diagnostic diagnostic, IReadOnlyDictionary<string, SyntaxTree> trees)
     {
         var severity = diagnostic.Severity.ToString().ToLowerInvariant();
         text.Append($"{diagnostic.Id} {severity}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}\n");
@@ -59,7 +73,8 @@ public static class DiagnosticText
         var line = span.StartLinePosition.Line;
         var column = span.StartLinePosition.Character;
         text.Append($"  at {span.Path}:{line + 1}:{column + 1}\n");
-        if (location.SourceTree?.GetText() is not { } source || line >= source.Lines.Count)
+        var tree = location.SourceTree ?? trees.GetValueOrDefault(span.Path);
+        if (tree?.GetText() is not { } source || line >= source.Lines.Count)
         {
             return;
         }

@@ -46,7 +46,8 @@ public sealed class GeneratorRun
 
     /// <summary>
     /// Compares each generated file with <c>&lt;directory&gt;/&lt;snapshotName&gt;#&lt;HintName without .cs&gt;.verified.cs</c>
-    /// and the generator's diagnostics (see <see cref="DiagnosticText.Render"/>) with
+    /// and the generator's diagnostics (see <see cref="DiagnosticText.Render(IEnumerable{Diagnostic}, IEnumerable{SyntaxTree})"/>, with the
+    /// source lines taken from <see cref="InputCompilation"/>) with
     /// <c>&lt;directory&gt;/&lt;snapshotName&gt;.diagnostics.verified.txt</c>, which must be absent when there are none.
     /// A missing or different snapshot is written beside it as <c>.received.cs</c> / <c>.received.txt</c> and the call
     /// throws <see cref="SnapshotMismatchException"/>; with the environment variable <c>ALIGNDSL_ACCEPT=1</c> the verified
@@ -78,7 +79,7 @@ public sealed class GeneratorRun
                 : throw new ArgumentException("Pass a directory: the caller's file path is unknown.", nameof(directory)),
             "Snapshots");
 
-        var snapshots = SnapshotSet.For(snapshotName, directory, Files, GeneratorDiagnostics);
+        var snapshots = SnapshotSet.For(snapshotName, directory, Files, GeneratorDiagnostics, InputCompilation.SyntaxTrees);
         snapshots.Check(SnapshotFile.AcceptRequested());
     }
 }

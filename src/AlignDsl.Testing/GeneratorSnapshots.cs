@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AlignDsl.Testing;
 
@@ -23,14 +24,28 @@ public static class GeneratorSnapshots
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(sources);
+        return Run(generator, sources.Select((text, i) => new SourceFile($"Source{i}.cs", text)), references ?? DefaultReferences(), allowTopLevelStatements: false);
+    }
 
+    /// <summary>
+    /// Runs <paramref name="generator"/> over sources with the given paths (the paths diagnostics show). The compilation
+    /// is a library, or a console application when <paramref name="allowTopLevelStatements"/> and a source has top-level
+    /// statements (a <c>Program.cs</c> of an experiments project).
+    /// </summary>
+    internal static GeneratorRun Run(
+        IIncrementalGenerator generator, IEnumerable<SourceFile> sources, IEnumerable<MetadataReference> references, bool allowTopLevelStatements)
+    {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Preview);
-        var trees = sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, parseOptions, path: $"Source{i}.cs"));
+        var trees = sources.Select(source => CSharpSyntaxTree.ParseText(source.Text, parseOptions, path: source.Path)).ToArray();
+        var executable = allowTopLevelStatements
+            && trees.Any(tree => tree.GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Any());
         var compilation = CSharpCompilation.Create(
             "AlignDsl.Testing.Snapshot",
             trees,
-            references ?? DefaultReferences(),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            references,
+            new CSharpCompilationOptions(
+                executable ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable));
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { generator.AsSourceGenerator() },

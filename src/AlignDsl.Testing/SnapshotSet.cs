@@ -19,7 +19,13 @@ internal sealed class SnapshotSet
         _files = files;
     }
 
-    public static SnapshotSet For(string name, string directory, IEnumerable<GeneratedFile> generated, IReadOnlyList<Diagnostic> diagnostics)
+    /// <param name="name">The snapshot's name.</param>
+    /// <param name="directory">The folder of its files.</param>
+    /// <param name="generated">The generated files.</param>
+    /// <param name="diagnostics">The generator's diagnostics.</param>
+    /// <param name="sources">The compilation's trees, whose lines the diagnostics show.</param>
+    public static SnapshotSet For(
+        string name, string directory, IEnumerable<GeneratedFile> generated, IReadOnlyList<Diagnostic> diagnostics, IEnumerable<SyntaxTree> sources)
     {
         var directoryPath = Path.GetFullPath(directory);
         var files = generated
@@ -33,7 +39,7 @@ internal sealed class SnapshotSet
             .Order(StringComparer.Ordinal)
             .Select(path => new SnapshotFile(path, path[..^".verified.cs".Length] + ".received.cs", received: null)));
 
-        var rendered = diagnostics.Count == 0 ? null : SnapshotText.Normalize(DiagnosticText.Render(diagnostics));
+        var rendered = diagnostics.Count == 0 ? null : SnapshotText.Normalize(DiagnosticText.Render(diagnostics, sources));
         var stem = Path.Combine(directoryPath, $"{name}.diagnostics");
         files.Add(new SnapshotFile(stem + ".verified.txt", stem + ".received.txt", rendered));
         return new SnapshotSet(name, directoryPath, files);

@@ -69,6 +69,20 @@ public sealed class DiagnosticTextTests
         Assert.Equal("", DiagnosticText.Render([]));
     }
 
+    /// <summary>A generator that keeps locations as values reports them with a path and no tree; the trees given supply the line.</summary>
+    [Fact]
+    public void A_location_without_tree_takes_its_source_line_from_the_tree_with_its_path()
+    {
+        var tree = Tree("class A { }\nclass B { }", "Experiments/B.cs");
+        var span = new TextSpan(18, 1);
+        var diagnostic = Diagnostic.Create(Rule, Location.Create("Experiments/B.cs", span, tree.GetLineSpan(span).Span), "B");
+
+        Assert.Equal("TEST900 warning: Found 'B'\n  at Experiments/B.cs:2:7\n", DiagnosticText.Render([diagnostic]));
+        Assert.Equal(
+            "TEST900 warning: Found 'B'\n  at Experiments/B.cs:2:7\n  2 | class B { }\n    |       ^\n",
+            DiagnosticText.Render([diagnostic], [Tree("class Other { }", "Other.cs"), tree]));
+    }
+
     private static SyntaxTree Tree(string text, string path) => CSharpSyntaxTree.ParseText(text, path: path);
 
     private static Diagnostic At(SyntaxTree tree, string snippet, string id)
