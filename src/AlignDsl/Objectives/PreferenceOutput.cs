@@ -9,14 +9,17 @@ namespace AlignDsl.Objectives;
 public sealed record PreferenceOutput(Tensor Loss, Tensor ChosenRewards, Tensor RejectedRewards, Tensor ChosenLogProbs, Tensor RejectedLogProbs)
     : IObjectiveOutput
 {
-    public IEnumerable<(string Name, Tensor Value)> Metrics()
+    public IEnumerable<(string Name, Tensor Value)> Metrics() =>
+        RewardMetrics(Loss, ChosenRewards, RejectedRewards)
+            .Concat([("logps/chosen", ChosenLogProbs.mean()), ("logps/rejected", RejectedLogProbs.mean())]);
+
+    /// <summary>TRL's loss and reward figures for per-pair rewards, shared by every pairwise objective and the reward model.</summary>
+    internal static IEnumerable<(string Name, Tensor Value)> RewardMetrics(Tensor loss, Tensor chosenRewards, Tensor rejectedRewards)
     {
-        yield return ("loss", Loss.detach());
-        yield return ("rewards/chosen", ChosenRewards.mean());
-        yield return ("rewards/rejected", RejectedRewards.mean());
-        yield return ("rewards/margins", (ChosenRewards - RejectedRewards).mean());
-        yield return ("rewards/accuracies", (ChosenRewards > RejectedRewards).to(ScalarType.Float32).mean());
-        yield return ("logps/chosen", ChosenLogProbs.mean());
-        yield return ("logps/rejected", RejectedLogProbs.mean());
+        yield return ("loss", loss.detach());
+        yield return ("rewards/chosen", chosenRewards.mean());
+        yield return ("rewards/rejected", rejectedRewards.mean());
+        yield return ("rewards/margins", (chosenRewards - rejectedRewards).mean());
+        yield return ("rewards/accuracies", (chosenRewards > rejectedRewards).to(ScalarType.Float32).mean());
     }
 }

@@ -20,12 +20,5 @@ public static class RewardModelLoss
 /// <summary>A reward-model step's loss and its figures: accuracy and margin of the explicit rewards.</summary>
 public sealed record RewardModelOutput(Tensor Loss, Tensor ChosenRewards, Tensor RejectedRewards) : IObjectiveOutput
 {
-    public IEnumerable<(string Name, Tensor Value)> Metrics()
-    {
-        yield return ("loss", Loss.detach());
-        yield return ("rewards/chosen", ChosenRewards.mean());
-        yield return ("rewards/rejected", RejectedRewards.mean());
-        yield return ("rewards/margins", (ChosenRewards - RejectedRewards).mean());
-        yield return ("rewards/accuracies", (ChosenRewards > RejectedRewards).to(ScalarType.Float32).mean());
-    }
+    public IEnumerable<(string Name, Tensor Value)> Metrics() => PreferenceOutput.RewardMetrics(Loss, ChosenRewards, RejectedRewards);
 }
