@@ -14,6 +14,7 @@ internal static class GeneratedExperiments
         new(global::QuickStart.GymDpoPrecomputed.Descriptor, global::QuickStart.GymDpoPrecomputed.RunAsync),
         new(global::QuickStart.GymIpo.Descriptor, global::QuickStart.GymIpo.RunAsync),
         new(global::QuickStart.GymKto.Descriptor, global::QuickStart.GymKto.RunAsync),
+        new(global::QuickStart.GymKtoFluent.Descriptor, global::QuickStart.GymKtoFluent.RunAsync),
         new(global::QuickStart.GymOrpo.Descriptor, global::QuickStart.GymOrpo.RunAsync),
         new(global::QuickStart.GymRewardModel.Descriptor, global::QuickStart.GymRewardModel.RunAsync),
         new(global::QuickStart.GymSft.Descriptor, global::QuickStart.GymSft.RunAsync),

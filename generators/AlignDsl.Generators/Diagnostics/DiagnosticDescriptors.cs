@@ -92,8 +92,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor KtoSplitsPairs = new("ALIGN026", RuleBook.KtoSplitsPairs.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Info, true,
         RuleBook.KtoSplitsPairs.MessageFormat, RuleBook.KtoSplitsPairs.HelpLink);
 
+    public static readonly DiagnosticDescriptor BuilderArgumentNotConstant = new("ALIGN027", RuleBook.BuilderArgumentNotConstant.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.BuilderArgumentNotConstant.MessageFormat, RuleBook.BuilderArgumentNotConstant.HelpLink);
+
+    public static readonly DiagnosticDescriptor BuilderCallNotUnderstood = new("ALIGN028", RuleBook.BuilderCallNotUnderstood.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.BuilderCallNotUnderstood.MessageFormat, RuleBook.BuilderCallNotUnderstood.HelpLink);
+
+    public static readonly DiagnosticDescriptor SettingDeclaredTwice = new("ALIGN029", RuleBook.SettingDeclaredTwice.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.SettingDeclaredTwice.MessageFormat, RuleBook.SettingDeclaredTwice.HelpLink);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
-        InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs];
+        InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
+        BuilderArgumentNotConstant, BuilderCallNotUnderstood, SettingDeclaredTwice];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

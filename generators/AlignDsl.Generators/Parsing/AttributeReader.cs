@@ -4,54 +4,53 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AlignDsl.Generators.Parsing;
 
-/// <summary>Reads one attribute's constant arguments, and finds where each was written so diagnostics can point at it.</summary>
-internal sealed class AttributeReader(AttributeData attribute)
+/// <summary>
+/// Reads one attribute's constant arguments, and finds where each was written so diagnostics can point at it.
+/// A constructor argument is read by its parameter's name capitalised ("Task" for <c>GymData(task)</c>).
+/// </summary>
+internal sealed class AttributeReader(AttributeData attribute) : ISettingReader
 {
     public AttributeData Attribute { get; } = attribute;
 
     public LocationInfo? Location => LocationInfo.From(Attribute.ApplicationSyntaxReference?.GetSyntax());
 
-    public T Named<T>(string name, T fallback)
+    public SettingValue? Setting(string name)
     {
-        foreach (var argument in Attribute.NamedArguments)
-            if (argument.Key == name && !argument.Value.IsNull && argument.Value.Kind != TypedConstantKind.Error && argument.Value.Value is { } value)
-                return Convert<T>(value, fallback);
-        return fallback;
+        if (Constant(name) is not { } constant || constant.Kind == TypedConstantKind.Error || constant.Kind == TypedConstantKind.Array) return null;
+        return new SettingValue(constant.IsNull ? null : constant.Value, constant.Type);
     }
 
-    public TypedConstant? NamedConstant(string name)
+    private TypedConstant? Constant(string name)
     {
         foreach (var argument in Attribute.NamedArguments)
             if (argument.Key == name) return argument.Value;
-        return null;
+        var index = PositionalIndex(name);
+        return index >= 0 && index < Attribute.ConstructorArguments.Length ? Attribute.ConstructorArguments[index] : null;
     }
 
-    public TypedConstant? Positional(int index) =>
-        index < Attribute.ConstructorArguments.Length ? Attribute.ConstructorArguments[index] : null;
+    private int PositionalIndex(string name)
+    {
+        var parameters = Attribute.AttributeConstructor?.Parameters ?? [];
+        for (var i = 0; i < parameters.Length; i++)
+            if (SettingName(parameters[i].Name) == name) return i;
+        return -1;
+    }
 
-    /// <summary>The location of the named argument <paramref name="name"/> (its value), else of the whole attribute.</summary>
+    /// <summary>A parameter's name as the setting it declares: <c>labelSmoothing</c> → <c>LabelSmoothing</c>.</summary>
+    public static string SettingName(string parameter) =>
+        parameter.Length == 0 ? parameter : char.ToUpperInvariant(parameter[0]) + parameter.Substring(1);
+
+    /// <summary>The location of the argument <paramref name="name"/> (its value), else of the whole attribute.</summary>
     public LocationInfo? LocationOf(string name)
     {
         if (Attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList: { } list })
+        {
             foreach (var argument in list.Arguments)
                 if (argument.NameEquals?.Name.Identifier.ValueText == name) return LocationInfo.From(argument.Expression);
-        return Location;
-    }
-
-    /// <summary>The location of the first positional argument, else of the whole attribute.</summary>
-    public LocationInfo? LocationOfPositional(int index)
-    {
-        if (Attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList: { } list })
-        {
+            var index = PositionalIndex(name);
             var positional = list.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).ToList();
-            if (index < positional.Count) return LocationInfo.From(positional[index].Expression);
+            if (index >= 0 && index < positional.Count) return LocationInfo.From(positional[index].Expression);
         }
         return Location;
-    }
-
-    private static T Convert<T>(object value, T fallback)
-    {
-        try { return (T)System.Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture); }
-        catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException) { return fallback; }
     }
 }

@@ -21,12 +21,14 @@ internal static class ExperimentParser
         var diagnostics = new List<DiagnosticInfo>();
         var classLocation = LocationInfo.From(declaration.Identifier.GetLocation());
         var attributes = type.GetAttributes().Where(a => a.AttributeClass is not null)
-            .Select(a => (Name: a.AttributeClass!.ToDisplayString(), Reader: new AttributeReader(a))).ToList();
-        AttributeReader? Single(string name) => attributes.Where(a => a.Name == name).Select(a => a.Reader).FirstOrDefault();
+            .Select(a => (Name: a.AttributeClass!.ToDisplayString(), Reader: (ISettingReader)new AttributeReader(a))).ToList();
+        ISettingReader? Single(string name) => attributes.Where(a => a.Name == name).Select(a => a.Reader).FirstOrDefault();
 
         var experiment = Single(KnownTypes.Experiment)!;
-        var name = experiment.Positional(0)?.Value as string;
+        var name = experiment.Setting("Name")?.Value as string;
         if (string.IsNullOrWhiteSpace(name)) name = type.Name;
+        // The fluent form adds the sections the attributes do not declare.
+        attributes.AddRange(BuilderParser.Read(type, context.SemanticModel, attributes.Select(a => a.Name).ToList(), name!, diagnostics, cancellationToken));
 
         if (!type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword)))
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.ClassNotPartial, classLocation, type.Name));
@@ -63,7 +65,7 @@ internal static class ExperimentParser
 
     public static RuleSeverity Severity(DiagnosticInfo diagnostic) => RuleBook.All.First(r => r.Id == diagnostic.RuleId).Severity;
 
-    private static PolicyModel ParsePolicy(AttributeReader? reader, List<DiagnosticInfo> diagnostics)
+    private static PolicyModel ParsePolicy(ISettingReader? reader, List<DiagnosticInfo> diagnostics)
     {
         if (reader is null) return new PolicyModel(null, null, Defaults.Layers, Defaults.ModelDim, Defaults.Heads, Defaults.Context, null);
         int layers = reader.Named("Layers", Defaults.Layers), dim = reader.Named("ModelDim", Defaults.ModelDim);
@@ -73,7 +75,7 @@ internal static class ExperimentParser
         foreach (var v in SettingRules.CheckModelShape(dim, heads)) diagnostics.Add(DiagnosticInfo.From(v, reader.LocationOf(v.Setting)));
 
         string? initFromClass = null, initFromName = null;
-        if (reader.NamedConstant("InitFrom") is { Kind: TypedConstantKind.Type, Value: INamedTypeSymbol target })
+        if (reader.Setting("InitFrom") is { Value: INamedTypeSymbol target })
         {
             initFromClass = target.ToDisplayString();
             var targetExperiment = target.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownTypes.Experiment);
@@ -88,21 +90,21 @@ internal static class ExperimentParser
         return new PolicyModel(initFromClass, initFromName, layers, dim, heads, context, reader.LocationOf("InitFrom"));
     }
 
-    private static DataModel? ParseData(AttributeReader? gym, AttributeReader? jsonl, string name, LocationInfo? classLocation, List<DiagnosticInfo> diagnostics)
+    private static DataModel? ParseData(ISettingReader? gym, ISettingReader? jsonl, string name, LocationInfo? classLocation, List<DiagnosticInfo> diagnostics)
     {
         if (gym is not null && jsonl is not null)
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.MoreThanOneDataSource, jsonl.Location, name));
         if (gym is not null)
         {
-            var task = gym.Positional(0) is { Type: INamedTypeSymbol enumType, Value: { } value }
+            var task = gym.Setting("Task") is { Type: INamedTypeSymbol enumType, Value: { } value }
                 ? enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name
                 : null;
             return new DataModel(DataKindModel.Gym, task ?? "HelpfulHarmless", null, null);
         }
         if (jsonl is not null)
-            return new DataModel(DataKindModel.Jsonl, "HelpfulHarmless", jsonl.Positional(0)?.Value as string ?? "", jsonl.Named<string?>("HeldOut", null))
+            return new DataModel(DataKindModel.Jsonl, "HelpfulHarmless", jsonl.Setting("Path")?.Value as string ?? "", jsonl.Named<string?>("HeldOut", null))
             {
-                Shape = jsonl.NamedConstant("Shape") is { Type: INamedTypeSymbol shapeType, Value: { } shape } ? EnumMemberName(shapeType, shape) ?? "FromObjective" : "FromObjective",
+                Shape = jsonl.Setting("Shape") is { Type: INamedTypeSymbol shapeType, Value: { } shape } ? EnumMemberName(shapeType, shape) ?? "FromObjective" : "FromObjective",
             };
         diagnostics.Add(DiagnosticInfo.Create(RuleBook.NoData, classLocation, name));
         return null;
@@ -111,7 +113,7 @@ internal static class ExperimentParser
     private static string? EnumMemberName(INamedTypeSymbol enumType, object value) =>
         enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name;
 
-    private static TrainingModel ParseTraining(AttributeReader? reader, List<DiagnosticInfo> diagnostics)
+    private static TrainingModel ParseTraining(ISettingReader? reader, List<DiagnosticInfo> diagnostics)
     {
         T Get<T>(string setting, T fallback) => reader is null ? fallback : reader.Named(setting, fallback);
         var training = new TrainingModel(
@@ -130,29 +132,29 @@ internal static class ExperimentParser
         return training;
     }
 
-    private static EquatableArray<SuiteModel> ParseSuites(List<AttributeReader> readers, string name, ObjectiveModel? objective, List<DiagnosticInfo> diagnostics)
+    private static EquatableArray<SuiteModel> ParseSuites(List<ISettingReader> readers, string name, ObjectiveModel? objective, List<DiagnosticInfo> diagnostics)
     {
         var suites = ImmutableArray.CreateBuilder<SuiteModel>();
         foreach (var reader in readers)
         {
-            if (reader.Positional(0) is not { Kind: TypedConstantKind.Type, Value: INamedTypeSymbol suite }) continue;
+            if (reader.Setting("Suite") is not { Value: INamedTypeSymbol suite }) continue;
             var isSuite = suite.AllInterfaces.Any(i => i.ToDisplayString() == KnownTypes.EvalSuiteInterface)
                 && !suite.IsAbstract
                 && suite.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public);
             if (!isSuite)
             {
-                diagnostics.Add(DiagnosticInfo.Create(RuleBook.NotAnEvalSuite, reader.LocationOfPositional(0), suite.ToDisplayString()));
+                diagnostics.Add(DiagnosticInfo.Create(RuleBook.NotAnEvalSuite, reader.LocationOf("Suite"), suite.ToDisplayString()));
                 continue;
             }
             if (objective is { TrainsPolicy: false } && suite.ToDisplayString() is KnownTypes.RedTeam or KnownTypes.OverRefusal)
             {
-                diagnostics.Add(DiagnosticInfo.Create(RuleBook.SuiteNeedsPolicy, reader.LocationOfPositional(0), suite.Name, name));
+                diagnostics.Add(DiagnosticInfo.Create(RuleBook.SuiteNeedsPolicy, reader.LocationOf("Suite"), suite.Name, name));
                 continue;
             }
             suites.Add(new SuiteModel(suite.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), suite.Name));
         }
-        var redTeam = readers.FirstOrDefault(r => (r.Positional(0)?.Value as ITypeSymbol)?.ToDisplayString() == KnownTypes.RedTeam);
-        if (redTeam is not null && objective is not { TrainsPolicy: false } && !readers.Any(r => (r.Positional(0)?.Value as ITypeSymbol)?.ToDisplayString() == KnownTypes.OverRefusal))
+        var redTeam = readers.FirstOrDefault(r => (r.Setting("Suite")?.Value as ITypeSymbol)?.ToDisplayString() == KnownTypes.RedTeam);
+        if (redTeam is not null && objective is not { TrainsPolicy: false } && !readers.Any(r => (r.Setting("Suite")?.Value as ITypeSymbol)?.ToDisplayString() == KnownTypes.OverRefusal))
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.RedTeamWithoutOverRefusal, redTeam.Location, name));
         return suites.ToImmutable().ToEquatableArray();
     }

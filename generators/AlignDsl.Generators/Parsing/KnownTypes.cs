@@ -25,4 +25,10 @@ internal static class KnownTypes
     public const string RedTeam = "AlignDsl.Evaluation.RedTeam";
     public const string OverRefusal = "AlignDsl.Evaluation.OverRefusal";
     public const string GymTask = "AlignDsl.Data.GymTask";
+    public const string ExperimentBuilder = "AlignDsl.ExperimentBuilder";
+    public const string PolicyBuilder = "AlignDsl.PolicyBuilder";
+    public const string ObjectiveBuilder = "AlignDsl.ObjectiveBuilder";
+    public const string DataBuilder = "AlignDsl.DataBuilder";
+    public const string TrainingBuilder = "AlignDsl.TrainingBuilder";
+    public const string EvaluationBuilder = "AlignDsl.EvaluationBuilder";
 }

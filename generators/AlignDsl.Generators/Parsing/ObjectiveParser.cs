@@ -7,7 +7,7 @@ namespace AlignDsl.Generators.Parsing;
 /// <summary>Reads the one objective attribute of an experiment, folding in defaults and checking its ranges.</summary>
 internal static class ObjectiveParser
 {
-    public static ObjectiveModel? Parse(List<(string Name, AttributeReader Reader)> objectives, string experiment, LocationInfo? classLocation,
+    public static ObjectiveModel? Parse(List<(string Name, ISettingReader Reader)> objectives, string experiment, LocationInfo? classLocation,
         List<DiagnosticInfo> diagnostics)
     {
         if (objectives.Count == 0)
@@ -69,7 +69,7 @@ internal static class ObjectiveParser
         if (model.Kind == ObjectiveKindModel.SimPo)
         {
             // A γ derived from β follows it: only a written γ can be wrong on its own.
-            if (reader.NamedConstant("Gamma") is not null) violations.AddRange(SettingRules.CheckNotNegative("Gamma", model.Gamma));
+            if (reader.Has("Gamma")) violations.AddRange(SettingRules.CheckNotNegative("Gamma", model.Gamma));
             violations.AddRange(SettingRules.CheckNotNegative("SftWeight", model.SftWeight));
         }
         if (model.Kind == ObjectiveKindModel.RewardModel)
@@ -84,7 +84,7 @@ internal static class ObjectiveParser
     }
 
     /// <summary>SimPO's γ defaults to half of β, folded in here so the generated constant shows the value used.</summary>
-    private static ObjectiveModel SimPo(AttributeReader reader)
+    private static ObjectiveModel SimPo(ISettingReader reader)
     {
         var beta = reader.Named("Beta", Defaults.SimPoBeta);
         var gamma = reader.Named("Gamma", double.NaN);

@@ -87,6 +87,15 @@ public static class RuleBook
     public static Rule KtoSplitsPairs { get; } = new("ALIGN026", "KTO splits pairs into unpaired feedback",
         "Experiment '{0}' trains KTO on preference pairs: each pair becomes a desirable (chosen) and an undesirable (rejected) completion", RuleSeverity.Info, Structure);
 
+    public static Rule BuilderArgumentNotConstant { get; } = new("ALIGN027", "Builder argument must be a compile-time constant",
+        "The argument of '{0}' must be a compile-time constant (a literal, a const or an enum member) so the generator can read it", RuleSeverity.Error, Structure);
+
+    public static Rule BuilderCallNotUnderstood { get; } = new("ALIGN028", "Builder call not understood",
+        "Configure must be one chain of builder calls such as x.Objective(o => o.Dpo(beta: 0.1)).Data(d => d.Gym(GymTask.HelpfulHarmless)): {0}", RuleSeverity.Error, Structure);
+
+    public static Rule SettingDeclaredTwice { get; } = new("ALIGN029", "Setting declared both by attribute and builder",
+        "Experiment '{0}' declares its {1} both with {2} and with the builder's {3}: keep one", RuleSeverity.Error, Structure);
+
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -96,5 +105,6 @@ public static class RuleBook
         MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy, InitFromNotPolicy,
         NegativeSetting, ReferenceForReferenceFreeObjective,
         OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
+        BuilderArgumentNotConstant, BuilderCallNotUnderstood, SettingDeclaredTwice,
     ];
 }

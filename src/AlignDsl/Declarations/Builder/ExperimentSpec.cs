@@ -1,0 +1,58 @@
+using AlignDsl.Data;
+using AlignDsl.Declarations;
+
+namespace AlignDsl;
+
+/// <summary>
+/// An experiment as <see cref="ExperimentBuilder"/> recorded it: the same settings the attributes declare, with the
+/// same defaults. A plain value; building one does not train anything.
+/// </summary>
+public sealed record ExperimentSpec
+{
+    /// <summary>The declared objective; null until one is declared (Build rejects that).</summary>
+    public ObjectiveKind? Objective { get; init; }
+
+    /// <summary>How many objectives were declared; exactly one is valid.</summary>
+    public int ObjectiveCount { get; init; }
+
+    public double Beta { get; init; }
+    public double LabelSmoothing { get; init; } = Defaults.LabelSmoothing;
+    public DpoLoss Loss { get; init; } = DpoLoss.Sigmoid;
+    public bool PrecomputeReferenceLogProbs { get; init; }
+    public double Gamma { get; init; }
+    public double SftWeight { get; init; }
+    public double Lambda { get; init; }
+    public double DesirableWeight { get; init; }
+    public double UndesirableWeight { get; init; }
+    public double Margin { get; init; }
+    public double CenterRewards { get; init; }
+
+    /// <summary>The experiment class whose policy this one starts from, or null for a fresh policy of the size below.</summary>
+    public Type? InitFrom { get; init; }
+
+    public int Layers { get; init; } = Defaults.Layers;
+    public int ModelDim { get; init; } = Defaults.ModelDim;
+    public int Heads { get; init; } = Defaults.Heads;
+    public int Context { get; init; } = Defaults.Context;
+
+    /// <summary>The gym task trained on, or null for JSONL data (or none).</summary>
+    public GymTask? GymTask { get; init; }
+
+    public string? JsonlPath { get; init; }
+    public string? HeldOutPath { get; init; }
+    public JsonlShape Shape { get; init; } = JsonlShape.FromObjective;
+
+    public int Steps { get; init; } = Defaults.Steps;
+    public int BatchSize { get; init; } = Defaults.BatchSize;
+    public double LearningRate { get; init; } = Defaults.LearningRate;
+    public int WarmupSteps { get; init; } = Defaults.WarmupSteps;
+    public double WeightDecay { get; init; } = Defaults.WeightDecay;
+    public double MaxGradNorm { get; init; } = Defaults.MaxGradNorm;
+    public int MaxLength { get; init; } = Defaults.MaxLength;
+    public int EvalEvery { get; init; } = Defaults.EvalEvery;
+    public int LogEvery { get; init; } = Defaults.LogEvery;
+    public int Seed { get; init; } = Defaults.Seed;
+
+    /// <summary>The evaluation suites, in declaration order.</summary>
+    public IReadOnlyList<Type> EvalSuites { get; init; } = [];
+}
