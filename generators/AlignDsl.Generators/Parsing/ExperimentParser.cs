@@ -121,13 +121,8 @@ internal static class ExperimentParser
             Get("WarmupSteps", Defaults.WarmupSteps), Get("WeightDecay", Defaults.WeightDecay), Get("MaxGradNorm", Defaults.MaxGradNorm),
             Get("MaxLength", Defaults.MaxLength), Get("EvalEvery", Defaults.EvalEvery), Get("LogEvery", Defaults.LogEvery), Get("Seed", Defaults.Seed));
         if (reader is null) return training;
-        var violations = SettingRules.CheckLearningRate(training.LearningRate)
-            .Concat(SettingRules.CheckPositive("Steps", training.Steps))
-            .Concat(SettingRules.CheckPositive("BatchSize", training.BatchSize))
-            .Concat(SettingRules.CheckAtLeast("MaxLength", training.MaxLength, 2))
-            .Concat(SettingRules.CheckPositive("LogEvery", training.LogEvery))
-            .Concat(SettingRules.CheckAtLeast("WarmupSteps", training.WarmupSteps, 0))
-            .Concat(SettingRules.CheckAtLeast("EvalEvery", training.EvalEvery, 0));
+        var violations = SettingRules.CheckTraining(training.LearningRate, training.Steps, training.BatchSize, training.MaxLength,
+            training.LogEvery, training.WarmupSteps, training.EvalEvery);
         foreach (var v in violations) diagnostics.Add(DiagnosticInfo.From(v, reader.LocationOf(v.Setting)));
         return training;
     }

@@ -53,32 +53,9 @@ internal static class ObjectiveParser
             _ => new ObjectiveModel(ObjectiveKindModel.Sft),
         };
 
-        switch (model.Kind)
-        {
-            case ObjectiveKindModel.Dpo:
-                violations.AddRange(SettingRules.CheckBeta("Dpo", model.Beta));
-                violations.AddRange(SettingRules.CheckLabelSmoothing(model.LabelSmoothing));
-                break;
-            case ObjectiveKindModel.Ipo or ObjectiveKindModel.SimPo or ObjectiveKindModel.Kto:
-                violations.AddRange(SettingRules.CheckBeta(model.Kind.ToString(), model.Beta));
-                break;
-            case ObjectiveKindModel.Orpo:
-                violations.AddRange(SettingRules.CheckWeight("Lambda", model.Lambda));
-                break;
-        }
-        if (model.Kind == ObjectiveKindModel.SimPo)
-        {
-            // A γ derived from β follows it: only a written γ can be wrong on its own.
-            if (reader.Has("Gamma")) violations.AddRange(SettingRules.CheckNotNegative("Gamma", model.Gamma));
-            violations.AddRange(SettingRules.CheckNotNegative("SftWeight", model.SftWeight));
-        }
-        if (model.Kind == ObjectiveKindModel.RewardModel)
-            violations.AddRange(SettingRules.CheckNotNegative("CenterRewards", model.CenterRewards));
-        if (model.Kind == ObjectiveKindModel.Kto)
-        {
-            violations.AddRange(SettingRules.CheckWeight("DesirableWeight", model.DesirableWeight));
-            violations.AddRange(SettingRules.CheckWeight("UndesirableWeight", model.UndesirableWeight));
-        }
+        // A γ derived from β follows it: only a written γ can be wrong on its own.
+        violations.AddRange(SettingRules.CheckObjective(model.Kind.ToString(), model.Beta, model.LabelSmoothing, model.Lambda,
+            model.DesirableWeight, model.UndesirableWeight, reader.Has("Gamma") ? model.Gamma : null, model.SftWeight, model.CenterRewards));
         foreach (var v in violations) diagnostics.Add(DiagnosticInfo.From(v, reader.LocationOf(v.Setting)));
         return model;
     }

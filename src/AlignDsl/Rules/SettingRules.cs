@@ -66,6 +66,54 @@ public static class SettingRules
             yield return new RuleViolation(RuleBook.ModelShapeInvalid, "Heads", modelDim, heads);
     }
 
+    /// <summary>
+    /// The range rules of an objective's hyperparameters; <paramref name="objective"/> is an <c>ObjectiveKind</c> member
+    /// name. <paramref name="gamma"/> is null when SimPO's γ was not written (a γ derived from β follows it).
+    /// </summary>
+    public static IEnumerable<RuleViolation> CheckObjective(string objective, double beta, double labelSmoothing, double lambda,
+        double desirableWeight, double undesirableWeight, double? gamma, double sftWeight, double centerRewards)
+    {
+        var violations = new List<RuleViolation>();
+        switch (objective)
+        {
+            case "Dpo":
+                violations.AddRange(CheckBeta(objective, beta));
+                violations.AddRange(CheckLabelSmoothing(labelSmoothing));
+                break;
+            case "Ipo":
+                violations.AddRange(CheckBeta(objective, beta));
+                break;
+            case "SimPo":
+                violations.AddRange(CheckBeta(objective, beta));
+                if (gamma is { } written) violations.AddRange(CheckNotNegative("Gamma", written));
+                violations.AddRange(CheckNotNegative("SftWeight", sftWeight));
+                break;
+            case "Kto":
+                violations.AddRange(CheckBeta(objective, beta));
+                violations.AddRange(CheckWeight("DesirableWeight", desirableWeight));
+                violations.AddRange(CheckWeight("UndesirableWeight", undesirableWeight));
+                break;
+            case "Orpo":
+                violations.AddRange(CheckWeight("Lambda", lambda));
+                break;
+            case "RewardModel":
+                violations.AddRange(CheckNotNegative("CenterRewards", centerRewards));
+                break;
+        }
+        return violations;
+    }
+
+    /// <summary>The counts and rates of a training plan.</summary>
+    public static IEnumerable<RuleViolation> CheckTraining(double learningRate, int steps, int batchSize, int maxLength, int logEvery,
+        int warmupSteps, int evalEvery) =>
+        CheckLearningRate(learningRate)
+            .Concat(CheckPositive("Steps", steps))
+            .Concat(CheckPositive("BatchSize", batchSize))
+            .Concat(CheckAtLeast("MaxLength", maxLength, 2))
+            .Concat(CheckPositive("LogEvery", logEvery))
+            .Concat(CheckAtLeast("WarmupSteps", warmupSteps, 0))
+            .Concat(CheckAtLeast("EvalEvery", evalEvery, 0));
+
     public static IEnumerable<RuleViolation> CheckSequenceFits(int maxLength, int context)
     {
         if (maxLength > context)

@@ -44,42 +44,16 @@ public sealed class ExperimentBuilder
         var violations = new List<RuleViolation>();
         if (spec.Objective is not { } objective) violations.Add(new RuleViolation(RuleBook.NoObjective, "Objective", "(builder)"));
         else if (spec.ObjectiveCount > 1) violations.Add(new RuleViolation(RuleBook.MoreThanOneObjective, "Objective", "(builder)", spec.ObjectiveCount, "builder objectives"));
-        switch (spec.Objective)
-        {
-            case ObjectiveKind.Dpo:
-                violations.AddRange(SettingRules.CheckBeta("Dpo", spec.Beta));
-                violations.AddRange(SettingRules.CheckLabelSmoothing(spec.LabelSmoothing));
-                break;
-            case ObjectiveKind.Ipo or ObjectiveKind.SimPo or ObjectiveKind.Kto:
-                violations.AddRange(SettingRules.CheckBeta(spec.Objective.ToString()!, spec.Beta));
-                break;
-            case ObjectiveKind.Orpo:
-                violations.AddRange(SettingRules.CheckWeight("Lambda", spec.Lambda));
-                break;
-        }
-        if (spec.Objective == ObjectiveKind.SimPo)
-        {
-            violations.AddRange(SettingRules.CheckNotNegative("Gamma", spec.Gamma));
-            violations.AddRange(SettingRules.CheckNotNegative("SftWeight", spec.SftWeight));
-        }
-        if (spec.Objective == ObjectiveKind.RewardModel) violations.AddRange(SettingRules.CheckNotNegative("CenterRewards", spec.CenterRewards));
-        if (spec.Objective == ObjectiveKind.Kto)
-        {
-            violations.AddRange(SettingRules.CheckWeight("DesirableWeight", spec.DesirableWeight));
-            violations.AddRange(SettingRules.CheckWeight("UndesirableWeight", spec.UndesirableWeight));
-        }
+        if (spec.Objective is { } kind)
+            violations.AddRange(SettingRules.CheckObjective(kind.ToString(), spec.Beta, spec.LabelSmoothing, spec.Lambda,
+                spec.DesirableWeight, spec.UndesirableWeight, spec.Gamma, spec.SftWeight, spec.CenterRewards));
         foreach (var (setting, value) in new[] { ("Layers", spec.Layers), ("ModelDim", spec.ModelDim), ("Heads", spec.Heads), ("Context", spec.Context) })
             violations.AddRange(SettingRules.CheckPositive(setting, value));
         violations.AddRange(SettingRules.CheckModelShape(spec.ModelDim, spec.Heads));
         if (spec.GymTask is null && spec.JsonlPath is null) violations.Add(new RuleViolation(RuleBook.NoData, "Data", "(builder)"));
         if (spec.GymTask is not null && spec.JsonlPath is not null) violations.Add(new RuleViolation(RuleBook.MoreThanOneDataSource, "Data", "(builder)"));
-        violations.AddRange(SettingRules.CheckLearningRate(spec.LearningRate));
-        violations.AddRange(SettingRules.CheckPositive("Steps", spec.Steps));
-        violations.AddRange(SettingRules.CheckPositive("BatchSize", spec.BatchSize));
-        violations.AddRange(SettingRules.CheckAtLeast("MaxLength", spec.MaxLength, 2));
-        violations.AddRange(SettingRules.CheckPositive("LogEvery", spec.LogEvery));
-        violations.AddRange(SettingRules.CheckAtLeast("WarmupSteps", spec.WarmupSteps, 0));
-        violations.AddRange(SettingRules.CheckAtLeast("EvalEvery", spec.EvalEvery, 0));
+        violations.AddRange(SettingRules.CheckTraining(spec.LearningRate, spec.Steps, spec.BatchSize, spec.MaxLength, spec.LogEvery,
+            spec.WarmupSteps, spec.EvalEvery));
         if (spec.InitFrom is null) violations.AddRange(SettingRules.CheckSequenceFits(spec.MaxLength, spec.Context));
         return violations;
     }
