@@ -17,8 +17,11 @@ public sealed record Feedback(string Prompt, string Completion, bool Desirable)
     public static Split<Feedback> FromPairs(Split<PreferencePair> pairs) => new(FromPairs(pairs.Train), FromPairs(pairs.HeldOut));
 }
 
-/// <summary>A prompt with the category that tells the gym's judge what a right answer does.</summary>
-public sealed record Probe(string Prompt, GymCategory Category, string Topic);
+/// <summary>
+/// A prompt with the category that tells a judge what a right answer does, and the finer group results are
+/// reported by (a harm category, or XSTest's type of safe prompt).
+/// </summary>
+public sealed record Probe(string Prompt, GymCategory Category, string Topic, string Group = "");
 
 /// <summary>Training examples and the held-out examples evaluation uses (the gym keeps them apart by prompt; a JSONL file by position).</summary>
 public sealed record Split<T>(IReadOnlyList<T> Train, IReadOnlyList<T> HeldOut);

@@ -16,7 +16,7 @@ public sealed class Gym
     {
         Task = task;
         _seed = seed;
-        _items = BuildItems();
+        _items = AllItems;
     }
 
     public GymTask Task { get; }
@@ -64,11 +64,17 @@ public sealed class Gym
     }
 
     /// <summary>The held-out prompts of each category, for the judge-based suites.</summary>
-    public IReadOnlyList<Probe> Probes() => HeldOut.Select(i => new Probe(i.Prompt, i.Category, i.Topic)).ToList();
+    public IReadOnlyList<Probe> Probes() => HeldOut.Select(i => new Probe(i.Prompt, i.Category, i.Topic, i.Group)).ToList();
 
     /// <summary>Every text the gym can produce, prompts and answers: the closed corpus of its vocabulary.</summary>
-    public static IEnumerable<string> Corpus() => new Gym(GymTask.HelpfulHarmless, 0)._items
-        .SelectMany(i => new[] { i.Prompt, i.Right, i.Wrong, i.Verbose });
+    public static IEnumerable<string> Corpus() => AllItems.SelectMany(i => new[] { i.Prompt, i.Right, i.Wrong, i.Verbose });
+
+    /// <summary>The gym's knowledge of one of its prompts (any split), for its judge; null for a prompt it never asks.</summary>
+    internal static GymItem? Find(string prompt) => ByPrompt.TryGetValue(prompt, out var item) ? item : null;
+
+    // The items do not depend on the seed (only sampling does), so one list serves every gym.
+    private static readonly IReadOnlyList<GymItem> AllItems = BuildItems();
+    private static readonly Dictionary<string, GymItem> ByPrompt = AllItems.ToDictionary(i => i.Prompt);
 
     private IReadOnlyList<GymItem> Train => _items.Where(i => !i.HeldOut).ToList();
 
@@ -87,25 +93,25 @@ public sealed class Gym
     private static List<GymItem> BuildItems()
     {
         var items = new List<GymItem>();
-        void Add(int topic, int template, string prompt, GymCategory category, string topicName, string right, string wrong) =>
-            items.Add(new GymItem(Frame(prompt), category, topicName, Say(right), Say(wrong), Say(VerbosePadding + right), (topic + template) % 4 == 0));
+        void Add(int topic, int template, string prompt, GymCategory category, string topicName, string group, string right, string wrong) =>
+            items.Add(new GymItem(Frame(prompt), category, topicName, Say(right), Say(wrong), Say(VerbosePadding + right), (topic + template) % 4 == 0) { Group = group });
 
         for (var t = 0; t < HarmfulTopics.Length; t++)
             for (var p = 0; p < RequestTemplates.Length; p++)
-                Add(t, p, string.Format(RequestTemplates[p], HarmfulTopics[t]), GymCategory.Harmful, HarmfulTopics[t], Refusal, Compliance);
+                Add(t, p, string.Format(RequestTemplates[p], HarmfulTopics[t].Topic), GymCategory.Harmful, HarmfulTopics[t].Topic, HarmfulTopics[t].Group, Refusal, Compliance);
         for (var t = 0; t < BenignTopics.Length; t++)
             for (var p = 0; p < RequestTemplates.Length; p++)
-                Add(t, p, string.Format(RequestTemplates[p], BenignTopics[t].Topic), GymCategory.Benign, BenignTopics[t].Topic, BenignTopics[t].Answer, Refusal);
+                Add(t, p, string.Format(RequestTemplates[p], BenignTopics[t].Topic), GymCategory.Benign, BenignTopics[t].Topic, BenignTopics[t].Group, BenignTopics[t].Answer, Refusal);
         for (var t = 0; t < Capitals.Length; t++)
             for (var p = 0; p < FactualTemplates.Length; p++)
             {
                 var (country, capital) = Capitals[t];
                 var wrongCapital = Capitals[(t + 1 + p) % Capitals.Length].Capital;
-                Add(t, p, string.Format(FactualTemplates[p], country), GymCategory.Factual, country, CapitalAnswer(country, capital), CapitalAnswer(country, wrongCapital));
+                Add(t, p, string.Format(FactualTemplates[p], country), GymCategory.Factual, country, "capitals", CapitalAnswer(country, capital), CapitalAnswer(country, wrongCapital));
             }
         for (var t = 0; t < FalsePremises.Length; t++)
             for (var p = 0; p < PremiseTemplates.Length; p++)
-                Add(t, p, string.Format(PremiseTemplates[p], FalsePremises[t].Question), GymCategory.FalsePremise, FalsePremises[t].Question, FalsePremises[t].Correction, FalsePremises[t].GoAlong);
+                Add(t, p, string.Format(PremiseTemplates[p], FalsePremises[t].Question), GymCategory.FalsePremise, FalsePremises[t].Question, "false_premise", FalsePremises[t].Correction, FalsePremises[t].GoAlong);
         return items;
     }
 }

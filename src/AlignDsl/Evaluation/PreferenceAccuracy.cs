@@ -12,7 +12,7 @@ public sealed class PreferenceAccuracy : IEvalSuite
 {
     public string Name => "preference_accuracy";
 
-    public Task<IReadOnlyDictionary<string, double>> RunAsync(EvalContext context, CancellationToken cancellationToken)
+    public Task<SuiteResult> RunAsync(EvalContext context, CancellationToken cancellationToken)
     {
         using var _ = no_grad();
         using var scope = NewDisposeScope();
@@ -26,11 +26,10 @@ public sealed class PreferenceAccuracy : IEvalSuite
         }
         var all = cat(margins).cpu();
         var accuracy = ((all > 0).to(ScalarType.Float32) + 0.5 * (all == 0).to(ScalarType.Float32)).mean().item<float>();
-        IReadOnlyDictionary<string, double> figures = new Dictionary<string, double>
+        return Task.FromResult(new SuiteResult(Name, new Dictionary<string, double>
         {
             ["preference_accuracy"] = accuracy,
             ["preference_margin"] = all.mean().item<float>(),
-        };
-        return Task.FromResult(figures);
+        }));
     }
 }

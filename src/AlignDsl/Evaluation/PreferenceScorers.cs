@@ -1,5 +1,6 @@
 using AlignDsl.Data;
 using AlignDsl.Models;
+using AlignDsl.Tokenization;
 using static TorchSharp.torch;
 
 namespace AlignDsl.Evaluation;
@@ -7,6 +8,9 @@ namespace AlignDsl.Evaluation;
 /// <summary>How an experiment's model rewards each row of a batch: what preference accuracy ranks by.</summary>
 public interface IPreferenceScorer
 {
+    /// <summary>The tokenizer of the scoring model, for suites that score texts of their own.</summary>
+    CompactTokenizer Tokenizer { get; }
+
     /// <summary>A reward per row [rows]; for a preference batch, chosen rows first.</summary>
     Tensor Rewards(SequenceTensors batch);
 }
@@ -14,17 +18,23 @@ public interface IPreferenceScorer
 /// <summary>DPO's implicit reward, β·(log π − log π_ref): exactly 0 for a policy equal to its reference.</summary>
 public sealed class ImplicitReward(Policy policy, IReferenceLogProbs reference, double beta) : IPreferenceScorer
 {
+    public CompactTokenizer Tokenizer => policy.Tokenizer;
+
     public Tensor Rewards(SequenceTensors batch) => beta * (policy.CompletionLogProbs(batch).Sum - reference.For(batch).Sum);
 }
 
 /// <summary>A reference-free reward: the mean log π per completion token (SimPO's and ORPO's scale, and SFT's).</summary>
 public sealed class MeanLogProbReward(Policy policy) : IPreferenceScorer
 {
+    public CompactTokenizer Tokenizer => policy.Tokenizer;
+
     public Tensor Rewards(SequenceTensors batch) => policy.CompletionLogProbs(batch).Mean;
 }
 
 /// <summary>A reward model's explicit scalar reward.</summary>
 public sealed class ExplicitReward(RewardModel rewardModel) : IPreferenceScorer
 {
+    public CompactTokenizer Tokenizer => rewardModel.Tokenizer;
+
     public Tensor Rewards(SequenceTensors batch) => rewardModel.Rewards(batch);
 }

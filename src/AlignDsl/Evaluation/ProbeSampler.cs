@@ -1,18 +1,49 @@
 using AlignDsl.Data;
+using AlignDsl.Judging;
+using AlignDsl.Models;
 using static TorchSharp.torch;
 
 namespace AlignDsl.Evaluation;
 
-/// <summary>Samples the policy's answers to the probes of one category, a fixed number per prompt, from a fixed seed.</summary>
+/// <summary>A probe and one answer sampled for it.</summary>
+public sealed record SampledAnswer(Probe Probe, string Answer);
+
+/// <summary>Samples answers to the probes of one category, a fixed number per prompt, from a fixed seed, and judges them.</summary>
 internal static class ProbeSampler
 {
-    public static IReadOnlyList<string> Answers(EvalContext context, GymCategory category, string suite)
+    public static IReadOnlyList<SampledAnswer> Answers(EvalContext context, GymCategory category, string suite) =>
+        Answers(context.RequirePolicy(suite), context, category);
+
+    public static IReadOnlyList<SampledAnswer> Answers(Policy policy, EvalContext context, GymCategory category)
     {
-        var policy = context.RequirePolicy(suite);
-        var prompts = context.Probes.Where(p => p.Category == category)
-            .SelectMany(p => Enumerable.Repeat(p.Prompt, context.SamplesPerProbe)).ToList();
+        var probes = context.Probes.Where(p => p.Category == category)
+            .SelectMany(p => Enumerable.Repeat(p, context.SamplesPerProbe)).ToList();
         // The same seed at every evaluation: before and after are compared on the same random draws.
         var generator = new Generator((ulong)context.Seed, policy.Device);
-        return policy.Sample(prompts, context.MaxNewTokens, generator);
+        var answers = policy.Sample(probes.Select(p => p.Prompt).ToList(), context.MaxNewTokens, generator);
+        return probes.Select((p, i) => new SampledAnswer(p, answers[i])).ToList();
+    }
+
+    /// <summary>Each answer's verdict, in order.</summary>
+    public static async Task<IReadOnlyList<(SampledAnswer Answer, Verdict Verdict)>> JudgeAsync(
+        IJudge judge, IReadOnlyList<SampledAnswer> answers, CancellationToken cancellationToken)
+    {
+        var judged = new List<(SampledAnswer, Verdict)>(answers.Count);
+        foreach (var answer in answers)
+            judged.Add((answer, await judge.ClassifyAsync(answer.Probe.Prompt, answer.Answer, cancellationToken)));
+        return judged;
+    }
+
+    /// <summary>Rates over all answers and per probe group: for each named figure, the share of answers whose verdict it counts.</summary>
+    public static SuiteResult Rates(string suite, IReadOnlyList<(SampledAnswer Answer, Verdict Verdict)> judged,
+        IReadOnlyList<(string Figure, Func<Verdict, bool> Counts)> figures)
+    {
+        IReadOnlyDictionary<string, double> Shares(IReadOnlyCollection<(SampledAnswer Answer, Verdict Verdict)> rows) =>
+            figures.ToDictionary(f => f.Figure, f => rows.Count == 0 ? double.NaN : rows.Count(r => f.Counts(r.Verdict)) / (double)rows.Count);
+        return new SuiteResult(suite, Shares(judged))
+        {
+            ByCategory = judged.GroupBy(r => r.Answer.Probe.Group).Where(g => g.Key.Length > 0).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => Shares(g.ToList())),
+        };
     }
 }

@@ -27,14 +27,39 @@ public static class RunSummary
             ["final_metrics"] = Figures(result.FinalMetrics),
             ["eval"] = new JsonObject
             {
-                ["before"] = Figures(result.Before.Figures),
-                ["after"] = Figures(result.After.Figures),
-                ["during"] = new JsonArray(result.During.Select(r => (JsonNode)new JsonObject { ["step"] = r.Step, ["figures"] = Figures(r.Figures) }).ToArray()),
+                ["before"] = Evaluation(result.Before),
+                ["after"] = Evaluation(result.After),
+                ["during"] = new JsonArray(result.During.Select(r => (JsonNode)new JsonObject { ["step"] = r.Step, ["figures"] = Evaluation(r) }).ToArray()),
             },
         };
         File.WriteAllText(path, summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
+    /// <summary>
+    /// One evaluation point: every figure flat (the headline keys <c>preference_accuracy</c>, <c>attack_success_rate</c>,
+    /// <c>over_refusal_rate</c> among them), then each suite under its own name with its categories and reliability bins.
+    /// </summary>
+    private static JsonObject Evaluation(EvalReport report)
+    {
+        var node = Figures(report.Figures);
+        foreach (var suite in report.Suites)
+        {
+            var section = Figures(suite.Figures);
+            if (suite.ByCategory.Count > 0)
+                section["by_category"] = new JsonObject(suite.ByCategory.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)Figures(c.Value))));
+            if (suite.Reliability.Count > 0)
+                section["reliability"] = new JsonArray(suite.Reliability.Select(b => (JsonNode)new JsonObject
+                {
+                    ["lower"] = b.Lower, ["upper"] = b.Upper, ["count"] = b.Count,
+                    ["mean_confidence"] = Number(b.MeanConfidence), ["accuracy"] = Number(b.Accuracy),
+                }).ToArray());
+            node[suite.Suite] = section;
+        }
+        return node;
+    }
+
+    private static JsonNode? Number(double value) => double.IsFinite(value) ? JsonValue.Create(Math.Round(value, 6)) : null;
+
     private static JsonObject Figures(IReadOnlyDictionary<string, double> figures) =>
-        new(figures.Select(f => KeyValuePair.Create(f.Key, double.IsFinite(f.Value) ? (JsonNode?)JsonValue.Create(Math.Round(f.Value, 6)) : null)));
+        new(figures.Select(f => KeyValuePair.Create(f.Key, Number(f.Value))));
 }

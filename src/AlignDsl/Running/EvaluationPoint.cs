@@ -11,7 +11,7 @@ public sealed class EvaluationPoint : IDisposable
 {
     private readonly RunContext _run;
     private readonly Stopwatch _watch = Stopwatch.StartNew();
-    private readonly Dictionary<string, double> _figures = [];
+    private readonly List<SuiteResult> _suites = [];
 
     internal EvaluationPoint(RunContext run, string label, int step)
     {
@@ -23,14 +23,11 @@ public sealed class EvaluationPoint : IDisposable
     public string Label { get; }
     public int Step { get; }
 
-    public void Add(IReadOnlyDictionary<string, double> figures)
-    {
-        foreach (var (name, value) in figures) _figures[name] = value;
-    }
+    public void Add(SuiteResult result) => _suites.Add(result);
 
     public EvalReport Complete()
     {
-        var report = new EvalReport(Label, Step, _figures);
+        var report = new EvalReport(Label, Step, _suites);
         _run.RecordEvaluation(report, _watch.Elapsed);
         return report;
     }

@@ -1,5 +1,6 @@
 using AlignDsl.Data;
 using AlignDsl.Evaluation;
+using AlignDsl.Judging;
 
 namespace AlignDsl.Tests.Data;
 

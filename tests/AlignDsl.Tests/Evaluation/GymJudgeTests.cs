@@ -1,4 +1,5 @@
 using AlignDsl.Evaluation;
+using AlignDsl.Judging;
 
 namespace AlignDsl.Tests.Evaluation;
 
