@@ -22,6 +22,7 @@ public sealed class RunContext : IDisposable
     private readonly RunStore _store;
     private readonly IRunObserver _observer;
     private readonly List<EvalReport> _evaluations = [];
+    private readonly List<string> _warnings = [];
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private readonly Stopwatch _training = new();
     private TimeSpan _evaluationTime;
@@ -134,6 +135,13 @@ public sealed class RunContext : IDisposable
         _observer.StepCompleted(step, _steps, _latest);
     }
 
+    /// <summary>Warns the user without stopping the run; the warning is also kept in <c>summary.json</c>.</summary>
+    public void Warn(string message)
+    {
+        _warnings.Add(message);
+        _observer.Warning(message);
+    }
+
     public bool IsEvalStep(int step, int evalEvery) => evalEvery > 0 && step % evalEvery == 0 && step < _steps;
 
     internal void RecordEvaluation(EvalReport report, TimeSpan elapsed)
@@ -156,7 +164,7 @@ public sealed class RunContext : IDisposable
         _log = null;
         var finalDirectory = RunDirectory[..^RunStore.IncompleteSuffix.Length];
         var result = new RunResult(Experiment.Name, Experiment.Objective, finalDirectory, _steps, seconds, _tokens / trainingSeconds,
-            before, after, during, _latest);
+            before, after, during, _latest) { Warnings = _warnings.ToList() };
         RunSummary.Write(Path.Combine(RunDirectory, RunSummary.FileName), result, Experiment, Device.type.ToString().ToLowerInvariant());
         RunDirectory = RunStore.Complete(RunDirectory);
         Finished = true;

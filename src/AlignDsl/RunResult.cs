@@ -13,4 +13,8 @@ public sealed record RunResult(
     EvalReport Before,
     EvalReport After,
     IReadOnlyList<EvalReport> During,
-    IReadOnlyDictionary<string, double> FinalMetrics);
+    IReadOnlyDictionary<string, double> FinalMetrics)
+{
+    /// <summary>What the run warned about (see <see cref="RunContext.Warn"/>).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -50,6 +50,8 @@ internal sealed class ConsoleObserver(TextWriter output, bool interactive) : IRu
         output.WriteLine($"  eval {report.Label}: {string.Join(", ", report.Figures.Select(f => $"{f.Key} {f.Value:F3}"))}");
     }
 
+    public void Warning(string message) => output.WriteLine($"  ⚠ warning: {message}");
+
     public void RunFinished(RunResult result) =>
         output.WriteLine($"✔ {result.Experiment} finished in {result.Seconds:F1} s ({result.TokensPerSecond:F0} tokens/s); run folder: {result.RunDirectory}");
 }

@@ -12,6 +12,9 @@ public interface IRunObserver
 
     void EvaluationCompleted(EvalReport report);
 
+    /// <summary>Something the user should know that does not stop the run (low annotator agreement, …).</summary>
+    void Warning(string message);
+
     void RunFinished(RunResult result);
 }
 
@@ -23,5 +26,6 @@ public sealed class SilentObserver : IRunObserver
     public void RunStarted(ExperimentDescriptor experiment, int steps, string runDirectory) { }
     public void StepCompleted(int step, int steps, IReadOnlyDictionary<string, double> latest) { }
     public void EvaluationCompleted(EvalReport report) { }
+    public void Warning(string message) { }
     public void RunFinished(RunResult result) { }
 }

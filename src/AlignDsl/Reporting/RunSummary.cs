@@ -25,6 +25,7 @@ public static class RunSummary
             ["estimated_training_mib"] = Math.Round(experiment.EstimatedTrainingBytes / 1048576.0, 2),
             ["resident_models"] = new JsonArray(experiment.ResidentModels.Select(m => (JsonNode)JsonValue.Create(m.ToString())!).ToArray()),
             ["final_metrics"] = Figures(result.FinalMetrics),
+            ["warnings"] = new JsonArray(result.Warnings.Select(w => (JsonNode)JsonValue.Create(w)!).ToArray()),
             ["eval"] = new JsonObject
             {
                 ["before"] = Evaluation(result.Before),
