@@ -9,7 +9,7 @@ namespace AlignDsl.Hosting;
 ///   (no arguments)        run the default experiment and the experiments it starts from, in order
 ///   list [--json]         the experiments, with objective, data, resident models and estimated memory
 ///   describe NAME         one experiment in detail
-///   run NAME [--steps N] [--device auto|cpu|cuda] [--out DIR] [--seed N]
+///   run NAME [--steps N] [--device auto|cpu|cuda] [--out DIR] [--seed N] [--judge gym|llm]
 /// </code>
 /// Exit codes: 0 success, 1 the run failed (bad data, a broken rule), 2 a bad command line.
 /// </summary>
@@ -43,7 +43,7 @@ public static class ExperimentHost
                     output.WriteLine(Describer.Describe(catalog.Find(Single(command, "describe"))));
                     return 0;
                 case "run":
-                    command.Allow("steps", "device", "out", "seed");
+                    command.Allow("steps", "device", "out", "seed", "judge");
                     await new Pipeline(catalog, Options(command), output).RunChainAsync(catalog.Find(Single(command, "run")), freshAncestors: false, cancel.Token);
                     return 0;
                 default:
@@ -83,6 +83,7 @@ public static class ExperimentHost
           --device auto|cpu|cuda    where to train (default auto: CUDA when present)
           --out DIR                 where run folders go (default ./runs)
           --seed N                  seed for data order, initialisation and sampling
+          --judge gym|llm           who reads answers in judged suites (default gym; llm needs ALIGNDSL_JUDGE_ENDPOINT and ALIGNDSL_JUDGE_MODEL)
         """;
 
     private static RunOptions Options(CommandLine command) => new()
@@ -91,7 +92,17 @@ public static class ExperimentHost
         Device = command.Get("device") ?? "auto",
         Steps = command.GetInt("steps"),
         Seed = command.GetInt("seed"),
+        Judge = JudgeName(command.Get("judge")),
     };
+
+    /// <summary>The judge option, checked before any training: an LLM judge's missing settings fail the run now, not at its first evaluation.</summary>
+    private static string JudgeName(string? value)
+    {
+        var judge = (value ?? Judging.Judges.Gym).ToLowerInvariant();
+        if (!Judging.Judges.Names.Contains(judge)) throw new UsageException($"--judge takes {string.Join(" or ", Judging.Judges.Names)} (got '{value}').");
+        if (judge == Judging.Judges.Llm) _ = Judging.LlmJudgeOptions.FromEnvironment();
+        return judge;
+    }
 
     private static string Single(CommandLine command, string verb) => command.Arguments.Count == 1
         ? command.Arguments[0]

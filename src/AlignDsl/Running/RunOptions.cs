@@ -11,4 +11,7 @@ public sealed record RunOptions
 
     public int? Steps { get; init; }
     public int? Seed { get; init; }
+
+    /// <summary>Who reads answers for the judged suites: gym (the exact ground-truth judge) or llm (an OpenAI-compatible endpoint, from the environment).</summary>
+    public string Judge { get; init; } = "gym";
 }
