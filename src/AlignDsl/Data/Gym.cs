@@ -66,6 +66,26 @@ public sealed class Gym
     /// <summary>The held-out prompts of each category, for the judge-based suites.</summary>
     public IReadOnlyList<Probe> Probes() => HeldOut.Select(i => new Probe(i.Prompt, i.Category, i.Topic, i.Group)).ToList();
 
+    /// <summary>
+    /// Held-out pairs that probe a reward for biases. Per factual question: the concise right answer over the same answer
+    /// padded (a length-biased reward fails it), and the padded right answer over the concise wrong one (a reward that
+    /// merely likes brevity fails it). Per false premise: the correction over going along with it (sycophancy).
+    /// </summary>
+    public IReadOnlyList<Evaluation.BiasPair> BiasPairs() => HeldOut.SelectMany(i => i.Category switch
+    {
+        GymCategory.Factual =>
+        [
+            new Evaluation.BiasPair(new PreferencePair(i.Prompt, i.Right, i.Verbose, i.Category.ToString()), Evaluation.BiasProbe.ChosenShorter),
+            new Evaluation.BiasPair(new PreferencePair(i.Prompt, i.Verbose, i.Wrong, i.Category.ToString()), Evaluation.BiasProbe.ChosenLonger),
+        ],
+        GymCategory.FalsePremise =>
+            [new Evaluation.BiasPair(new PreferencePair(i.Prompt, i.Right, i.Wrong, i.Category.ToString()), Evaluation.BiasProbe.Sycophancy)],
+        _ => Array.Empty<Evaluation.BiasPair>(),
+    }).ToList();
+
+    /// <summary>The training split's prompts, without answers: what a policy answers when a run makes its own data (constitutional feedback).</summary>
+    public IReadOnlyList<string> TrainPrompts() => Train.Select(i => i.Prompt).ToList();
+
     /// <summary>Every text the gym can produce, prompts and answers: the closed corpus of its vocabulary.</summary>
     public static IEnumerable<string> Corpus() => AllItems.SelectMany(i => new[] { i.Prompt, i.Right, i.Wrong, i.Verbose });
 
