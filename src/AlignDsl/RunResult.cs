@@ -17,4 +17,7 @@ public sealed record RunResult(
 {
     /// <summary>What the run warned about (see <see cref="RunContext.Warn"/>).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The annotators' agreement on annotated training data (see <see cref="RunContext.ReadAnnotatedPairs"/>); null for other data.</summary>
+    public Data.Quality.AnnotationAgreement? DataQuality { get; init; }
 }

@@ -7,7 +7,9 @@ internal sealed class RewardModelEmitter(Model.ExperimentModel experiment) : Obj
 {
     public override string Kind => "RewardModel";
     public override string DataShape => "Pairs";
-    public override string Summary => "Reward model (Bradley–Terry): −log σ(r(chosen) − r(rejected) − margin). Resident: the policy's body with a scalar head.";
+    public override string Summary => Objective.RankingWeights
+        ? "Reward model (Bradley–Terry, pairs weighted): Σ w·(−log σ(r(chosen) − r(rejected) − margin)) / Σ w, a ranking's pairs weighing 1/C(k,2). Resident: the policy's body with a scalar head."
+        : "Reward model (Bradley–Terry): −log σ(r(chosen) − r(rejected) − margin). Resident: the policy's body with a scalar head.";
     public override string TrainedModel => "rewardModel";
     public override string TrainStepModels => "rewardModel";
 
@@ -44,7 +46,15 @@ internal sealed class RewardModelEmitter(Model.ExperimentModel experiment) : Obj
         w.OpenBrace();
         w.Line("optimizer.ZeroGrad();");
         w.Line($"var (chosenRewards, rejectedRewards) = {Data}.Halves.Split(rewardModel.Rewards(batch));");
-        w.Line($"var rm = {Objectives}.RewardModelLoss.BradleyTerry(chosenRewards, rejectedRewards, Margin, CenterRewards);");
+        if (Objective.RankingWeights)
+        {
+            w.Line("// Each pair weighs its weight: 1/C(k,2) for the pairs of a ranking of k responses, so every ranked prompt counts once.");
+            w.Line($"var rm = {Objectives}.RewardModelLoss.BradleyTerry(chosenRewards, rejectedRewards, Margin, CenterRewards, batch.Weights);");
+        }
+        else
+        {
+            w.Line($"var rm = {Objectives}.RewardModelLoss.BradleyTerry(chosenRewards, rejectedRewards, Margin, CenterRewards);");
+        }
         EmitOptimiserStep(w, "rm");
         w.CloseBrace();
     }

@@ -5,7 +5,8 @@ namespace AlignDsl.Generators.Parsing;
 
 /// <summary>
 /// A JSONL file declared with a shape must be one its objective reads: SFT demonstrations, KTO feedback (or pairs,
-/// which it splits), every other objective pairs. Gym data always comes in the shape the objective needs.
+/// which it splits), every other objective pairs. k-wise rankings and annotated pairs are read as pairs. Gym data
+/// always comes in the shape the objective needs.
 /// </summary>
 internal static class DataShapeRules
 {
@@ -13,14 +14,17 @@ internal static class DataShapeRules
     {
         if (data.Kind != DataKindModel.Jsonl || data.Shape == "FromObjective") return;
         var needed = Needs(objective.Kind);
-        if (data.Shape == needed) return;
-        if (objective.Kind == ObjectiveKindModel.Kto && data.Shape == "Pairs")
+        if (data.Shape == needed || (needed == "Pairs" && IsPairSource(data.Shape))) return;
+        if (objective.Kind == ObjectiveKindModel.Kto && IsPairSource(data.Shape))
         {
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.KtoSplitsPairs, location, experiment));
             return;
         }
         diagnostics.Add(DiagnosticInfo.Create(RuleBook.DataShapeMismatch, location, experiment, objective.Kind.ToString().ToUpperInvariant(), Describe(needed), Describe(data.Shape)));
     }
+
+    /// <summary>Shapes whose lines become preference pairs: pairs, k-wise rankings (expanded), annotated pairs (majority vote).</summary>
+    private static bool IsPairSource(string shape) => shape is "Pairs" or "Rankings" or "Annotated";
 
     private static string Needs(ObjectiveKindModel kind) => kind switch
     {
@@ -33,6 +37,8 @@ internal static class DataShapeRules
     {
         "Demonstrations" => "demonstrations {prompt, completion}",
         "Feedback" => "unpaired feedback {prompt, completion, label}",
+        "Rankings" => "k-wise rankings {prompt, responses, ranking}",
+        "Annotated" => "annotated pairs {prompt, a, b, labels}",
         _ => "preference pairs {prompt, chosen, rejected}",
     };
 }

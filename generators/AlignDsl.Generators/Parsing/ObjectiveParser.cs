@@ -28,6 +28,7 @@ internal static class ObjectiveParser
             {
                 Margin = reader.Named("Margin", Defaults.RewardMargin),
                 CenterRewards = reader.Named("CenterRewards", Defaults.RewardCentering),
+                RankingWeights = reader.Named("RankingWeights", false),
             },
             KnownTypes.Dpo => new ObjectiveModel(ObjectiveKindModel.Dpo)
             {

@@ -4,7 +4,14 @@ namespace AlignDsl.Data;
 public sealed record Demonstration(string Prompt, string Completion);
 
 /// <summary>A preference pair: <see cref="Chosen"/> is preferred to <see cref="Rejected"/> for <see cref="Prompt"/>.</summary>
-public sealed record PreferencePair(string Prompt, string Chosen, string Rejected, string Category = "");
+public sealed record PreferencePair(string Prompt, string Chosen, string Rejected, string Category = "")
+{
+    /// <summary>
+    /// The pair's weight in a weighted loss: 1, or 1/C(k,2) for a pair expanded from a ranking of k responses, so that
+    /// each ranked prompt weighs the same (<c>[RewardModel(RankingWeights = true)]</c>).
+    /// </summary>
+    public double Weight { get; init; } = 1;
+}
 
 /// <summary>Unpaired feedback (KTO): a completion labelled desirable or not.</summary>
 public sealed record Feedback(string Prompt, string Completion, bool Desirable)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AlignDsl.Data.Quality;
 
 namespace AlignDsl.Data;
 
@@ -18,6 +19,62 @@ public static class JsonlReader
     /// <summary>Unpaired feedback: <c>{"prompt","completion","label"}</c> with a boolean label (true = desirable).</summary>
     public static IReadOnlyList<Feedback> ReadFeedback(string path) =>
         Read(path, (obj, line) => new Feedback(Field(obj, "prompt", path, line), Field(obj, "completion", path, line), Label(obj, path, line)));
+
+    /// <summary>
+    /// k-wise rankings, <c>{"prompt","responses":[k strings],"ranking":[indices, best first]}</c>, each expanded to its
+    /// C(k,2) preference pairs weighted 1/C(k,2) (<see cref="RankedResponses.ToPairs"/>).
+    /// </summary>
+    public static IReadOnlyList<PreferencePair> ReadRankings(string path) => ReadRankedResponses(path).SelectMany(r => r.ToPairs()).ToList();
+
+    /// <summary>
+    /// Rankings split as <see cref="ReadSplit{T}"/> splits lines, then expanded: a prompt's pairs stay on one side.
+    /// </summary>
+    public static Split<PreferencePair> ReadRankingSplit(string path, string? heldOutPath)
+    {
+        var rankings = ReadSplit(path, heldOutPath, ReadRankedResponses);
+        return new Split<PreferencePair>(rankings.Train.SelectMany(r => r.ToPairs()).ToList(), rankings.HeldOut.SelectMany(r => r.ToPairs()).ToList());
+    }
+
+    /// <summary>k-wise rankings as written, checked: at least 2 string responses, and a ranking that is a permutation of their indices.</summary>
+    public static IReadOnlyList<RankedResponses> ReadRankedResponses(string path) =>
+        Read(path, (obj, line) =>
+        {
+            var prompt = Field(obj, "prompt", path, line);
+            var responses = Strings(obj, "responses", path, line);
+            if (responses.Count < 2) throw new DataFormatException(path, line, "responses", $"a ranking needs at least 2 responses, found {responses.Count}");
+            var ranking = Indices(obj, "ranking", path, line);
+            if (RankedResponses.Problem(responses.Count, ranking) is { } problem) throw new DataFormatException(path, line, "ranking", problem);
+            return new RankedResponses(prompt, responses, ranking);
+        });
+
+    /// <summary>
+    /// Pairs labelled by several annotators, <c>{"prompt","a","b","labels":{"&lt;annotator&gt;":"a"|"b",...}}</c>. Every
+    /// line must be labelled by the same annotators (at least 2), the set the first line names.
+    /// </summary>
+    public static AnnotatedPairs ReadAnnotated(string path)
+    {
+        IReadOnlyList<string>? annotators = null;
+        var items = Read(path, (obj, line) =>
+        {
+            var prompt = Field(obj, "prompt", path, line);
+            var a = Field(obj, "a", path, line);
+            var b = Field(obj, "b", path, line);
+            var labels = Labels(obj, path, line);
+            if (annotators is null)
+            {
+                if (labels.Count < 2)
+                    throw new DataFormatException(path, line, "labels", $"{labels.Count} annotator(s): agreement needs at least 2 (declare singly labelled data as Shape = JsonlShape.Pairs)");
+                annotators = labels.Keys.ToList();
+            }
+            else if (labels.Count != annotators.Count || !annotators.All(labels.ContainsKey))
+            {
+                throw new DataFormatException(path, line, "labels",
+                    $"annotators {{{string.Join(", ", labels.Keys)}}} differ from the first line's {{{string.Join(", ", annotators)}}}: every line must be labelled by the same annotators");
+            }
+            return new AnnotatedPair(prompt, a, b, annotators.Select(n => labels[n]).ToList());
+        });
+        return new AnnotatedPairs(annotators!, items);
+    }
 
     /// <summary>Training and held-out sets: the held-out file when given, else the last tenth of the training file.</summary>
     public static Split<T> ReadSplit<T>(string path, string? heldOutPath, Func<string, IReadOnlyList<T>> read)
@@ -61,6 +118,47 @@ public static class JsonlReader
             JsonValueKind.False => false,
             _ => throw new DataFormatException(path, line, "label", $"expected true or false, found {value.ValueKind}"),
         };
+    }
+
+    /// <summary>The annotators' labels in file order; a name may appear once, a label must be "a" or "b".</summary>
+    private static Dictionary<string, Preferred> Labels(JsonElement obj, string path, int line)
+    {
+        if (!obj.TryGetProperty("labels", out var value)) throw new DataFormatException(path, line, "labels", "missing");
+        if (value.ValueKind != JsonValueKind.Object)
+            throw new DataFormatException(path, line, "labels", $"expected an object of annotator names to \"a\" or \"b\", found {value.ValueKind}");
+        var labels = new Dictionary<string, Preferred>();
+        foreach (var label in value.EnumerateObject())
+        {
+            var preferred = label.Value.ValueKind == JsonValueKind.String ? label.Value.GetString() : null;
+            if (preferred is not ("a" or "b"))
+                throw new DataFormatException(path, line, $"labels.{label.Name}", $"expected \"a\" or \"b\", found {(preferred is null ? label.Value.ValueKind.ToString() : $"\"{preferred}\"")}");
+            if (!labels.TryAdd(label.Name, preferred == "a" ? Preferred.A : Preferred.B))
+                throw new DataFormatException(path, line, "labels", $"annotator '{label.Name}' appears twice");
+        }
+        return labels;
+    }
+
+    private static IReadOnlyList<string> Strings(JsonElement obj, string name, string path, int line)
+    {
+        var array = ArrayField(obj, name, path, line, "strings");
+        return array.Select((e, i) => e.ValueKind == JsonValueKind.String
+            ? e.GetString()!
+            : throw new DataFormatException(path, line, name, $"expected an array of strings, found {e.ValueKind} at index {i}")).ToList();
+    }
+
+    private static IReadOnlyList<int> Indices(JsonElement obj, string name, string path, int line)
+    {
+        var array = ArrayField(obj, name, path, line, "response indices");
+        return array.Select((e, i) => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var index)
+            ? index
+            : throw new DataFormatException(path, line, name, $"expected an array of response indices, found {(e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.ValueKind.ToString())} at index {i}")).ToList();
+    }
+
+    private static List<JsonElement> ArrayField(JsonElement obj, string name, string path, int line, string of)
+    {
+        if (!obj.TryGetProperty(name, out var value)) throw new DataFormatException(path, line, name, "missing");
+        if (value.ValueKind != JsonValueKind.Array) throw new DataFormatException(path, line, name, $"expected an array of {of}, found {value.ValueKind}");
+        return value.EnumerateArray().ToList();
     }
 
     private static string Field(JsonElement obj, string name, string path, int line)

@@ -2,14 +2,31 @@ using AlignDsl.Tokenization;
 
 namespace AlignDsl.Data;
 
-/// <summary>Tokenized preference pairs, batched as chosen rows followed by rejected rows.</summary>
-public sealed class PreferenceData(IReadOnlyList<(TokenizedSequence Chosen, TokenizedSequence Rejected)> pairs)
+/// <summary>Tokenized preference pairs, batched as chosen rows followed by rejected rows, each pair with its weight.</summary>
+public sealed class PreferenceData
 {
-    public IReadOnlyList<(TokenizedSequence Chosen, TokenizedSequence Rejected)> Pairs { get; } = pairs;
+    /// <param name="pairs">The tokenized pairs.</param>
+    /// <param name="weights">Each pair's <see cref="PreferencePair.Weight"/>; all 1 when not given.</param>
+    public PreferenceData(IReadOnlyList<(TokenizedSequence Chosen, TokenizedSequence Rejected)> pairs, IReadOnlyList<float>? weights = null)
+    {
+        if (weights is not null && weights.Count != pairs.Count)
+            throw new ArgumentException($"{weights.Count} weights for {pairs.Count} pairs.", nameof(weights));
+        Pairs = pairs;
+        Weights = weights ?? Enumerable.Repeat(1f, pairs.Count).ToArray();
+    }
 
-    public static PreferenceData Tokenize(IEnumerable<PreferencePair> pairs, CompactTokenizer tokenizer, int maxLength) =>
-        new(pairs.Select(p => (TokenizedSequence.Create(tokenizer, p.Prompt, p.Chosen, maxLength),
-                               TokenizedSequence.Create(tokenizer, p.Prompt, p.Rejected, maxLength))).ToList());
+    public IReadOnlyList<(TokenizedSequence Chosen, TokenizedSequence Rejected)> Pairs { get; }
+
+    /// <summary>Each pair's weight, carried into its batches for a weighted loss.</summary>
+    public IReadOnlyList<float> Weights { get; }
+
+    public static PreferenceData Tokenize(IEnumerable<PreferencePair> pairs, CompactTokenizer tokenizer, int maxLength)
+    {
+        var list = pairs.ToList();
+        return new(list.Select(p => (TokenizedSequence.Create(tokenizer, p.Prompt, p.Chosen, maxLength),
+                                     TokenizedSequence.Create(tokenizer, p.Prompt, p.Rejected, maxLength))).ToList(),
+                   list.Select(p => (float)p.Weight).ToList());
+    }
 
     /// <summary>Shuffled training batches of <paramref name="batchSize"/> pairs, reshuffled each epoch, numbered from 1.</summary>
     public IEnumerable<(int Step, SequenceBatch Batch)> Batches(int batchSize, int steps, int seed) =>
@@ -18,7 +35,8 @@ public sealed class PreferenceData(IReadOnlyList<(TokenizedSequence Chosen, Toke
     /// <summary>Every pair once, in order, for evaluation and precomputation.</summary>
     public IEnumerable<SequenceBatch> InOrder(int batchSize) => Enumerable.Range(0, Pairs.Count).Chunk(batchSize).Select(ToBatch);
 
-    /// <summary>Rows: the chosen sequences, then the rejected ones; both halves carry the pair indices.</summary>
+    /// <summary>Rows: the chosen sequences, then the rejected ones; both halves carry the pair indices; one weight per pair.</summary>
     private SequenceBatch ToBatch(IReadOnlyList<int> indices) =>
-        new(indices.Select(i => Pairs[i].Chosen).Concat(indices.Select(i => Pairs[i].Rejected)).ToList(), indices.Concat(indices).ToList());
+        new(indices.Select(i => Pairs[i].Chosen).Concat(indices.Select(i => Pairs[i].Rejected)).ToList(), indices.Concat(indices).ToList(),
+            weights: indices.Select(i => Weights[i]).ToList());
 }

@@ -14,11 +14,14 @@ public sealed class SequenceBatch
     private readonly long[] _lastTokens;
     private readonly long[]? _indices;
     private readonly float[]? _labels;
+    private readonly float[]? _weights;
 
     /// <param name="rows">The sequences, in row order.</param>
     /// <param name="indices">Each row's example index in its data set, for looking up precomputed values.</param>
     /// <param name="labels">Each row's label (KTO: 1 desirable, 0 undesirable).</param>
-    public SequenceBatch(IReadOnlyList<TokenizedSequence> rows, IReadOnlyList<int>? indices = null, IReadOnlyList<float>? labels = null)
+    /// <param name="weights">Each pair's weight in a weighted loss, one per pair (half the rows).</param>
+    public SequenceBatch(IReadOnlyList<TokenizedSequence> rows, IReadOnlyList<int>? indices = null, IReadOnlyList<float>? labels = null,
+        IReadOnlyList<float>? weights = null)
     {
         Rows = rows.Count;
         Length = rows.Max(r => r.Tokens.Length);
@@ -36,6 +39,7 @@ public sealed class SequenceBatch
         }
         _indices = indices?.Select(i => (long)i).ToArray();
         _labels = labels?.ToArray();
+        _weights = weights?.ToArray();
     }
 
     public int Rows { get; }
@@ -50,12 +54,14 @@ public sealed class SequenceBatch
         tensor(_lossMask, [Rows, Length - 1], ScalarType.Float32).to(device),
         tensor(_lastTokens, [Rows], ScalarType.Int64).to(device),
         _indices is null ? null : tensor(_indices, [_indices.Length], ScalarType.Int64).to(device),
-        _labels is null ? null : tensor(_labels, [_labels.Length], ScalarType.Float32).to(device));
+        _labels is null ? null : tensor(_labels, [_labels.Length], ScalarType.Float32).to(device),
+        _weights is null ? null : tensor(_weights, [_weights.Length], ScalarType.Float32).to(device));
 }
 
 /// <summary>
 /// A batch on the device: token ids [rows, length]; the completion mask over next-token targets [rows, length − 1]
 /// (1 where the target is a completion token); each row's last token position; and, when the data has them,
-/// example indices and labels.
+/// example indices, labels and per-pair weights [rows / 2].
 /// </summary>
-public sealed record SequenceTensors(Tensor Tokens, Tensor LossMask, Tensor LastToken, Tensor? Indices = null, Tensor? Labels = null);
+public sealed record SequenceTensors(Tensor Tokens, Tensor LossMask, Tensor LastToken, Tensor? Indices = null, Tensor? Labels = null,
+    Tensor? Weights = null);

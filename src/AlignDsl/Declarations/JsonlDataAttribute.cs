@@ -2,7 +2,8 @@ namespace AlignDsl;
 
 /// <summary>
 /// Trains on a JSONL file in TRL's conventions: <c>{"prompt","completion"}</c> for SFT,
-/// <c>{"prompt","chosen","rejected"}</c> for pairs. Paths are relative to the working directory.
+/// <c>{"prompt","chosen","rejected"}</c> for pairs; pair objectives also read k-wise rankings and annotated pairs when
+/// <see cref="Shape"/> says so. Paths are relative to the working directory.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class JsonlDataAttribute(string path) : Attribute
@@ -33,4 +34,16 @@ public enum JsonlShape
 
     /// <summary><c>{"prompt","completion","label"}</c></summary>
     Feedback,
+
+    /// <summary>
+    /// <c>{"prompt","responses":[k strings],"ranking":[indices, best first]}</c>: each line becomes its C(k,2) preference
+    /// pairs, weighted 1/C(k,2) (see <see cref="RewardModelAttribute.RankingWeights"/>).
+    /// </summary>
+    Rankings,
+
+    /// <summary>
+    /// <c>{"prompt","a","b","labels":{"&lt;annotator&gt;":"a"|"b",...}}</c>: pairs by majority vote (ties dropped); the
+    /// annotators' agreement (Cohen's or Fleiss' κ) is measured on load, warned about below 0.6 and kept in summary.json.
+    /// </summary>
+    Annotated,
 }

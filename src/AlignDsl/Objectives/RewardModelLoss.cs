@@ -9,9 +9,17 @@ namespace AlignDsl.Objectives;
 /// </summary>
 public static class RewardModelLoss
 {
-    public static RewardModelOutput BradleyTerry(Tensor chosenRewards, Tensor rejectedRewards, double margin = 0.0, double centering = 0.0)
+    /// <param name="weights">
+    /// Per-pair weights w [pairs], or null. Given, the Bradley–Terry term is the weighted mean
+    /// Σ wᵢ·(−log σ(r_w − r_l − margin)) / Σ wᵢ over the batch (with all weights 1, the plain mean): with a ranking's
+    /// pairs weighted 1/C(k,2), each ranked prompt weighs the same, as in InstructGPT. The centring term stays a
+    /// plain mean.
+    /// </param>
+    public static RewardModelOutput BradleyTerry(Tensor chosenRewards, Tensor rejectedRewards, double margin = 0.0, double centering = 0.0,
+        Tensor? weights = null)
     {
-        var loss = -logsigmoid(chosenRewards - rejectedRewards - margin).mean();
+        var perPair = -logsigmoid(chosenRewards - rejectedRewards - margin);
+        var loss = weights is null ? perPair.mean() : (weights * perPair).sum() / weights.sum();
         if (centering > 0) loss = loss + centering * (chosenRewards + rejectedRewards).pow(2).mean();
         return new RewardModelOutput(loss, chosenRewards.detach(), rejectedRewards.detach());
     }
