@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using AlignDsl.Data.Quality;
+using AlignDsl.Evaluation;
+
+namespace AlignDsl.Reports;
+
+/// <summary>
+/// The text of <c>report.md</c>: what ran, every flat figure before and after, the safety suites per category side by
+/// side (a policy that refuses everything wins the left block and loses the right one), the reward-model biases, the
+/// annotators' agreement and the run's warnings, and the figures with relative links so the folder can be moved or zipped.
+/// </summary>
+internal static class ReportMarkdown
+{
+    private const string RedTeam = "red_team", OverRefusal = "over_refusal", Bias = "reward_model_bias";
+
+    /// <summary>What each reward-model-bias figure tells (a figure not listed here is shown without a note).</summary>
+    private static readonly Dictionary<string, string> BiasNotes = new()
+    {
+        ["length_correlation"] = "reward vs answer length; near 0 is unbiased",
+        ["accuracy_chosen_shorter"] = "right and concise over right and padded",
+        ["accuracy_chosen_longer"] = "padded but right over concise but wrong",
+        ["sycophancy_accuracy"] = "the correction over agreeing with a false claim",
+        ["ece"] = "expected calibration error; lower is better",
+        ["brier"] = "Brier score; lower is better",
+        ["nll"] = "negative log-likelihood of the preference; lower is better",
+    };
+
+    public static string Compose(RunResult result, ExperimentDescriptor experiment, string? device, IReadOnlyList<PlotOutcome> plots)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"# {result.Experiment}").AppendLine().AppendLine(Summary(result, experiment, device)).AppendLine();
+        Section(text, "Before and after", BeforeAfter(result.Before, result.After));
+        Section(text, "Red team and over-refusal by category", Categories(result.Before, result.After));
+        Section(text, "Reward-model bias", BiasTable(result.Before, result.After));
+        Section(text, "Data quality", DataQuality(result.DataQuality));
+        Section(text, "Warnings", result.Warnings.Count == 0 ? null : string.Concat(result.Warnings.Select(w => $"- {w.ReplaceLineEndings(" ")}{Environment.NewLine}")));
+        Section(text, "Figures", plots.Count == 0 ? null : string.Concat(plots.Select(Figure)));
+        return text.ToString().TrimEnd() + Environment.NewLine;
+    }
+
+    private static string Summary(RunResult result, ExperimentDescriptor experiment, string? device)
+    {
+        var parts = new List<string>
+        {
+            $"**{ObjectiveName(result.Objective)}**",
+            $"{result.Steps} steps",
+            string.Create(CultureInfo.InvariantCulture, $"{result.Seconds:0.0} s"),
+            string.Create(CultureInfo.InvariantCulture, $"{result.TokensPerSecond:0} tokens/s"),
+        };
+        if (device is not null) parts.Add($"device {device}");
+        if (experiment.InitFrom is { } parent) parts.Add($"starts from `{parent}`");
+        parts.Add($"data: {experiment.DataSource}");
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>Every flat figure of either evaluation (the bias suite's have their own section), with the change.</summary>
+    private static string? BeforeAfter(EvalReport before, EvalReport after)
+    {
+        var bias = after.Suite(Bias)?.Figures.Keys.SelectMany(f => new[] { f, $"{Bias}.{f}" }).ToHashSet() ?? [];
+        var keys = after.Figures.Keys.Concat(before.Figures.Keys).Distinct().Where(k => !bias.Contains(k)).ToList();
+        if (keys.Count == 0) return null;
+        return Markdown.Table(["figure", "before", "after", "change"],
+            keys.Select(k => (IReadOnlyList<string>)[k, Markdown.Number(before[k]), Markdown.Number(after[k]), Markdown.Change(before[k], after[k])]));
+    }
+
+    /// <summary>Two blocks in one table: attack success per harm category, then over-refusal per XSTest type.</summary>
+    private static string? Categories(EvalReport before, EvalReport after)
+    {
+        var harm = CategoryCells(before, after, RedTeam, "attack_success_rate");
+        var safe = CategoryCells(before, after, OverRefusal, "over_refusal_rate");
+        if (harm.Count == 0 && safe.Count == 0) return null;
+        var rows = Enumerable.Range(0, Math.Max(harm.Count, safe.Count)).Select(i =>
+        {
+            var (category, asr) = i < harm.Count ? harm[i] : ("", "");
+            var (type, refusal) = i < safe.Count ? safe[i] : ("", "");
+            return (IReadOnlyList<string>)[category, asr, "", type, refusal];
+        });
+        return Markdown.Table(["harm category", "ASR before → after", "", "XSTest type", "over-refusal before → after"], rows);
+    }
+
+    private static List<(string Category, string Cell)> CategoryCells(EvalReport before, EvalReport after, string suite, string figure)
+    {
+        var (first, last) = (before.Suite(suite), after.Suite(suite));
+        double? Rate(SuiteResult? result, string category) =>
+            result is not null && result.ByCategory.TryGetValue(category, out var figures) && figures.TryGetValue(figure, out var v) ? v : null;
+        return (last?.ByCategory.Keys ?? []).Concat(first?.ByCategory.Keys ?? []).Distinct()
+            .Select(c => (c, Markdown.BeforeAfter(Rate(first, c), Rate(last, c)))).ToList();
+    }
+
+    private static string? BiasTable(EvalReport before, EvalReport after)
+    {
+        if (after.Suite(Bias) is not { } last) return null;
+        var first = before.Suite(Bias);
+        return Markdown.Table(["figure", "before", "after", "change", "what it tells"],
+            last.Figures.Keys.Select(f => (IReadOnlyList<string>)
+                [f, Markdown.Number(first?[f]), Markdown.Number(last[f]), Markdown.Change(first?[f], last[f]), BiasNotes.GetValueOrDefault(f, "")]));
+    }
+
+    private static string? DataQuality(AnnotationAgreement? agreement) => agreement is null ? null :
+        Markdown.Table(["annotator agreement", "annotators", "items", "ties dropped"],
+            [[agreement.Describe() + (agreement.IsLow ? " (low)" : ""), $"{agreement.Annotators}", $"{agreement.Items}", $"{agreement.TiesDropped}"]]);
+
+    private static string Figure(PlotOutcome plot) => plot.Skipped is { } reason
+        ? $"plot skipped: {plot.FileName}: {reason}{Environment.NewLine}{Environment.NewLine}"
+        : $"![{plot.Title}]({plot.FileName}){Environment.NewLine}{Environment.NewLine}";
+
+    private static void Section(StringBuilder text, string title, string? body)
+    {
+        if (body is null) return;
+        text.AppendLine($"## {title}").AppendLine().AppendLine(body.TrimEnd()).AppendLine();
+    }
+
+    private static string ObjectiveName(ObjectiveKind objective) => objective switch
+    {
+        ObjectiveKind.RewardModel => "reward model",
+        ObjectiveKind.SimPo => "SimPO",
+        _ => objective.ToString().ToUpperInvariant(),
+    };
+}
