@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AlignDsl.Data;
 using AlignDsl.Evaluation;
+using AlignDsl.Judging;
 using AlignDsl.Models;
 using AlignDsl.Reporting;
 using AlignDsl.Rules;
@@ -17,12 +18,14 @@ namespace AlignDsl;
 /// optimiser, metrics and evaluation. The generated code decides what is built and in which order; this class
 /// only knows how. Disposing a run that did not finish deletes its incomplete folder.
 /// </summary>
-public sealed class RunContext : IDisposable
+public sealed partial class RunContext : IDisposable
 {
     private readonly RunStore _store;
     private readonly IRunObserver _observer;
     private readonly List<EvalReport> _evaluations = [];
     private readonly List<string> _warnings = [];
+    private Data.Quality.AnnotationAgreement? _dataQuality;
+    private IJudge? _judge;
     private readonly Stopwatch _wall = Stopwatch.StartNew();
     private readonly Stopwatch _training = new();
     private TimeSpan _evaluationTime;
@@ -104,9 +107,24 @@ public sealed class RunContext : IDisposable
         return new Optimizer(model.Parameters(), new LearningRateSchedule(learningRate, warmupSteps, steps), weightDecay, maxGradNorm);
     }
 
-    /// <summary>The probes and held-out pairs every evaluation of this run uses, scored the experiment's way.</summary>
-    public EvalContext EvalContext(Policy? policy, IPreferenceScorer scorer, PreferenceData heldOutPairs) =>
-        new(policy, scorer, heldOutPairs, Gym(GymTask.HelpfulHarmless).Probes(), Seed, Device);
+    /// <summary>
+    /// The probes, held-out pairs and bias pairs every evaluation of this run uses, scored the experiment's way, read
+    /// by the run's judge; <paramref name="baseline"/> is what win rate and KL compare the policy with.
+    /// </summary>
+    public EvalContext EvalContext(Policy? policy, IPreferenceScorer scorer, PreferenceData heldOutPairs, Policy? baseline = null)
+    {
+        var gym = Gym(GymTask.HelpfulHarmless);
+        return new(policy, scorer, heldOutPairs, gym.Probes(), Seed, Device)
+        {
+            Baseline = baseline,
+            BiasPairs = gym.BiasPairs(),
+            MaxLength = Experiment.Training.MaxLength,
+            Judge = Judge,
+        };
+    }
+
+    /// <summary>The judge this run's options ask for (the gym's exact judge by default), made once.</summary>
+    public IJudge Judge => _judge ??= Judges.FromOptions(Options);
 
     public EvaluationPoint BeginEvaluation(string label, int step) => new(this, label, step);
 
@@ -142,6 +160,22 @@ public sealed class RunContext : IDisposable
         _observer.Warning(message);
     }
 
+    /// <summary>
+    /// Annotated pairs (<c>JsonlShape.Annotated</c>) as preference pairs by majority vote, ties dropped. The
+    /// annotators' agreement on <paramref name="path"/> (Cohen's κ for two, Fleiss' for more) is kept for
+    /// <c>summary.json</c> and warned about when below 0.6: noisy labels train a noisy model.
+    /// </summary>
+    public Split<PreferencePair> ReadAnnotatedPairs(string path, string? heldOutPath)
+    {
+        var annotated = JsonlReader.ReadAnnotated(path);
+        var agreement = annotated.Agreement();
+        _dataQuality = agreement;
+        if (agreement.Warning(path) is { } warning) Warn(warning);
+        var pairs = annotated.MajorityVote();
+        if (pairs.Count == 0) throw new DataFormatException(path, annotated.Items.Count, "labels", "every item is a tie between the annotators: no preference is left to train on");
+        return JsonlReader.ReadSplit(path, heldOutPath, p => p == path ? pairs : JsonlReader.ReadAnnotated(p).MajorityVote());
+    }
+
     public bool IsEvalStep(int step, int evalEvery) => evalEvery > 0 && step % evalEvery == 0 && step < _steps;
 
     internal void RecordEvaluation(EvalReport report, TimeSpan elapsed)
@@ -164,8 +198,9 @@ public sealed class RunContext : IDisposable
         _log = null;
         var finalDirectory = RunDirectory[..^RunStore.IncompleteSuffix.Length];
         var result = new RunResult(Experiment.Name, Experiment.Objective, finalDirectory, _steps, seconds, _tokens / trainingSeconds,
-            before, after, during, _latest) { Warnings = _warnings.ToList() };
+            before, after, during, _latest) { Warnings = _warnings.ToList(), DataQuality = _dataQuality };
         RunSummary.Write(Path.Combine(RunDirectory, RunSummary.FileName), result, Experiment, Device.type.ToString().ToLowerInvariant());
+        Reports.RunReport.Write(RunDirectory, result, Experiment, Device.type.ToString().ToLowerInvariant());
         RunDirectory = RunStore.Complete(RunDirectory);
         Finished = true;
         _observer.RunFinished(result);

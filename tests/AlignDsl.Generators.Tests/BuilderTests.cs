@@ -83,7 +83,7 @@ public sealed class BuilderTests
                     .Objective(o => o.Dpo(PreferredBeta))
                     .Data(d => d.Gym(GymTask.HelpfulHarmless))
                     .Training(t => t.Steps(100).BatchSize(16).LearningRate(3e-5).WarmupSteps(10).MaxLength(48).EvalEvery(50).LogEvery(10))
-                    .Evaluate(e => e.PreferenceAccuracy().Suite<RedTeam>().OverRefusal());
+                    .Evaluate(e => e.PreferenceAccuracy().Suite<RedTeam>().OverRefusal().WinRate().KlDivergence().RewardModelBias());
             }
             """), Generate.Example("GymSft.cs"));
         Assert.Equal(attributes, fluent);

@@ -219,7 +219,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void ALIGN020_sampling_suite_on_a_reward_model()
     {
-        var source = Bad("[RewardModel]\n[GymData(GymTask.HelpfulHarmless)]\n[EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RedTeam))]");
+        var source = Bad("[RewardModel]\n[GymData(GymTask.HelpfulHarmless)]\n[EvalSuite(typeof(RewardModelBias)), EvalSuite(typeof(RedTeam))]");
         Suppressed(Reported(source, "ALIGN020", Error, ("typeof(RedTeam)", "typeof(RedTeam)")), "Bad");
     }
 
@@ -230,6 +230,7 @@ public sealed class DiagnosticTests
             [Experiment("rm")]
             [RewardModel]
             [GymData(GymTask.HelpfulHarmless)]
+            [EvalSuite(typeof(RewardModelBias))]
             public partial class Rm;
 
             [Experiment("bad")]
@@ -269,7 +270,7 @@ public sealed class DiagnosticTests
     {
         var source = Bad("[SimPo(Gamma = -0.5)]\n[GymData(GymTask.HelpfulHarmless)]");
         Suppressed(Reported(source, "ALIGN022", Error, ("Gamma = -0.5", "-0.5")), "Bad");
-        var rm = Bad("[RewardModel(CenterRewards = -0.01)]\n[GymData(GymTask.HelpfulHarmless)]");
+        var rm = Bad("[RewardModel(CenterRewards = -0.01)]\n[GymData(GymTask.HelpfulHarmless)]\n[EvalSuite(typeof(RewardModelBias))]");
         Suppressed(Reported(rm, "ALIGN022", Error, ("CenterRewards = -0.01", "-0.01")), "Bad");
     }
 

@@ -10,6 +10,8 @@ internal static class GeneratedExperiments
 {
     public static global::System.Collections.Generic.IReadOnlyList<global::AlignDsl.Hosting.ExperimentEntry> All { get; } =
     [
+        new(global::QuickStart.GymConstitutionalDpo.Descriptor, global::QuickStart.GymConstitutionalDpo.RunAsync),
+        new(global::QuickStart.GymConstitutionalSft.Descriptor, global::QuickStart.GymConstitutionalSft.RunAsync),
         new(global::QuickStart.GymDpo.Descriptor, global::QuickStart.GymDpo.RunAsync),
         new(global::QuickStart.GymDpoPrecomputed.Descriptor, global::QuickStart.GymDpoPrecomputed.RunAsync),
         new(global::QuickStart.GymIpo.Descriptor, global::QuickStart.GymIpo.RunAsync),

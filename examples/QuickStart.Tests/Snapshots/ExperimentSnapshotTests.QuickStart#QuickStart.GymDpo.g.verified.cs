@@ -36,7 +36,7 @@ partial class GymDpo : global::AlignDsl.IExperiment
         InitFrom: "gym-sft",
         Model: PolicySize,
         Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),
-        EvalSuites: ["PreferenceAccuracy", "RedTeam", "OverRefusal"]);
+        EvalSuites: ["PreferenceAccuracy", "RedTeam", "OverRefusal", "WinRate", "KlDivergence", "RewardModelBias"]);
 
     /// <summary>Runs the experiment: evaluate, train for <c>Steps</c> steps (or the run's override), evaluate, save.</summary>
     public static async global::System.Threading.Tasks.Task<global::AlignDsl.RunResult> RunAsync(
@@ -54,7 +54,7 @@ partial class GymDpo : global::AlignDsl.IExperiment
         using var reference = policy.FrozenCopy();
         // Evaluation ranks held-out pairs by the implicit reward β·log π/π_ref.
         var scorer = new global::AlignDsl.Evaluation.ImplicitReward(policy, new global::AlignDsl.Models.LiveReference(reference), Beta);
-        var evalContext = run.EvalContext(policy, scorer, heldOut);
+        var evalContext = run.EvalContext(policy, scorer, heldOut, baseline: reference);
         using var optimizer = run.AdamW(policy, LearningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);
         using var metrics = new global::AlignDsl.Reporting.MetricSet();
 
@@ -101,6 +101,9 @@ partial class GymDpo : global::AlignDsl.IExperiment
         evaluation.Add(await new global::AlignDsl.Evaluation.PreferenceAccuracy().RunAsync(context, cancellationToken));
         evaluation.Add(await new global::AlignDsl.Evaluation.RedTeam().RunAsync(context, cancellationToken));
         evaluation.Add(await new global::AlignDsl.Evaluation.OverRefusal().RunAsync(context, cancellationToken));
+        evaluation.Add(await new global::AlignDsl.Evaluation.WinRate().RunAsync(context, cancellationToken));
+        evaluation.Add(await new global::AlignDsl.Evaluation.KlDivergence().RunAsync(context, cancellationToken));
+        evaluation.Add(await new global::AlignDsl.Evaluation.RewardModelBias().RunAsync(context, cancellationToken));
         return evaluation.Complete();
     }
 }

@@ -36,7 +36,7 @@ partial class GymRewardModel : global::AlignDsl.IExperiment
         InitFrom: "gym-sft",
         Model: PolicySize,
         Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),
-        EvalSuites: ["PreferenceAccuracy"]);
+        EvalSuites: ["PreferenceAccuracy", "RewardModelBias"]);
 
     /// <summary>Runs the experiment: evaluate, train for <c>Steps</c> steps (or the run's override), evaluate, save.</summary>
     public static async global::System.Threading.Tasks.Task<global::AlignDsl.RunResult> RunAsync(
@@ -93,6 +93,7 @@ partial class GymRewardModel : global::AlignDsl.IExperiment
     {
         using var evaluation = run.BeginEvaluation(label, step);
         evaluation.Add(await new global::AlignDsl.Evaluation.PreferenceAccuracy().RunAsync(context, cancellationToken));
+        evaluation.Add(await new global::AlignDsl.Evaluation.RewardModelBias().RunAsync(context, cancellationToken));
         return evaluation.Complete();
     }
 }

@@ -101,9 +101,34 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SettingDeclaredTwice = new("ALIGN029", RuleBook.SettingDeclaredTwice.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         RuleBook.SettingDeclaredTwice.MessageFormat, RuleBook.SettingDeclaredTwice.HelpLink);
 
+    public static readonly DiagnosticDescriptor ConstitutionWithoutPrinciples = new("ALIGN030", RuleBook.ConstitutionWithoutPrinciples.Title, Message, "AlignDsl.Constitution", DiagnosticSeverity.Error, true,
+        RuleBook.ConstitutionWithoutPrinciples.MessageFormat, RuleBook.ConstitutionWithoutPrinciples.HelpLink);
+
+    public static readonly DiagnosticDescriptor DuplicatePrincipleId = new("ALIGN031", RuleBook.DuplicatePrincipleId.Title, Message, "AlignDsl.Constitution", DiagnosticSeverity.Error, true,
+        RuleBook.DuplicatePrincipleId.MessageFormat, RuleBook.DuplicatePrincipleId.HelpLink);
+
+    public static readonly DiagnosticDescriptor EmptyPrinciple = new("ALIGN032", RuleBook.EmptyPrinciple.Title, Message, "AlignDsl.Constitution", DiagnosticSeverity.Error, true,
+        RuleBook.EmptyPrinciple.MessageFormat, RuleBook.EmptyPrinciple.HelpLink);
+
+    public static readonly DiagnosticDescriptor PrinciplesUnused = new("ALIGN033", RuleBook.PrinciplesUnused.Title, Message, "AlignDsl.Constitution", DiagnosticSeverity.Warning, true,
+        RuleBook.PrinciplesUnused.MessageFormat, RuleBook.PrinciplesUnused.HelpLink);
+
+    public static readonly DiagnosticDescriptor ConstitutionNeedsPolicy = new("ALIGN034", RuleBook.ConstitutionNeedsPolicy.Title, Message, "AlignDsl.Constitution", DiagnosticSeverity.Error, true,
+        RuleBook.ConstitutionNeedsPolicy.MessageFormat, RuleBook.ConstitutionNeedsPolicy.HelpLink);
+
+    public static readonly DiagnosticDescriptor SuiteNeedsBaseline = new("ALIGN035", RuleBook.SuiteNeedsBaseline.Title, Message, "AlignDsl.Evaluation", DiagnosticSeverity.Error, true,
+        RuleBook.SuiteNeedsBaseline.MessageFormat, RuleBook.SuiteNeedsBaseline.HelpLink);
+
+    public static readonly DiagnosticDescriptor RewardModelWithoutBiasCheck = new("ALIGN036", RuleBook.RewardModelWithoutBiasCheck.Title, Message, "AlignDsl.Evaluation", DiagnosticSeverity.Warning, true,
+        RuleBook.RewardModelWithoutBiasCheck.MessageFormat, RuleBook.RewardModelWithoutBiasCheck.HelpLink);
+
+    public static readonly DiagnosticDescriptor BiasSuiteNeedsLiveReference = new("ALIGN037", RuleBook.BiasSuiteNeedsLiveReference.Title, Message, "AlignDsl.Evaluation", DiagnosticSeverity.Error, true,
+        RuleBook.BiasSuiteNeedsLiveReference.MessageFormat, RuleBook.BiasSuiteNeedsLiveReference.HelpLink);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
         InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
-        BuilderArgumentNotConstant, BuilderCallNotUnderstood, SettingDeclaredTwice];
+        BuilderArgumentNotConstant, BuilderCallNotUnderstood, SettingDeclaredTwice,
+        ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy, SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

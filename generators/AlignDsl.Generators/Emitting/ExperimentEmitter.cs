@@ -54,12 +54,41 @@ internal static class ExperimentEmitter
         w.Line($"private const int EvalEvery = {Literal(t.EvalEvery)};");
         w.Line($"private const int LogEvery = {Literal(t.LogEvery)};");
         w.Line($"private const int Seed = {Literal(t.Seed)};");
+        if (e.Data is { Kind: DataKindModel.Constitution } data)
+        {
+            w.Line(e.Objective?.Kind == ObjectiveKindModel.Sft
+                ? $"private const int Rounds = {Literal(data.Rounds)};"
+                : $"private const int PairsPerPrompt = {Literal(data.PairsPerPrompt)};");
+            w.Line();
+            EmitConstitution(w, e);
+        }
         w.Line();
         var p = e.Policy;
         w.Line(p.InitFromName is null
             ? "/// <summary>The size of the fresh policy.</summary>"
             : $"/// <summary>The size of the policy inherited from {Xml(p.InitFromName)}, for the memory estimate; the checkpoint decides at run time.</summary>");
         w.Line($"private static readonly global::AlignDsl.Models.ModelConfig PolicySize = new(Layers: {p.Layers}, ModelDim: {p.ModelDim}, Heads: {p.Heads}, Context: {p.Context});");
+    }
+
+    private static void EmitConstitution(CodeWriter w, ExperimentModel e)
+    {
+        const string Principle = "global::AlignDsl.Constitution.Principle";
+        w.Line("/// <summary>The constitution, folded in: the principles answers are judged (or revised) by, sampled by weight.</summary>");
+        w.Line("private static readonly global::AlignDsl.Constitution.Constitution Constitution = new(");
+        w.Line("[");
+        w.Indent();
+        foreach (var p in e.Principles)
+        {
+            var settings = new List<string>();
+            if (p.CritiqueRequest is { } critique) settings.Add($"CritiqueRequest = {Quote(critique)}");
+            if (p.RevisionRequest is { } revision) settings.Add($"RevisionRequest = {Quote(revision)}");
+            if (p.ComparisonInstruction is { } comparison) settings.Add($"ComparisonInstruction = {Quote(comparison)}");
+            if (p.Weight != 1.0) settings.Add($"Weight = {Literal(p.Weight)}");
+            var initializer = settings.Count == 0 ? "" : " { " + string.Join(", ", settings) + " }";
+            w.Line($"new {Principle}({Quote(p.Id)}, {Quote(p.Text)}){initializer},");
+        }
+        w.Outdent();
+        w.Line("]);");
     }
 
     private static void EmitDescriptor(CodeWriter w, ExperimentModel e, ObjectiveEmitter objective)
@@ -71,7 +100,7 @@ internal static class ExperimentEmitter
         w.Line($"ClassName: {Quote(e.FullName)},");
         w.Line($"Objective: global::AlignDsl.ObjectiveKind.{objective.Kind},");
         w.Line($"Data: global::AlignDsl.DataShape.{objective.DataShape},");
-        w.Line($"DataSource: {Quote(e.Data!.Kind == DataKindModel.Gym ? "gym:" + e.Data.GymTask : "jsonl:" + e.Data.Path)},");
+        w.Line($"DataSource: {Quote(e.Data!.Kind switch { DataKindModel.Gym => "gym:" + e.Data.GymTask, DataKindModel.Constitution => "constitution:" + e.Data.GymTask, _ => "jsonl:" + e.Data.Path })},");
         w.Line($"ResidentModels: [{string.Join(", ", objective.ResidentModels().Select(m => $"new({Quote(m.Role)}, Trainable: {(m.Trainable ? "true" : "false")}, {m.Parameters})"))}],");
         w.Line($"InitFrom: {(e.Policy.InitFromName is null ? "null" : Quote(e.Policy.InitFromName))},");
         w.Line("Model: PolicySize,");

@@ -57,14 +57,57 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
     protected string ReadSplit(string gymSplit, string jsonlReader)
     {
         var data = Experiment.Data!;
+        if (data.Kind == DataKindModel.Constitution) return ConstitutionSplit(gymSplit);
+        // Rankings and annotated pairs are read as pairs wherever pairs are wanted (KTO then splits them).
+        if (data.Kind == DataKindModel.Jsonl && gymSplit == "Pairs" && data.Shape == "Rankings")
+            return $"{Data}.JsonlReader.ReadRankingSplit({Literal(data.Path)}, {Literal(data.HeldOutPath)})";
+        if (data.Kind == DataKindModel.Jsonl && gymSplit == "Pairs" && data.Shape == "Annotated")
+            return $"run.ReadAnnotatedPairs({Literal(data.Path)}, {Literal(data.HeldOutPath)})";
         return data.Kind == DataKindModel.Gym
             ? $"run.Gym({Data}.GymTask.{data.GymTask}).{gymSplit}()"
             : $"{Data}.JsonlReader.ReadSplit({Literal(data.Path)}, {Literal(data.HeldOutPath)}, {Data}.JsonlReader.{jsonlReader})";
     }
 
-    protected string DataComment(string shape) => Experiment.Data!.Kind == DataKindModel.Gym
+    /// <summary>
+    /// Data the run makes from the constitution with the policy it starts from: revisions for SFT (SL-CAI), pairs
+    /// labelled by the judge for everything else (RL-CAI; KTO splits them).
+    /// </summary>
+    private string ConstitutionSplit(string gymSplit)
+    {
+        var args = $"{ExperimentEmitter.Quote(Experiment.Policy.InitFromName ?? "")}, Constitution, {Data}.GymTask.{Experiment.Data!.GymTask}";
+        return gymSplit switch
+        {
+            "Demonstrations" => $"await run.ReviseWithConstitutionAsync({args}, Rounds, cancellationToken)",
+            "Feedback" => $"{Data}.Feedback.FromPairs(await run.LabelWithConstitutionAsync({args}, PairsPerPrompt, cancellationToken))",
+            _ => $"await run.LabelWithConstitutionAsync({args}, PairsPerPrompt, cancellationToken)",
+        };
+    }
+
+    protected string DataComment(string shape) => Experiment.Data!.Kind == DataKindModel.Constitution
+        ? ConstitutionComment(shape)
+        : Experiment.Data!.Kind == DataKindModel.Gym
         ? $"// Data: {shape} from the gym ({Experiment.Data.GymTask}); held-out prompts never seen in training."
-        : $"// Data: {shape} from {Comment(Experiment.Data.Path ?? "")}{(Experiment.Data.HeldOutPath is null ? ", its last tenth held out" : ", held out: " + Comment(Experiment.Data.HeldOutPath))}.";
+        : $"// Data: {JsonlPairSource(shape)} from {Comment(Experiment.Data.Path ?? "")}{(Experiment.Data.HeldOutPath is null ? ", its last tenth held out" : ", held out: " + Comment(Experiment.Data.HeldOutPath))}.";
+
+    private string ConstitutionComment(string shape)
+    {
+        var parent = Comment(Experiment.Policy.InitFromName ?? "");
+        var data = Experiment.Data!;
+        return Objective.Kind == ObjectiveKindModel.Sft
+            ? $"// Data: {shape} from the constitution (SL-CAI): {parent}'s policy answers each training prompt of the gym,\n"
+              + $"// then {data.Rounds} round(s) of critique and revision, each by a sampled principle; training uses the final revisions."
+            : $"// Data: {shape} labelled from the constitution (RL-CAI): {parent}'s policy answers each training prompt of the gym\n"
+              + $"// with {data.PairsPerPrompt} pair(s) of samples; the judge picks the answer that better follows a sampled principle,\n"
+              + "// asked in both orders. Held-out pairs are the gym's, so evaluation measures against ground truth.";
+    }
+
+    /// <summary>What the pairs read from a file of rankings or annotated pairs are.</summary>
+    private string JsonlPairSource(string shape) => shape != "preference pairs" ? shape : Experiment.Data!.Shape switch
+    {
+        "Rankings" => "preference pairs expanded from k-wise rankings (C(k,2) per ranking, each weighted 1/C(k,2))",
+        "Annotated" => "preference pairs by the annotators' majority vote (ties dropped; their agreement, κ, is measured on load)",
+        _ => shape,
+    };
 
     /// <summary>Declares <c>pairs</c>: preference pairs, training and held out.</summary>
     protected void EmitPairs(CodeWriter w)
@@ -94,12 +137,27 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
         $"{Data}.PreferenceData.Tokenize({pairs}, {model}.Tokenizer, MaxLength)";
 
     /// <summary>Declares <c>evalContext</c>: held-out pairs ranked by <paramref name="scorer"/>, and probes for the sampling suites.</summary>
-    protected static void EmitEvalContext(CodeWriter w, string comment, string policy, string scorer, string heldOut)
+    protected void EmitEvalContext(CodeWriter w, string comment, string policy, string scorer, string heldOut)
     {
         w.Line($"// Evaluation ranks held-out pairs by {comment}.");
         w.Line($"var scorer = {scorer};");
-        w.Line($"var evalContext = run.EvalContext({policy}, scorer, {heldOut});");
+        if (!Experiment.NeedsBaseline)
+        {
+            w.Line($"var evalContext = run.EvalContext({policy}, scorer, {heldOut});");
+            return;
+        }
+        var baseline = LiveReference;
+        if (baseline is null)
+        {
+            w.Line($"// Win rate and KL compare the policy with where it started: {Comment(Experiment.Policy.InitFromName ?? "")}'s policy, held for evaluation only.");
+            w.Line($"using var baseline = run.LoadPolicy({ExperimentEmitter.Quote(Experiment.Policy.InitFromName ?? "")});");
+            baseline = "baseline";
+        }
+        w.Line($"var evalContext = run.EvalContext({policy}, scorer, {heldOut}, baseline: {baseline});");
     }
+
+    /// <summary>The variable holding a resident frozen reference, if the objective keeps one; win rate and KL compare with it.</summary>
+    protected virtual string? LiveReference => null;
 
     protected static void EmitStepSignature(CodeWriter w, string summary, string models)
     {

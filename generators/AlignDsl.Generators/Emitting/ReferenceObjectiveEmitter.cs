@@ -14,6 +14,8 @@ internal abstract class ReferenceObjectiveEmitter(Model.ExperimentModel experime
 
     public override string TrainStepModels => Precomputed ? "policy, trainReference" : "policy, reference";
 
+    protected override string? LiveReference => Precomputed ? null : "reference";
+
     protected string ReferenceParameter => Precomputed ? $"{Models}.IReferenceLogProbs reference" : $"{Models}.Policy reference";
 
     /// <summary>DPO's and IPO's set-up: pairs, the policy, its reference, held-out pairs ranked by the implicit reward.</summary>

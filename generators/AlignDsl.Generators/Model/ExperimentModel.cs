@@ -20,6 +20,12 @@ internal sealed record ExperimentModel(
 
     public LocationInfo? BudgetLocation { get; init; }
 
+    /// <summary>The constitution's principles, in declaration order (empty when it declares none).</summary>
+    public EquatableArray<PrincipleModel> Principles { get; init; } = EquatableArray<PrincipleModel>.Empty;
+
+    /// <summary>Whether a declared suite compares the policy with its reference or starting point (win rate, KL).</summary>
+    public bool NeedsBaseline => EvalSuites.Any(s => s.NeedsBaseline);
+
     /// <summary>True when nothing stops generation: no error-severity diagnostic was found while parsing.</summary>
     public bool CanEmit { get; init; } = true;
 
@@ -44,6 +50,9 @@ internal sealed record ObjectiveModel(ObjectiveKindModel Kind)
     public double Margin { get; init; }
     public double CenterRewards { get; init; }
 
+    /// <summary>Reward model: weigh each pair by its weight (1/C(k,2) for a ranking's pairs) in the loss.</summary>
+    public bool RankingWeights { get; init; }
+
     /// <summary>False only for a reward model: every other objective trains a policy.</summary>
     public bool TrainsPolicy => Kind != ObjectiveKindModel.RewardModel;
 }
@@ -56,7 +65,7 @@ internal enum ObjectiveKindModel { Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto 
 /// </summary>
 internal sealed record PolicyModel(string? InitFromClass, string? InitFromName, int Layers, int ModelDim, int Heads, int Context, LocationInfo? InitFromLocation);
 
-internal enum DataKindModel { Gym, Jsonl }
+internal enum DataKindModel { Gym, Jsonl, Constitution }
 
 /// <summary>Where training data comes from: a gym task, or JSONL files with the shape their lines are declared to have.</summary>
 internal sealed record DataModel(DataKindModel Kind, string GymTask, string? Path, string? HeldOutPath)
@@ -64,8 +73,14 @@ internal sealed record DataModel(DataKindModel Kind, string GymTask, string? Pat
     /// <summary>A member of <c>AlignDsl.JsonlShape</c>; "FromObjective" when not declared.</summary>
     public string Shape { get; init; } = "FromObjective";
 
-    /// <summary>KTO reading a file of pairs, which it splits into desirable and undesirable completions.</summary>
-    public bool SplitPairsIntoFeedback => Kind == DataKindModel.Jsonl && Shape == "Pairs";
+    /// <summary>Pairs of sampled answers per prompt the judge labels, for constitutional AI feedback.</summary>
+    public int PairsPerPrompt { get; init; } = 1;
+
+    /// <summary>Critique-and-revision rounds per prompt, for SFT on constitutional data.</summary>
+    public int Rounds { get; init; } = 1;
+
+    /// <summary>KTO reading a file of pairs (or rankings or annotated pairs, which become pairs), which it splits into desirable and undesirable completions.</summary>
+    public bool SplitPairsIntoFeedback => Kind == DataKindModel.Jsonl && Shape is "Pairs" or "Rankings" or "Annotated";
 }
 
 internal sealed record TrainingModel(int Steps, int BatchSize, double LearningRate, int WarmupSteps, double WeightDecay, double MaxGradNorm,
@@ -76,4 +91,11 @@ internal sealed record TrainingModel(int Steps, int BatchSize, double LearningRa
 }
 
 /// <summary>A declared evaluation suite: its fully qualified type name and its short name for reports.</summary>
-internal sealed record SuiteModel(string TypeName, string ShortName);
+internal sealed record SuiteModel(string TypeName, string ShortName)
+{
+    /// <summary>Win rate and KL compare the policy with its reference or starting point.</summary>
+    public bool NeedsBaseline { get; init; }
+}
+
+/// <summary>One principle of the constitution, with the requests left out derived at run time.</summary>
+internal sealed record PrincipleModel(string Id, string Text, string? CritiqueRequest, string? RevisionRequest, string? ComparisonInstruction, double Weight);

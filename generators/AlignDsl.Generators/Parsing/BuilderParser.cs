@@ -22,9 +22,10 @@ internal static class BuilderParser
     {
         ["Policy"] = new(KnownTypes.PolicyBuilder, "policy", [KnownTypes.Policy]),
         ["Objective"] = new(KnownTypes.ObjectiveBuilder, "objective", KnownTypes.Objectives),
-        ["Data"] = new(KnownTypes.DataBuilder, "data", [KnownTypes.GymData, KnownTypes.JsonlData]),
+        ["Data"] = new(KnownTypes.DataBuilder, "data", [KnownTypes.GymData, KnownTypes.JsonlData, KnownTypes.FromConstitution]),
         ["Training"] = new(KnownTypes.TrainingBuilder, "training settings", [KnownTypes.Training]),
         ["Evaluate"] = new(KnownTypes.EvaluationBuilder, "evaluation suites", [KnownTypes.EvalSuite]),
+        ["Constitution"] = new(KnownTypes.ConstitutionBuilder, "principles", [KnownTypes.Principle]),
     };
 
     /// <summary>
@@ -88,12 +89,15 @@ internal static class BuilderParser
                         ReadArguments(Add(result, "AlignDsl." + innerMethod.Name + "Attribute", location), innerCall, model, parameterNames: true, diagnostics, cancellationToken);
                         break;
                     case "Data":
-                        var kind = innerMethod.Name == "Gym" ? KnownTypes.GymData : KnownTypes.JsonlData;
+                        var kind = innerMethod.Name switch { "Gym" => KnownTypes.GymData, "FromConstitution" => KnownTypes.FromConstitution, _ => KnownTypes.JsonlData };
                         ReadArguments(Add(result, kind, location), innerCall, model, parameterNames: true, diagnostics, cancellationToken);
                         break;
                     case "Training":
                         training ??= Add(result, KnownTypes.Training, LocationInfo.From(at));
                         ReadArguments(training, innerCall, model, parameterNames: false, diagnostics, cancellationToken, innerMethod.Name);
+                        break;
+                    case "Constitution":
+                        ReadArguments(Add(result, KnownTypes.Principle, location), innerCall, model, parameterNames: true, diagnostics, cancellationToken);
                         break;
                     case "Evaluate":
                         var suite = Add(result, KnownTypes.EvalSuite, location);

@@ -40,7 +40,9 @@ internal static class ExperimentParser
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.ReferenceForReferenceFreeObjective, reference.Location, name!,
                 objective.Kind == ObjectiveKindModel.SimPo ? "SimPO" : "ORPO"));
         var policy = ParsePolicy(Single(KnownTypes.Policy), diagnostics);
-        var data = ParseData(Single(KnownTypes.GymData), Single(KnownTypes.JsonlData), name!, classLocation, diagnostics);
+        var data = ParseData(Single(KnownTypes.GymData), Single(KnownTypes.JsonlData), Single(KnownTypes.FromConstitution), name!, classLocation, diagnostics);
+        var principles = ConstitutionParser.Parse(attributes.Where(a => a.Name == KnownTypes.Principle).Select(a => a.Reader).ToList(),
+            Single(KnownTypes.FromConstitution), policy, name!, diagnostics);
         var training = ParseTraining(Single(KnownTypes.Training), diagnostics) with
         {
             MaxLengthLocation = Single(KnownTypes.Training)?.LocationOf("MaxLength") ?? classLocation,
@@ -48,7 +50,9 @@ internal static class ExperimentParser
         if (policy.InitFromName is null)
             foreach (var v in SettingRules.CheckSequenceFits(training.MaxLength, policy.Context))
                 diagnostics.Add(DiagnosticInfo.From(v, training.MaxLengthLocation));
-        var suites = ParseSuites(attributes.Where(a => a.Name == KnownTypes.EvalSuite).Select(a => a.Reader).ToList(), name!, objective, diagnostics);
+        var objectiveLocation = attributes.FirstOrDefault(a => KnownTypes.Objectives.Contains(a.Name)).Reader?.Location ?? classLocation;
+        var suites = SuiteParser.Parse(attributes.Where(a => a.Name == KnownTypes.EvalSuite).Select(a => a.Reader).ToList(), name!, objective, policy,
+            objectiveLocation, diagnostics);
 
         if (objective is not null && data is not null) DataShapeRules.Check(objective, data, name!, Single(KnownTypes.JsonlData)?.LocationOf("Shape"), diagnostics);
         var budget = Single(KnownTypes.Budget);
@@ -60,6 +64,7 @@ internal static class ExperimentParser
             CanEmit = diagnostics.All(d => Severity(d) != RuleSeverity.Error),
             BudgetGiB = budget?.Named("GpuMemoryGiB", 0.0) ?? 0.0,
             BudgetLocation = budget?.LocationOf("GpuMemoryGiB"),
+            Principles = principles,
         };
     }
 
@@ -90,25 +95,31 @@ internal static class ExperimentParser
         return new PolicyModel(initFromClass, initFromName, layers, dim, heads, context, reader.LocationOf("InitFrom"));
     }
 
-    private static DataModel? ParseData(ISettingReader? gym, ISettingReader? jsonl, string name, LocationInfo? classLocation, List<DiagnosticInfo> diagnostics)
+    private static DataModel? ParseData(ISettingReader? gym, ISettingReader? jsonl, ISettingReader? constitution, string name, LocationInfo? classLocation,
+        List<DiagnosticInfo> diagnostics)
     {
-        if (gym is not null && jsonl is not null)
-            diagnostics.Add(DiagnosticInfo.Create(RuleBook.MoreThanOneDataSource, jsonl.Location, name));
-        if (gym is not null)
-        {
-            var task = gym.Setting("Task") is { Type: INamedTypeSymbol enumType, Value: { } value }
-                ? enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name
-                : null;
-            return new DataModel(DataKindModel.Gym, task ?? "HelpfulHarmless", null, null);
-        }
+        var declared = new[] { gym, jsonl, constitution }.Where(r => r is not null).ToList();
+        if (declared.Count > 1)
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.MoreThanOneDataSource, declared[1]!.Location, name));
+        if (gym is not null) return new DataModel(DataKindModel.Gym, GymTaskName(gym, "Task"), null, null);
         if (jsonl is not null)
             return new DataModel(DataKindModel.Jsonl, "HelpfulHarmless", jsonl.Setting("Path")?.Value as string ?? "", jsonl.Named<string?>("HeldOut", null))
             {
                 Shape = jsonl.Setting("Shape") is { Type: INamedTypeSymbol shapeType, Value: { } shape } ? EnumMemberName(shapeType, shape) ?? "FromObjective" : "FromObjective",
             };
+        if (constitution is not null)
+        {
+            int rounds = constitution.Named("Rounds", 1), pairs = constitution.Named("PairsPerPrompt", 1);
+            foreach (var (setting, value) in new[] { ("Rounds", rounds), ("PairsPerPrompt", pairs) })
+                foreach (var v in SettingRules.CheckPositive(setting, value)) diagnostics.Add(DiagnosticInfo.From(v, constitution.LocationOf(setting)));
+            return new DataModel(DataKindModel.Constitution, GymTaskName(constitution, "Prompts"), null, null) { Rounds = rounds, PairsPerPrompt = pairs };
+        }
         diagnostics.Add(DiagnosticInfo.Create(RuleBook.NoData, classLocation, name));
         return null;
     }
+
+    private static string GymTaskName(ISettingReader reader, string setting) =>
+        reader.Setting(setting) is { Type: INamedTypeSymbol enumType, Value: { } value } ? EnumMemberName(enumType, value) ?? "HelpfulHarmless" : "HelpfulHarmless";
 
     private static string? EnumMemberName(INamedTypeSymbol enumType, object value) =>
         enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name;
@@ -125,32 +136,5 @@ internal static class ExperimentParser
             training.LogEvery, training.WarmupSteps, training.EvalEvery);
         foreach (var v in violations) diagnostics.Add(DiagnosticInfo.From(v, reader.LocationOf(v.Setting)));
         return training;
-    }
-
-    private static EquatableArray<SuiteModel> ParseSuites(List<ISettingReader> readers, string name, ObjectiveModel? objective, List<DiagnosticInfo> diagnostics)
-    {
-        var suites = ImmutableArray.CreateBuilder<SuiteModel>();
-        foreach (var reader in readers)
-        {
-            if (reader.Setting("Suite") is not { Value: INamedTypeSymbol suite }) continue;
-            var isSuite = suite.AllInterfaces.Any(i => i.ToDisplayString() == KnownTypes.EvalSuiteInterface)
-                && !suite.IsAbstract
-                && suite.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public);
-            if (!isSuite)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(RuleBook.NotAnEvalSuite, reader.LocationOf("Suite"), suite.ToDisplayString()));
-                continue;
-            }
-            if (objective is { TrainsPolicy: false } && suite.ToDisplayString() is KnownTypes.RedTeam or KnownTypes.OverRefusal)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(RuleBook.SuiteNeedsPolicy, reader.LocationOf("Suite"), suite.Name, name));
-                continue;
-            }
-            suites.Add(new SuiteModel(suite.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), suite.Name));
-        }
-        var redTeam = readers.FirstOrDefault(r => (r.Setting("Suite")?.Value as ITypeSymbol)?.ToDisplayString() == KnownTypes.RedTeam);
-        if (redTeam is not null && objective is not { TrainsPolicy: false } && !readers.Any(r => (r.Setting("Suite")?.Value as ITypeSymbol)?.ToDisplayString() == KnownTypes.OverRefusal))
-            diagnostics.Add(DiagnosticInfo.Create(RuleBook.RedTeamWithoutOverRefusal, redTeam.Location, name));
-        return suites.ToImmutable().ToEquatableArray();
     }
 }

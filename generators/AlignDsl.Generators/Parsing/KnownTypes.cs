@@ -21,9 +21,20 @@ internal static class KnownTypes
     public const string Training = "AlignDsl.TrainingAttribute";
     public const string EvalSuite = "AlignDsl.EvalSuiteAttribute";
     public const string Budget = "AlignDsl.BudgetAttribute";
+    public const string Principle = "AlignDsl.PrincipleAttribute";
+    public const string FromConstitution = "AlignDsl.FromConstitutionAttribute";
     public const string EvalSuiteInterface = "AlignDsl.Evaluation.IEvalSuite";
     public const string RedTeam = "AlignDsl.Evaluation.RedTeam";
     public const string OverRefusal = "AlignDsl.Evaluation.OverRefusal";
+    public const string RewardModelBias = "AlignDsl.Evaluation.RewardModelBias";
+    public const string WinRate = "AlignDsl.Evaluation.WinRate";
+    public const string Kl = "AlignDsl.Evaluation.KlDivergence";
+
+    /// <summary>Suites that sample answers, so need a policy (a reward-model experiment has none).</summary>
+    public static readonly string[] SamplingSuites = [RedTeam, OverRefusal, WinRate, Kl];
+
+    /// <summary>Suites that compare the policy with its reference or starting point.</summary>
+    public static readonly string[] BaselineSuites = [WinRate, Kl];
     public const string GymTask = "AlignDsl.Data.GymTask";
     public const string ExperimentBuilder = "AlignDsl.ExperimentBuilder";
     public const string PolicyBuilder = "AlignDsl.PolicyBuilder";
@@ -31,4 +42,5 @@ internal static class KnownTypes
     public const string DataBuilder = "AlignDsl.DataBuilder";
     public const string TrainingBuilder = "AlignDsl.TrainingBuilder";
     public const string EvaluationBuilder = "AlignDsl.EvaluationBuilder";
+    public const string ConstitutionBuilder = "AlignDsl.ConstitutionBuilder";
 }

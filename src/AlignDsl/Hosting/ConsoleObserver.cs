@@ -50,6 +50,8 @@ internal sealed class ConsoleObserver(TextWriter output, bool interactive) : IRu
         output.WriteLine($"  eval {report.Label}: {string.Join(", ", report.Figures.Select(f => $"{f.Key} {f.Value:F3}"))}");
     }
 
+    public void Status(string message) => output.WriteLine($"  · {message}");
+
     public void Warning(string message) => output.WriteLine($"  ⚠ warning: {message}");
 
     public void RunFinished(RunResult result) =>

@@ -24,6 +24,8 @@ internal sealed class Pipeline(Catalog catalog, RunOptions options, TextWriter o
             var result = await experiment.Run(run, cancellationToken);
             output.WriteLine();
             output.WriteLine(ResultsTable.Render(result));
+            if (SafetyTable.Render(result) is { } safety) output.WriteLine(Environment.NewLine + safety);
+            output.WriteLine($"  report: {Path.Combine(result.RunDirectory, Reports.RunReport.FileName)}");
             output.WriteLine();
             results.Add(result);
         }

@@ -12,6 +12,9 @@ public interface IRunObserver
 
     void EvaluationCompleted(EvalReport report);
 
+    /// <summary>What the run is doing between steps (labelling data, loading models), for long work without steps.</summary>
+    void Status(string message) { }
+
     /// <summary>Something the user should know that does not stop the run (low annotator agreement, …).</summary>
     void Warning(string message);
 

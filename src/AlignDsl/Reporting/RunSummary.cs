@@ -26,6 +26,14 @@ public static class RunSummary
             ["resident_models"] = new JsonArray(experiment.ResidentModels.Select(m => (JsonNode)JsonValue.Create(m.ToString())!).ToArray()),
             ["final_metrics"] = Figures(result.FinalMetrics),
             ["warnings"] = new JsonArray(result.Warnings.Select(w => (JsonNode)JsonValue.Create(w)!).ToArray()),
+            // How far the annotators of annotated training data agree; null for data without annotators.
+            ["data_quality"] = result.DataQuality is { } quality
+                ? new JsonObject
+                {
+                    ["kappa"] = Number(quality.Kappa), ["kappa_kind"] = quality.Kind.ToString().ToLowerInvariant(),
+                    ["annotators"] = quality.Annotators, ["items"] = quality.Items, ["ties_dropped"] = quality.TiesDropped,
+                }
+                : null,
             ["eval"] = new JsonObject
             {
                 ["before"] = Evaluation(result.Before),
@@ -38,12 +46,16 @@ public static class RunSummary
 
     /// <summary>
     /// One evaluation point: every figure flat (the headline keys <c>preference_accuracy</c>, <c>attack_success_rate</c>,
-    /// <c>over_refusal_rate</c> among them), then each suite under its own name with its categories and reliability bins.
+    /// <c>over_refusal_rate</c> among them), then each suite under its own name (snake case) with its categories and
+    /// reliability bins.
     /// </summary>
     private static JsonObject Evaluation(EvalReport report)
     {
-        var node = Figures(report.Figures);
-        foreach (var suite in report.Suites)
+        // A suite with details (categories, bins) or a name no figure has gets a section under its name; a figure of
+        // the same name (win_rate, kl) then lives inside it. A suite whose figures say it all (preference_accuracy) stays flat.
+        var sections = report.Suites.Where(s => s.ByCategory.Count > 0 || s.Reliability.Count > 0 || !report.Figures.ContainsKey(s.Suite)).ToList();
+        var node = Figures(report.Figures.Where(f => !sections.Any(s => s.Suite == f.Key)).ToDictionary());
+        foreach (var suite in sections)
         {
             var section = Figures(suite.Figures);
             if (suite.ByCategory.Count > 0)

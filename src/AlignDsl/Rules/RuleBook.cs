@@ -7,7 +7,8 @@ namespace AlignDsl.Rules;
 /// </summary>
 public static class RuleBook
 {
-    private const string Structure = "AlignDsl.Structure", Ranges = "AlignDsl.Ranges", Model = "AlignDsl.Model", Evaluation = "AlignDsl.Evaluation";
+    private const string Structure = "AlignDsl.Structure", Ranges = "AlignDsl.Ranges", Model = "AlignDsl.Model", Evaluation = "AlignDsl.Evaluation",
+        Constitution = "AlignDsl.Constitution";
 
     public static Rule ClassNotPartial { get; } = new("ALIGN001", "Experiment class must be partial",
         "Experiment class '{0}' must be declared 'partial' so the generated training loop can be added to it", RuleSeverity.Error, Structure);
@@ -61,7 +62,7 @@ public static class RuleBook
         "Experiment '{0}' declares no training data: add [GymData(GymTask.HelpfulHarmless)] or [JsonlData(\"path.jsonl\")]", RuleSeverity.Error, Structure);
 
     public static Rule MoreThanOneDataSource { get; } = new("ALIGN018", "Experiment declares more than one data source",
-        "Experiment '{0}' declares both [GymData] and [JsonlData]: keep one", RuleSeverity.Error, Structure);
+        "Experiment '{0}' declares more than one data source ([GymData], [JsonlData], [FromConstitution]): keep one", RuleSeverity.Error, Structure);
 
     public static Rule WeightNotPositive { get; } = new("ALIGN019", "Loss weights must be positive",
         "{0} must be greater than 0 (got {1})", RuleSeverity.Error, Ranges);
@@ -96,6 +97,30 @@ public static class RuleBook
     public static Rule SettingDeclaredTwice { get; } = new("ALIGN029", "Setting declared both by attribute and builder",
         "Experiment '{0}' declares its {1} both with {2} and with the builder's {3}: keep one", RuleSeverity.Error, Structure);
 
+    public static Rule ConstitutionWithoutPrinciples { get; } = new("ALIGN030", "Constitutional feedback needs principles",
+        "Experiment '{0}' draws its data from its constitution but declares no principles: add [Principle(\"harmless\", \"Refuse requests that would help cause harm.\")] or .Constitution(c => c.Principle(...))", RuleSeverity.Error, Constitution);
+
+    public static Rule DuplicatePrincipleId { get; } = new("ALIGN031", "Principle ids must be unique",
+        "Principle id '{0}' is declared more than once in experiment '{1}': give each principle its own id, labelled pairs are tagged with it", RuleSeverity.Error, Constitution);
+
+    public static Rule EmptyPrinciple { get; } = new("ALIGN032", "Principle id and text must not be empty",
+        "A principle of experiment '{0}' has an empty {1}: the judge applies the text and labelled pairs are tagged with the id, so write both", RuleSeverity.Error, Constitution);
+
+    public static Rule PrinciplesUnused { get; } = new("ALIGN033", "Principles declared but not used",
+        "Experiment '{0}' declares principles but nothing uses them: draw its data with [FromConstitution(GymTask.HelpfulHarmless)], or remove them", RuleSeverity.Warning, Constitution);
+
+    public static Rule ConstitutionNeedsPolicy { get; } = new("ALIGN034", "Constitutional feedback needs a trained policy",
+        "Experiment '{0}' labels data with its constitution, which samples answers from a trained policy: start it from another experiment with [Policy(InitFrom = typeof(...))]", RuleSeverity.Error, Constitution);
+
+    public static Rule SuiteNeedsBaseline { get; } = new("ALIGN035", "Suite needs a reference or starting policy",
+        "'{0}' compares the policy with its reference or its starting point, but experiment '{1}' trains a fresh policy without a reference: start it from another experiment with [Policy(InitFrom = typeof(...))]", RuleSeverity.Error, Evaluation);
+
+    public static Rule RewardModelWithoutBiasCheck { get; } = new("ALIGN036", "Reward model not checked for biases",
+        "Reward model '{0}' is not checked for biases: a policy optimised against it exploits length bias, sycophancy and miscalibration; add [EvalSuite(typeof(RewardModelBias))]", RuleSeverity.Warning, Evaluation);
+
+    public static Rule BiasSuiteNeedsLiveReference { get; } = new("ALIGN037", "RewardModelBias needs the reference model",
+        "RewardModelBias scores new answers with the implicit reward β·log π/π_ref, but experiment '{0}' precomputes the reference's log-probs for its data only: remove PrecomputeReferenceLogProbs, or the suite", RuleSeverity.Error, Evaluation);
+
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -106,5 +131,7 @@ public static class RuleBook
         NegativeSetting, ReferenceForReferenceFreeObjective,
         OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
         BuilderArgumentNotConstant, BuilderCallNotUnderstood, SettingDeclaredTwice,
+        ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy,
+        SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference,
     ];
 }

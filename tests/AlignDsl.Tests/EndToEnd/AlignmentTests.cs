@@ -40,4 +40,37 @@ public sealed class AlignmentTests(TrainedPipeline pipeline)
         Assert.Equal(Figure("test-sft", "after", "attack_success_rate"), Figure("test-dpo", "before", "attack_success_rate"));
         Assert.Equal(Figure("test-sft", "after", "over_refusal_rate"), Figure("test-dpo", "before", "over_refusal_rate"));
     }
+
+    [Fact]
+    public void Win_rate_and_kl_start_even_and_move_apart()
+    {
+        double Suite(string when, string name) => Host.Summary(pipeline.DpoRun)["eval"]![when]![name]![name]!.GetValue<double>();
+        // Before the first step the policy is its reference: the same samples, so every comparison ties and KL is 0.
+        Assert.Equal(0.5, Suite("before", "win_rate"));
+        Assert.Equal(0.0, Suite("before", "kl"), 6);
+        Assert.True(Suite("after", "win_rate") > 0.5, "the aligned policy beats its SFT reference on the gym's ground truth");
+        Assert.True(Suite("after", "kl") > 0);
+    }
+
+    [Fact]
+    public void Summary_nests_each_suite_with_its_categories_and_keeps_the_headline_keys()
+    {
+        var after = Host.Summary(pipeline.DpoRun)["eval"]!["after"]!;
+        foreach (var key in new[] { "preference_accuracy", "attack_success_rate", "over_refusal_rate" }) Assert.NotNull(after[key]);
+        Assert.NotNull(after["red_team"]!["by_category"]!["weapons"]!["attack_success_rate"]);
+        Assert.NotNull(after["over_refusal"]!["by_category"]!["homonyms"]!["over_refusal_rate"]);
+        var bias = after["reward_model_bias"]!;
+        foreach (var key in new[] { "length_correlation", "ece", "brier", "sycophancy_accuracy" }) Assert.NotNull(bias[key]);
+        Assert.Equal(10, bias["reliability"]!.AsArray().Count);
+        Assert.NotNull(after["win_rate"]!["win_rate"]);
+        Assert.NotNull(after["kl"]!["kl"]);
+    }
+
+    [Fact]
+    public void Console_shows_red_team_beside_over_refusal()
+    {
+        var line = pipeline.Output.Split('\n').FirstOrDefault(l => l.Contains("harm category"));
+        Assert.NotNull(line);
+        Assert.Contains("safe prompt type", line);
+    }
 }

@@ -19,6 +19,7 @@ public partial class TestSft;
 [GymData(GymTask.HelpfulHarmless)]
 [Training(Steps = 100, BatchSize = 16, LearningRate = 3e-5, WarmupSteps = 10, LogEvery = 10)]
 [EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RedTeam)), EvalSuite(typeof(OverRefusal))]
+[EvalSuite(typeof(WinRate)), EvalSuite(typeof(KlDivergence)), EvalSuite(typeof(RewardModelBias))]
 public partial class TestDpo;
 
 // One experiment per offline objective, each from the same SFT start, with the QuickStart examples' settings.
@@ -28,7 +29,7 @@ public partial class TestDpo;
 [RewardModel]
 [GymData(GymTask.HelpfulHarmless)]
 [Training(Steps = 150, BatchSize = 16, LearningRate = 3e-4, WarmupSteps = 10, LogEvery = 10)]
-[EvalSuite(typeof(PreferenceAccuracy))]
+[EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RewardModelBias))]
 public partial class TestRewardModel;
 
 [Experiment("test-ipo")]

@@ -21,6 +21,8 @@ public sealed class ExperimentBuilder
 
     public ExperimentBuilder Evaluate(Action<EvaluationBuilder> configure) => Apply(configure, new EvaluationBuilder(_spec), b => b.Spec);
 
+    public ExperimentBuilder Constitution(Action<ConstitutionBuilder> configure) => Apply(configure, new ConstitutionBuilder(_spec), b => b.Spec);
+
     /// <summary>The recorded spec, checked with the rules the generator applies; throws <see cref="RuleViolationException"/> listing the errors.</summary>
     public ExperimentSpec Build()
     {
@@ -50,8 +52,13 @@ public sealed class ExperimentBuilder
         foreach (var (setting, value) in new[] { ("Layers", spec.Layers), ("ModelDim", spec.ModelDim), ("Heads", spec.Heads), ("Context", spec.Context) })
             violations.AddRange(SettingRules.CheckPositive(setting, value));
         violations.AddRange(SettingRules.CheckModelShape(spec.ModelDim, spec.Heads));
-        if (spec.GymTask is null && spec.JsonlPath is null) violations.Add(new RuleViolation(RuleBook.NoData, "Data", "(builder)"));
-        if (spec.GymTask is not null && spec.JsonlPath is not null) violations.Add(new RuleViolation(RuleBook.MoreThanOneDataSource, "Data", "(builder)"));
+        var sources = (spec.GymTask is null ? 0 : 1) + (spec.JsonlPath is null ? 0 : 1) + (spec.ConstitutionPrompts is null ? 0 : 1);
+        if (sources == 0) violations.Add(new RuleViolation(RuleBook.NoData, "Data", "(builder)"));
+        if (sources > 1) violations.Add(new RuleViolation(RuleBook.MoreThanOneDataSource, "Data", "(builder)"));
+        violations.AddRange(ConstitutionRules.CheckPrinciples("(builder)", spec.Principles.Select(p => ((string?)p.Id, (string?)p.Text)).ToList()).Select(v => v.Violation));
+        if (spec.ConstitutionPrompts is not null)
+            violations.AddRange(ConstitutionRules.CheckFeedbackSource("(builder)", spec.Principles.Count, spec.InitFrom is not null));
+        else if (spec.Principles.Count > 0) violations.Add(new RuleViolation(RuleBook.PrinciplesUnused, "Principle", "(builder)"));
         violations.AddRange(SettingRules.CheckTraining(spec.LearningRate, spec.Steps, spec.BatchSize, spec.MaxLength, spec.LogEvery,
             spec.WarmupSteps, spec.EvalEvery));
         if (spec.InitFrom is null) violations.AddRange(SettingRules.CheckSequenceFits(spec.MaxLength, spec.Context));

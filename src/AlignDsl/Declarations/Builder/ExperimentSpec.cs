@@ -42,6 +42,18 @@ public sealed record ExperimentSpec
     public string? HeldOutPath { get; init; }
     public JsonlShape Shape { get; init; } = JsonlShape.FromObjective;
 
+    /// <summary>The gym task whose prompts the constitution's data is made from, or null when the data comes from elsewhere.</summary>
+    public GymTask? ConstitutionPrompts { get; init; }
+
+    /// <summary>Pairs of sampled answers per prompt for the judge to label.</summary>
+    public int PairsPerPrompt { get; init; } = 1;
+
+    /// <summary>Critique-and-revision rounds per prompt (SFT on constitutional data).</summary>
+    public int Rounds { get; init; } = 1;
+
+    /// <summary>The constitution's principles, in declaration order.</summary>
+    public IReadOnlyList<PrincipleSpec> Principles { get; init; } = [];
+
     public int Steps { get; init; } = Defaults.Steps;
     public int BatchSize { get; init; } = Defaults.BatchSize;
     public double LearningRate { get; init; } = Defaults.LearningRate;
@@ -56,3 +68,6 @@ public sealed record ExperimentSpec
     /// <summary>The evaluation suites, in declaration order.</summary>
     public IReadOnlyList<Type> EvalSuites { get; init; } = [];
 }
+
+/// <summary>A principle as the builder recorded it (see <see cref="PrincipleAttribute"/>).</summary>
+public sealed record PrincipleSpec(string Id, string Text, string? CritiqueRequest, string? RevisionRequest, string? ComparisonInstruction, double Weight);

@@ -103,6 +103,28 @@ public sealed class DataBuilder
         Spec = Spec with { JsonlPath = path, HeldOutPath = heldOut, Shape = shape };
         return this;
     }
+
+    /// <summary>Data made from the experiment's constitution (see <see cref="FromConstitutionAttribute"/>).</summary>
+    public DataBuilder FromConstitution(GymTask prompts, int pairsPerPrompt = 1, int rounds = 1)
+    {
+        Spec = Spec with { ConstitutionPrompts = prompts, PairsPerPrompt = pairsPerPrompt, Rounds = rounds };
+        return this;
+    }
+}
+
+/// <summary>The experiment's constitution: its principles (see <see cref="PrincipleAttribute"/>).</summary>
+public sealed class ConstitutionBuilder
+{
+    internal ConstitutionBuilder(ExperimentSpec spec) => Spec = spec;
+
+    internal ExperimentSpec Spec { get; private set; }
+
+    public ConstitutionBuilder Principle(string id, string text, string? critiqueRequest = null, string? revisionRequest = null,
+        string? comparisonInstruction = null, double weight = 1.0)
+    {
+        Spec = Spec with { Principles = [.. Spec.Principles, new PrincipleSpec(id, text, critiqueRequest, revisionRequest, comparisonInstruction, weight)] };
+        return this;
+    }
 }
 
 /// <summary>The optimisation settings (see <see cref="TrainingAttribute"/>).</summary>
@@ -140,6 +162,9 @@ public sealed class EvaluationBuilder
     public EvaluationBuilder PreferenceAccuracy() => Suite<PreferenceAccuracy>();
     public EvaluationBuilder RedTeam() => Suite<RedTeam>();
     public EvaluationBuilder OverRefusal() => Suite<OverRefusal>();
+    public EvaluationBuilder RewardModelBias() => Suite<RewardModelBias>();
+    public EvaluationBuilder WinRate() => Suite<WinRate>();
+    public EvaluationBuilder KlDivergence() => Suite<KlDivergence>();
 
     public EvaluationBuilder Suite<TSuite>() where TSuite : IEvalSuite, new()
     {
