@@ -5,8 +5,8 @@ namespace AlignDsl.Reports;
 
 /// <summary>
 /// <c>eval.png</c>: every figure of every evaluation point by step, one panel per suite and one line per figure. Rates
-/// and accuracies share the left axis, fixed to 0–1 so panels compare at a glance; other figures (margins, KL, counts)
-/// are dashed on a right axis of their own scale.
+/// and accuracies share the left axis, fixed to 0–1 so panels compare at a glance; other figures (margins, KL, lengths)
+/// are dashed on a right axis of their own scale. Counts are left to the tables.
 /// </summary>
 internal static class EvalPlot
 {
@@ -26,10 +26,13 @@ internal static class EvalPlot
     public static bool IsRate(string figure) =>
         figure.EndsWith("rate", StringComparison.Ordinal) || figure.EndsWith("accuracy", StringComparison.Ordinal) || figure is "ece" or "brier";
 
+    /// <summary>The counts behind a rate (win_rate_count, wins, ties, losses): in the report's tables, not worth a line.</summary>
+    public static bool IsCount(string figure) => figure is "wins" or "ties" or "losses" || figure.EndsWith("_count", StringComparison.Ordinal);
+
     private static Plot Panel(string suite, IReadOnlyList<EvalReport> evaluations)
     {
         var results = evaluations.Select(e => (e.Step, Result: e.Suite(suite))).Where(r => r.Result is not null).ToList();
-        var figures = results.SelectMany(r => r.Result!.Figures.Keys).Distinct().ToList();
+        var figures = results.SelectMany(r => r.Result!.Figures.Keys).Distinct().Where(f => !IsCount(f)).ToList();
         var hasRates = figures.Any(IsRate);
         var plot = Chart.Panel(suite, "step", figures.Count == 1 ? figures[0] : hasRates ? "rate" : "value");
         foreach (var figure in figures)
