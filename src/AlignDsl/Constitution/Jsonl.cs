@@ -9,27 +9,8 @@ internal static class Jsonl
     /// <summary>camelCase names, the way the rest of the data files are written.</summary>
     public static JsonSerializerOptions Options { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static IReadOnlyList<T> Read<T>(string path, Func<JsonElement, int, T> parse)
-    {
-        if (!File.Exists(path)) throw new FileNotFoundException($"Data file '{path}' does not exist (working directory: {Environment.CurrentDirectory}).", path);
-        var result = new List<T>();
-        var lineNumber = 0;
-        foreach (var text in File.ReadLines(path))
-        {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(text)) continue;
-            JsonDocument document;
-            try { document = JsonDocument.Parse(text); }
-            catch (JsonException e) { throw new DataFormatException(path, lineNumber, null, $"not valid JSON ({e.Message})"); }
-            using (document)
-            {
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
-                    throw new DataFormatException(path, lineNumber, null, "expected a JSON object");
-                result.Add(parse(document.RootElement, lineNumber));
-            }
-        }
-        return result;
-    }
+    /// <summary>An empty file is an empty list here: a labelling run can legitimately keep nothing.</summary>
+    public static IReadOnlyList<T> Read<T>(string path, Func<JsonElement, int, T> parse) => JsonlReader.ReadObjects(path, parse);
 
     public static string String(JsonElement obj, string name, string path, int line)
     {

@@ -88,6 +88,14 @@ public static class JsonlReader
 
     private static IReadOnlyList<T> Read<T>(string path, Func<JsonElement, int, T> parse)
     {
+        var result = ReadObjects(path, parse);
+        if (result.Count == 0) throw new DataFormatException(path, File.ReadLines(path).Count(), null, "the file holds no examples");
+        return result;
+    }
+
+    /// <summary>Every non-blank line as a JSON object, parsed by <paramref name="parse"/>; an empty file gives an empty list.</summary>
+    internal static IReadOnlyList<T> ReadObjects<T>(string path, Func<JsonElement, int, T> parse)
+    {
         if (!File.Exists(path)) throw new FileNotFoundException($"Data file '{path}' does not exist (working directory: {Environment.CurrentDirectory}).", path);
         var result = new List<T>();
         var lineNumber = 0;
@@ -105,7 +113,6 @@ public static class JsonlReader
                 result.Add(parse(document.RootElement, lineNumber));
             }
         }
-        if (result.Count == 0) throw new DataFormatException(path, lineNumber, null, "the file holds no examples");
         return result;
     }
 
