@@ -12,7 +12,8 @@ public sealed partial class RunContext
 
     /// <summary>
     /// AI feedback (RL-CAI): the policy of <paramref name="samplesFrom"/> answers every training prompt of the gym task
-    /// twice (<paramref name="pairsPerPrompt"/> times), and the run's judge picks the answer that better follows a sampled principle, in both orders (ties dropped).
+    /// with <paramref name="pairsPerPrompt"/> pairs of samples, and the run's judge picks the answer that better follows
+    /// a sampled principle, in both orders (ties dropped).
     /// The labelled pairs, each tagged with its principle, are written to <see cref="ConstitutionPairsFile"/>; the held-out
     /// pairs are the gym's, so evaluation measures against ground truth.
     /// </summary>

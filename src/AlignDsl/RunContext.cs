@@ -210,6 +210,7 @@ public sealed partial class RunContext : IDisposable
     public void Dispose()
     {
         _log?.Dispose();
+        (_judge as IDisposable)?.Dispose();
         if (!Finished && Directory.Exists(RunDirectory)) Directory.Delete(RunDirectory, recursive: true);
     }
 

@@ -105,15 +105,19 @@ public sealed class ConstitutionAndSuiteDiagnosticTests
         NotGenerated(Reported(source, "ALIGN035", Error, ("typeof(WinRate)", "typeof(WinRate)")), "Tests", "Bad");
     }
 
-    [Fact]
-    public void Win_rate_without_a_resident_reference_loads_the_starting_policy_for_evaluation()
+    [Theory]
+    [InlineData("[Policy(InitFrom = typeof(Sft))]\n[SimPo]")]
+    [InlineData("[Dpo(PrecomputeReferenceLogProbs = true)]")]
+    public void Win_rate_without_a_resident_reference_keeps_a_frozen_copy_of_the_start(string declaration)
     {
-        var run = Generate.Run(Bad("[Policy(InitFrom = typeof(Sft))]\n[SimPo]\n[GymData(GymTask.HelpfulHarmless)]\n[EvalSuite(typeof(WinRate)), EvalSuite(typeof(KlDivergence))]"));
+        var run = Generate.Run(Bad(declaration + "\n[GymData(GymTask.HelpfulHarmless)]\n[EvalSuite(typeof(WinRate)), EvalSuite(typeof(KlDivergence))]"));
         Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
         var text = run.Files.Single(f => f.HintName == "Tests.Bad.g.cs").Text;
-        Assert.Contains("using var baseline = run.LoadPolicy(\"sft\");", text);
-        Assert.Contains("run.EvalContext(policy, scorer, ", text);
+        Assert.Contains("using var baseline = policy.FrozenCopy();", text);
         Assert.Contains("baseline: baseline);", text);
+        // The baseline is resident for the whole run, so the descriptor (and the memory estimate) count it.
+        Assert.Contains("new(\"baseline\", Trainable: false, PolicySize.Parameters)", text);
     }
 
     [Fact]
@@ -135,5 +139,14 @@ public sealed class ConstitutionAndSuiteDiagnosticTests
     {
         var source = Bad("[RewardModel]\n[GymData(GymTask.HelpfulHarmless)]\n[EvalSuite(typeof(RewardModelBias)), EvalSuite(typeof(WinRate))]");
         NotGenerated(Reported(source, "ALIGN020", Error, ("typeof(WinRate)", "typeof(WinRate)")), "Tests", "Bad");
+    }
+
+    [Fact]
+    public void ALIGN038_a_suite_declared_twice_runs_once()
+    {
+        var source = Bad("[Sft]\n[GymData(GymTask.HelpfulHarmless)]\n[EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RedTeam)), EvalSuite(typeof(OverRefusal))]\n[EvalSuite(typeof(RedTeam))]");
+        var run = Reported(source, "ALIGN038", Warning, ("[EvalSuite(typeof(RedTeam))]", "typeof(RedTeam)"));
+        var text = run.Files.Single(f => f.HintName == "Tests.Bad.g.cs").Text;
+        Assert.Single(text.Split('\n'), l => l.Contains("new global::AlignDsl.Evaluation.RedTeam()"));
     }
 }

@@ -125,10 +125,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BiasSuiteNeedsLiveReference = new("ALIGN037", RuleBook.BiasSuiteNeedsLiveReference.Title, Message, "AlignDsl.Evaluation", DiagnosticSeverity.Error, true,
         RuleBook.BiasSuiteNeedsLiveReference.MessageFormat, RuleBook.BiasSuiteNeedsLiveReference.HelpLink);
 
+    public static readonly DiagnosticDescriptor SuiteDeclaredTwice = new("ALIGN038", RuleBook.SuiteDeclaredTwice.Title, Message, "AlignDsl.Evaluation", DiagnosticSeverity.Warning, true,
+        RuleBook.SuiteDeclaredTwice.MessageFormat, RuleBook.SuiteDeclaredTwice.HelpLink);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
         InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
         BuilderArgumentNotConstant, BuilderCallNotUnderstood, SettingDeclaredTwice,
-        ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy, SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference];
+        ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy, SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference, SuiteDeclaredTwice];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

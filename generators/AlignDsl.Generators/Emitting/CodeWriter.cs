@@ -9,14 +9,17 @@ internal sealed class CodeWriter
     private readonly StringBuilder _text = new();
     private int _indent;
 
-    /// <summary>Writes a line at the current indentation; a text of several lines is indented line by line.</summary>
     public CodeWriter Line(string line = "")
     {
-        foreach (var part in line.Split('\n'))
-        {
-            if (part.Length > 0) _text.Append(' ', _indent * 4).Append(part);
-            _text.Append('\n');
-        }
+        if (line.Length > 0) _text.Append(' ', _indent * 4).Append(line);
+        _text.Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes each line at the current indentation (a comment too long for one line).</summary>
+    public CodeWriter Lines(IEnumerable<string> lines)
+    {
+        foreach (var line in lines) Line(line);
         return this;
     }
 

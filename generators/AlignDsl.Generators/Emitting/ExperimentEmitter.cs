@@ -101,7 +101,7 @@ internal static class ExperimentEmitter
         w.Line($"Objective: global::AlignDsl.ObjectiveKind.{objective.Kind},");
         w.Line($"Data: global::AlignDsl.DataShape.{objective.DataShape},");
         w.Line($"DataSource: {Quote(e.Data!.Kind switch { DataKindModel.Gym => "gym:" + e.Data.GymTask, DataKindModel.Constitution => "constitution:" + e.Data.GymTask, _ => "jsonl:" + e.Data.Path })},");
-        w.Line($"ResidentModels: [{string.Join(", ", objective.ResidentModels().Select(m => $"new({Quote(m.Role)}, Trainable: {(m.Trainable ? "true" : "false")}, {m.Parameters})"))}],");
+        w.Line($"ResidentModels: [{string.Join(", ", objective.ResidentModelsWithBaseline().Select(m => $"new({Quote(m.Role)}, Trainable: {(m.Trainable ? "true" : "false")}, {m.Parameters})"))}],");
         w.Line($"InitFrom: {(e.Policy.InitFromName is null ? "null" : Quote(e.Policy.InitFromName))},");
         w.Line("Model: PolicySize,");
         w.Line("Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),");

@@ -22,13 +22,13 @@ internal sealed class KtoEmitter(Model.ExperimentModel experiment) : ReferenceOb
     {
         if (Experiment.Data!.SplitPairsIntoFeedback)
         {
-            w.Line(DataComment("preference pairs"));
+            w.Lines(DataComment("preference pairs"));
             w.Line("// KTO splits each pair: the chosen answer is desirable, the rejected one undesirable.");
             w.Line($"var feedback = {Data}.Feedback.FromPairs({ReadSplit("Pairs", "ReadPairs")});");
         }
         else
         {
-            w.Line(DataComment("unpaired feedback"));
+            w.Lines(DataComment("unpaired feedback"));
             w.Line($"var feedback = {ReadSplit("Feedback", "ReadFeedback")};");
         }
         w.Line($"var heldOutPairs = run.Gym({Data}.GymTask.HelpfulHarmless).Pairs().HeldOut;");

@@ -83,22 +83,29 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
         };
     }
 
-    protected string DataComment(string shape) => Experiment.Data!.Kind == DataKindModel.Constitution
+    /// <summary>The comment above the data line: where the data comes from and what is held out.</summary>
+    protected IEnumerable<string> DataComment(string shape) => Experiment.Data!.Kind == DataKindModel.Constitution
         ? ConstitutionComment(shape)
         : Experiment.Data!.Kind == DataKindModel.Gym
-        ? $"// Data: {shape} from the gym ({Experiment.Data.GymTask}); held-out prompts never seen in training."
-        : $"// Data: {JsonlPairSource(shape)} from {Comment(Experiment.Data.Path ?? "")}{(Experiment.Data.HeldOutPath is null ? ", its last tenth held out" : ", held out: " + Comment(Experiment.Data.HeldOutPath))}.";
+        ? [$"// Data: {shape} from the gym ({Experiment.Data.GymTask}); held-out prompts never seen in training."]
+        : [$"// Data: {JsonlPairSource(shape)} from {Comment(Experiment.Data.Path ?? "")}{(Experiment.Data.HeldOutPath is null ? ", its last tenth held out" : ", held out: " + Comment(Experiment.Data.HeldOutPath))}."];
 
-    private string ConstitutionComment(string shape)
+    private IEnumerable<string> ConstitutionComment(string shape)
     {
         var parent = Comment(Experiment.Policy.InitFromName ?? "");
         var data = Experiment.Data!;
         return Objective.Kind == ObjectiveKindModel.Sft
-            ? $"// Data: {shape} from the constitution (SL-CAI): {parent}'s policy answers each training prompt of the gym,\n"
-              + $"// then {data.Rounds} round(s) of critique and revision, each by a sampled principle; training uses the final revisions."
-            : $"// Data: {shape} labelled from the constitution (RL-CAI): {parent}'s policy answers each training prompt of the gym\n"
-              + $"// with {data.PairsPerPrompt} pair(s) of samples; the judge picks the answer that better follows a sampled principle,\n"
-              + "// asked in both orders. Held-out pairs are the gym's, so evaluation measures against ground truth.";
+            ?
+            [
+                $"// Data: {shape} from the constitution (SL-CAI): {parent}'s policy answers each training prompt of the gym,",
+                $"// then {data.Rounds} round(s) of critique and revision, each by a sampled principle; training uses the final revisions.",
+            ]
+            :
+            [
+                $"// Data: {shape} labelled from the constitution (RL-CAI): {parent}'s policy answers each training prompt of the gym",
+                $"// with {data.PairsPerPrompt} pair(s) of samples; the judge picks the answer that better follows a sampled principle,",
+                "// asked in both orders. Held-out pairs are the gym's, so evaluation measures against ground truth.",
+            ];
     }
 
     /// <summary>What the pairs read from a file of rankings or annotated pairs are.</summary>
@@ -112,7 +119,7 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
     /// <summary>Declares <c>pairs</c>: preference pairs, training and held out.</summary>
     protected void EmitPairs(CodeWriter w)
     {
-        w.Line(DataComment("preference pairs"));
+        w.Lines(DataComment("preference pairs"));
         w.Line($"var pairs = {ReadSplit("Pairs", "ReadPairs")};");
         w.Line();
     }
@@ -149,8 +156,8 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
         var baseline = LiveReference;
         if (baseline is null)
         {
-            w.Line($"// Win rate and KL compare the policy with where it started: {Comment(Experiment.Policy.InitFromName ?? "")}'s policy, held for evaluation only.");
-            w.Line($"using var baseline = run.LoadPolicy({ExperimentEmitter.Quote(Experiment.Policy.InitFromName ?? "")});");
+            w.Line("// Win rate and KL compare the policy with where it started: a frozen copy taken before training.");
+            w.Line("using var baseline = policy.FrozenCopy();");
             baseline = "baseline";
         }
         w.Line($"var evalContext = run.EvalContext({policy}, scorer, {heldOut}, baseline: {baseline});");
@@ -158,6 +165,10 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
 
     /// <summary>The variable holding a resident frozen reference, if the objective keeps one; win rate and KL compare with it.</summary>
     protected virtual string? LiveReference => null;
+
+    /// <summary>The resident models, with the frozen baseline that win rate and KL need when there is no live reference.</summary>
+    public IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModelsWithBaseline() =>
+        Experiment.NeedsBaseline && LiveReference is null ? ResidentModels().Append(("baseline", false, "PolicySize.Parameters")) : ResidentModels();
 
     protected static void EmitStepSignature(CodeWriter w, string summary, string models)
     {

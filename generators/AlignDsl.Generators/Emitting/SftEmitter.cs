@@ -12,7 +12,7 @@ internal sealed class SftEmitter(Model.ExperimentModel experiment) : ObjectiveEm
 
     public override void EmitSetUp(CodeWriter w)
     {
-        w.Line(DataComment("demonstrations"));
+        w.Lines(DataComment("demonstrations"));
         w.Line($"var demonstrations = {ReadSplit("Demonstrations", "ReadDemonstrations")};");
         w.Line($"var heldOutPairs = run.Gym({Data}.GymTask.HelpfulHarmless).Pairs().HeldOut;");
         w.Line();

@@ -24,7 +24,7 @@ internal static class BudgetRule
         if (!(budget > 0) || experiment.Objective is not { } objective) return null;
         var p = experiment.Policy;
         var parameters = MemoryEstimate.Parameters(p.Layers, p.ModelDim, p.Context);
-        var resident = MemoryEstimate.ResidentSet(objective.Kind.ToString(), objective.PrecomputeReference, parameters, p.ModelDim);
+        var resident = MemoryEstimate.ResidentSet(objective.Kind.ToString(), objective.PrecomputeReference, parameters, p.ModelDim, experiment.NeedsBaseline);
         var total = resident.Sum(m => m.Bytes);
         if (total <= budget * GiB) return null;
 

@@ -15,7 +15,8 @@ internal static class DataShapeRules
         if (data.Kind != DataKindModel.Jsonl || data.Shape == "FromObjective") return;
         var needed = Needs(objective.Kind);
         if (data.Shape == needed || (needed == "Pairs" && IsPairSource(data.Shape))) return;
-        if (objective.Kind == ObjectiveKindModel.Kto && IsPairSource(data.Shape))
+        // KTO splits a pair into a desirable and an undesirable answer. Not a ranking: its middle answers would be both.
+        if (objective.Kind == ObjectiveKindModel.Kto && data.Shape is "Pairs" or "Annotated")
         {
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.KtoSplitsPairs, location, experiment));
             return;

@@ -26,7 +26,11 @@ internal static class SuiteParser
                 diagnostics.Add(DiagnosticInfo.Create(RuleBook.NotAnEvalSuite, reader.LocationOf("Suite"), type));
                 continue;
             }
-            declared.Add(type);
+            if (!declared.Add(type))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(RuleBook.SuiteDeclaredTwice, reader.LocationOf("Suite"), suite.Name, name));
+                continue;
+            }
             if (Problem(type, suite.Name, name, objective, policy) is { } problem)
             {
                 diagnostics.Add(DiagnosticInfo.Create(problem.Rule, reader.LocationOf("Suite"), problem.Args));

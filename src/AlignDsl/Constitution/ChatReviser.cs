@@ -5,7 +5,8 @@ namespace AlignDsl.Constitution;
 /// <summary>
 /// Critique and revision by a chat model, in the conversation of Bai et al. (2022): the prompt and the answer, then the
 /// principle's <see cref="Principle.CritiqueRequest"/>; the model's critique, then its
-/// <see cref="Principle.RevisionRequest"/>. The reply to the second request is the revised answer.
+/// <see cref="Principle.RevisionRequest"/>. The reply to the second request is the revised answer. It makes one request
+/// per step: wrap the client in a retrying one (or use the gym's rules) where an endpoint is unreliable.
 /// </summary>
 public sealed class ChatReviser(IChatClient client, ChatOptions? options = null) : IReviser
 {
@@ -29,7 +30,16 @@ public sealed class ChatReviser(IChatClient client, ChatOptions? options = null)
     private async Task<string> ReplyAsync(List<ChatMessage> conversation, string step, Principle principle, CancellationToken cancellationToken)
     {
         // A copy: a client may keep the list it was given, and the conversation grows after this call.
-        var response = await client.GetResponseAsync(conversation.ToList(), options, cancellationToken);
+        ChatResponse response;
+        try
+        {
+            response = await client.GetResponseAsync(conversation.ToList(), options, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Told by type only: a client's exception can carry the server's whole response, credentials included.
+            throw new InvalidOperationException($"The chat model failed on the {step} for principle '{principle.Id}' ({e.GetType().Name}); check the endpoint, or revise with the gym's rules.");
+        }
         var text = response.Text.Trim();
         return text.Length > 0
             ? text

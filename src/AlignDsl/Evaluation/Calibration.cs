@@ -20,18 +20,23 @@ public static class Calibration
     public static double Correctness(double p) => p > 0.5 ? 1 : p < 0.5 ? 0 : 0.5;
 
     /// <summary>
-    /// The reliability diagram: <paramref name="bins"/> equal-width bins of confidence over [0, 1] (the last one closed,
-    /// so confidence 1 counts), each with its predictions' count, mean confidence and accuracy; NaN for an empty bin.
-    /// Confidence is never below ½, so the lower half of the bins stays empty.
+    /// The reliability diagram: <paramref name="bins"/> equal-width bins of confidence over [½, 1], where confidence can
+    /// fall (the last bin closed, so confidence 1 counts), each with its predictions' count, mean confidence and accuracy;
+    /// NaN for an empty bin.
     /// </summary>
     public static IReadOnlyList<ReliabilityBin> Reliability(IReadOnlyList<double> probabilities, int bins = DefaultBins)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bins);
         var members = Enumerable.Range(0, bins).Select(_ => new List<double>()).ToArray();
         foreach (var p in probabilities)
-            members[Math.Min((int)Math.Floor(Confidence(p) * bins), bins - 1)].Add(p);
+        {
+            if (!double.IsFinite(p)) throw new ArgumentException($"A probability is {p}: every prediction must be a number in [0, 1].", nameof(probabilities));
+            // The tolerance keeps a confidence on a bin edge (0.95 is 0.4499… above ½ in binary) in the bin it names.
+            var bin = (int)Math.Floor((Confidence(p) - 0.5) * 2 * bins + 1e-9);
+            members[Math.Clamp(bin, 0, bins - 1)].Add(p);
+        }
         return members.Select((m, b) => new ReliabilityBin(
-            (double)b / bins, (double)(b + 1) / bins, m.Count,
+            0.5 + 0.5 * b / bins, 0.5 + 0.5 * (b + 1) / bins, m.Count,
             m.Count == 0 ? double.NaN : m.Average(Confidence),
             m.Count == 0 ? double.NaN : m.Average(Correctness))).ToList();
     }

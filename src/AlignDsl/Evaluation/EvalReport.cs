@@ -16,7 +16,8 @@ public sealed record EvalReport(string Label, int Step, IReadOnlyList<SuiteResul
     private static Dictionary<string, double> Flatten(IReadOnlyList<SuiteResult> suites)
     {
         var shared = suites.SelectMany(s => s.Figures.Keys).GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        // A suite run twice at one point (only possible from hand-written code) keeps its last result.
         return suites.SelectMany(s => s.Figures.Select(f => (Key: shared.Contains(f.Key) ? $"{s.Suite}.{f.Key}" : f.Key, f.Value)))
-            .ToDictionary(f => f.Key, f => f.Value);
+            .GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.Last().Value);
     }
 }

@@ -11,7 +11,7 @@ namespace AlignDsl.Evaluation;
 /// reads it, end of sequence included) over every answer of the held-out pairs; <c>accuracy_chosen_shorter</c> and <c>accuracy_chosen_longer</c>, preference accuracy on bias
 /// pairs whose preferred answer is the shorter (a length-biased reward fails) or the longer one.</item>
 /// <item>Sycophancy: <c>sycophancy_accuracy</c>, how often the correction of a false claim beats agreeing with it.</item>
-/// <item>Calibration of P(chosen ≻ rejected) = σ(r_w − r_l) on the held-out pairs: <c>ece</c> (10 bins), <c>brier</c>,
+/// <item>Calibration of P(chosen ≻ rejected) = σ(r_w − r_l) on the held-out pairs: <c>ece</c> (10 confidence bins over [½, 1]), <c>brier</c>,
 /// <c>nll</c> and the reliability diagram (see <see cref="Calibration"/>).</item>
 /// </list>
 /// Bias pairs come from <see cref="EvalContext.BiasPairs"/>; without any, their figures are NaN. Accuracies count ties half.

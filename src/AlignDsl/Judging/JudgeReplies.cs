@@ -4,7 +4,9 @@ namespace AlignDsl.Judging;
 
 /// <summary>
 /// Reads labels out of an LLM judge's replies. Models wrap their label in words and markup ("Answer: [[B]]",
-/// "**REFUSAL**"), so the first word that is a label counts, in any case; a reply with none is unusable.
+/// "**REFUSAL**"), so the first word that is a label counts; a reply with none is unusable. Verdicts and TIE are read in
+/// any case; the letters A and B only as capitals, or in any case inside double brackets, so that the article in
+/// "it's a tie" is not read as a vote for A.
 /// </summary>
 internal static partial class JudgeReplies
 {
@@ -16,8 +18,8 @@ internal static partial class JudgeReplies
         ["OTHER"] = Verdict.Other,
     };
 
-    /// <summary>P(first better) for each comparison label.</summary>
-    private static readonly Dictionary<string, double> Preferences = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>P(first better) for each comparison label, as written (see <see cref="Label"/>).</summary>
+    private static readonly Dictionary<string, double> Preferences = new(StringComparer.Ordinal)
     {
         ["A"] = 1.0,
         ["B"] = 0.0,
@@ -26,7 +28,11 @@ internal static partial class JudgeReplies
 
     public static Verdict ReadVerdict(string reply) => FirstLabel(reply, Verdicts);
 
-    public static double ReadPreference(string reply) => FirstLabel(reply, Preferences);
+    public static double ReadPreference(string reply)
+    {
+        var bracketed = Bracketed().Match(reply);
+        return bracketed.Success ? Preferences[bracketed.Groups[1].Value.ToUpperInvariant()] : FirstLabel(reply, Preferences, Label);
+    }
 
     /// <summary>
     /// P(first better) from the probabilities at the reply's first label token: P(A) + ½·P(TIE), renormalised over
@@ -37,11 +43,11 @@ internal static partial class JudgeReplies
     {
         foreach (var (token, candidates) in tokens)
         {
-            if (!Preferences.ContainsKey(Normalize(token))) continue;
+            if (!Preferences.ContainsKey(Label(Normalize(token)))) continue;
             double first = 0, total = 0;
             foreach (var (candidate, logProbability) in candidates)
             {
-                if (!Preferences.TryGetValue(Normalize(candidate), out var preference)) continue;
+                if (!Preferences.TryGetValue(Label(Normalize(candidate)), out var preference)) continue;
                 var probability = Math.Exp(logProbability);
                 first += preference * probability;
                 total += probability;
@@ -51,14 +57,17 @@ internal static partial class JudgeReplies
         throw new UnusableReplyException($"no reply token is a label (A, B, TIE) with label probabilities: {Excerpt(string.Concat(tokens.Select(t => t.Token)))}");
     }
 
-    private static T FirstLabel<T>(string reply, Dictionary<string, T> labels)
+    private static T FirstLabel<T>(string reply, Dictionary<string, T> labels, Func<string, string>? label = null)
     {
         foreach (Match word in Words().Matches(reply))
-            if (labels.TryGetValue(word.Value, out var value)) return value;
+            if (labels.TryGetValue(label?.Invoke(word.Value) ?? word.Value, out var value)) return value;
         throw new UnusableReplyException($"the reply has no label ({string.Join(", ", labels.Keys)}): {Excerpt(reply)}");
     }
 
-    private static string Normalize(string token) => token.Trim().Trim('[', ']', '(', ')', '*', '"', '\'', ':', '.').ToUpperInvariant();
+    private static string Normalize(string token) => token.Trim().Trim('[', ']', '(', ')', '*', '"', '\'', ':', '.');
+
+    /// <summary>TIE in any case; A and B as written, so a lowercase "a" stays an article.</summary>
+    private static string Label(string word) => word.Equals("tie", StringComparison.OrdinalIgnoreCase) ? "TIE" : word;
 
     /// <summary>The reply's start on one line, for error messages.</summary>
     private static string Excerpt(string reply)
@@ -69,6 +78,9 @@ internal static partial class JudgeReplies
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex Words();
+
+    [GeneratedRegex(@"\[\[\s*(a|b|tie)\s*\]\]", RegexOptions.IgnoreCase)]
+    private static partial Regex Bracketed();
 }
 
 /// <summary>A reply that arrived but carries no label: retried like a failed request.</summary>

@@ -153,9 +153,13 @@ public sealed class LlmJudge : IJudge, IDisposable
         return $"HTTP {e.Status}";
     }
 
+    /// <summary>
+    /// The failure, told by the redacted message alone: the client's own exception is not attached, since it can carry
+    /// the server's whole response.
+    /// </summary>
     private JudgeException Failed(int attempts, string failure, Exception? cause) => new(
-        Redact($"The LLM judge at {Options.Endpoint} (model {Options.Model}) failed after {attempts} attempt{(attempts == 1 ? "" : "s")}; last failure: {failure}"),
-        cause);
+        Redact($"The LLM judge at {Options.Endpoint} (model {Options.Model}) failed after {attempts} attempt{(attempts == 1 ? "" : "s")}; last failure: {failure}"
+            + (cause is null ? "" : $" ({cause.GetType().Name})")));
 
     /// <summary>Removes the API key from text that quotes a server or client message, in case one ever echoes it.</summary>
     private string Redact(string text) =>

@@ -23,18 +23,16 @@ public static class MemoryEstimate
     /// <summary>
     /// The models an objective holds while training, as the generated code builds them: a reward model adds a scalar
     /// head (d + 1) to the policy's body; DPO, IPO and KTO add a frozen reference unless its log-probs are precomputed.
+    /// Win rate and KL (<paramref name="comparesWithBaseline"/>) keep a frozen copy of the starting policy when there is
+    /// no resident reference to compare with.
     /// </summary>
-    public static IReadOnlyList<ResidentEstimate> ResidentSet(string objective, bool precomputeReference, long policyParameters, int modelDim)
+    public static IReadOnlyList<ResidentEstimate> ResidentSet(string objective, bool precomputeReference, long policyParameters, int modelDim,
+        bool comparesWithBaseline = false)
     {
-        switch (objective)
-        {
-            case "RewardModel":
-                return [new ResidentEstimate("reward model", true, policyParameters + modelDim + 1)];
-            case "Dpo" or "Ipo" or "Kto" when !precomputeReference:
-                return [new ResidentEstimate("policy", true, policyParameters), new ResidentEstimate("reference", false, policyParameters)];
-            default:
-                return [new ResidentEstimate("policy", true, policyParameters)];
-        }
+        if (objective == "RewardModel") return [new ResidentEstimate("reward model", true, policyParameters + modelDim + 1)];
+        var policy = new ResidentEstimate("policy", true, policyParameters);
+        if (objective is "Dpo" or "Ipo" or "Kto" && !precomputeReference) return [policy, new ResidentEstimate("reference", false, policyParameters)];
+        return comparesWithBaseline ? [policy, new ResidentEstimate("baseline", false, policyParameters)] : [policy];
     }
 }
 

@@ -121,6 +121,9 @@ public static class RuleBook
     public static Rule BiasSuiteNeedsLiveReference { get; } = new("ALIGN037", "RewardModelBias needs the reference model",
         "RewardModelBias scores new answers with the implicit reward β·log π/π_ref, but experiment '{0}' precomputes the reference's log-probs for its data only: remove PrecomputeReferenceLogProbs, or the suite", RuleSeverity.Error, Evaluation);
 
+    public static Rule SuiteDeclaredTwice { get; } = new("ALIGN038", "Suite declared twice",
+        "'{0}' is declared more than once in experiment '{1}': each suite runs once per evaluation, remove the repeat", RuleSeverity.Warning, Evaluation);
+
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -132,6 +135,6 @@ public static class RuleBook
         OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
         BuilderArgumentNotConstant, BuilderCallNotUnderstood, SettingDeclaredTwice,
         ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy,
-        SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference,
+        SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference, SuiteDeclaredTwice,
     ];
 }

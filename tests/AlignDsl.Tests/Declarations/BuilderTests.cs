@@ -48,4 +48,28 @@ public sealed class BuilderTests
         var e = Assert.Throws<RuleViolationException>(() => new ExperimentBuilder().Build());
         Assert.Equal(["ALIGN002", "ALIGN017"], e.Violations.Select(v => v.Rule.Id));
     }
+
+    [Fact]
+    public void Build_checks_the_constitution_with_the_generators_rules()
+    {
+        var builder = new ExperimentBuilder()
+            .Objective(o => o.Dpo())
+            .Data(d => d.FromConstitution(GymTask.HelpfulHarmless, pairsPerPrompt: 0))
+            .Constitution(c => c.Principle("harmless", "Refuse harmful requests.").Principle("harmless", "", weight: -1));
+
+        var e = Assert.Throws<RuleViolationException>(() => builder.Build());
+        Assert.Equal(["ALIGN007", "ALIGN019", "ALIGN031", "ALIGN032", "ALIGN034"], e.Violations.Select(v => v.Rule.Id).Order());
+    }
+
+    [Fact]
+    public void Principles_nothing_uses_are_only_a_warning()
+    {
+        var builder = new ExperimentBuilder()
+            .Objective(o => o.Sft())
+            .Data(d => d.Gym(GymTask.HelpfulHarmless))
+            .Constitution(c => c.Principle("harmless", "Refuse harmful requests."));
+
+        Assert.Single(builder.Build().Principles);
+        Assert.Contains(ExperimentBuilder.Check(builder.Build()), v => v.Rule.Id == "ALIGN033");
+    }
 }

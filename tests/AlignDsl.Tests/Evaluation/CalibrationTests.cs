@@ -5,16 +5,15 @@ namespace AlignDsl.Tests.Evaluation;
 public sealed class CalibrationTests
 {
     // p = P(chosen wins). Confidence max(p, 1 − p); correct 1 when p > ½, ½ at p = ½, 0 below.
-    //   p      conf   correct  bin
-    //   0.95   0.95   1        9
-    //   0.85   0.85   1        8
-    //   0.25   0.75   0        7
-    //   0.50   0.50   0.5      5
-    //   0.62   0.62   1        6
-    //   0.58   0.58   1        5
-    // bin 5: conf (0.50 + 0.58)/2 = 0.54, acc (0.5 + 1)/2 = 0.75, gap 0.21, weight 2/6
-    // bin 6: gap |1 − 0.62| = 0.38; bin 7: |0 − 0.75| = 0.75; bin 8: 0.15; bin 9: 0.05; weight 1/6 each
-    // ECE = (2·0.21 + 0.38 + 0.75 + 0.15 + 0.05) / 6 = 1.75 / 6 = 0.291667
+    // Ten bins of width 0.05 over [0.5, 1]: bin = floor((conf − 0.5) / 0.05).
+    //   p      conf   correct  bin   gap |correct − conf|
+    //   0.95   0.95   1        9     0.05
+    //   0.85   0.85   1        7     0.15
+    //   0.25   0.75   0        5     0.75
+    //   0.50   0.50   0.5      0     0
+    //   0.62   0.62   1        2     0.38
+    //   0.58   0.58   1        1     0.42
+    // one prediction per bin, weight 1/6 each: ECE = (0.05 + 0.15 + 0.75 + 0 + 0.38 + 0.42) / 6 = 1.75 / 6 = 0.291667
     // Brier = (0.05² + 0.15² + 0.75² + 0.5² + 0.38² + 0.42²) / 6 = (0.0025 + 0.0225 + 0.5625 + 0.25 + 0.1444 + 0.1764) / 6 = 1.1583 / 6 = 0.19305
     // NLL = (0.051293 + 0.162519 + 1.386294 + 0.693147 + 0.478036 + 0.544727) / 6 = 3.316017 / 6 = 0.552669
     private static readonly double[] Probabilities = [0.95, 0.85, 0.25, 0.5, 0.62, 0.58];
@@ -33,13 +32,13 @@ public sealed class CalibrationTests
         var bins = Calibration.Reliability(Probabilities);
 
         Assert.Equal(10, bins.Count);
-        Assert.Equal([0, 0, 0, 0, 0, 2, 1, 1, 1, 1], bins.Select(b => b.Count));
-        Assert.Equal(0.5, bins[5].Lower, 12);
-        Assert.Equal(0.6, bins[5].Upper, 12);
-        Assert.Equal(0.54, bins[5].MeanConfidence, 12);
-        Assert.Equal(0.75, bins[5].Accuracy, 12);
-        Assert.Equal(0.0, bins[7].Accuracy);
-        Assert.True(double.IsNaN(bins[0].MeanConfidence) && double.IsNaN(bins[0].Accuracy));
+        Assert.Equal([1, 1, 1, 0, 0, 1, 0, 1, 0, 1], bins.Select(b => b.Count));
+        Assert.Equal(0.75, bins[5].Lower, 12);
+        Assert.Equal(0.8, bins[5].Upper, 12);
+        Assert.Equal(0.75, bins[5].MeanConfidence, 12);
+        Assert.Equal(0.0, bins[5].Accuracy);
+        Assert.Equal(0.5, bins[0].Accuracy);
+        Assert.True(double.IsNaN(bins[3].MeanConfidence) && double.IsNaN(bins[3].Accuracy));
     }
 
     [Fact]

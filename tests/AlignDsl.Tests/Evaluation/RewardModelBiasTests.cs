@@ -98,9 +98,10 @@ public sealed class RewardModelBiasTests
         Assert.Equal((plain * (1 - confident) + padded * (1 - unsure)) / heldOut.Count, result["ece"]!.Value, 6);
         Assert.Equal((plain * Math.Pow(1 - confident, 2) + padded * Math.Pow(1 - unsure, 2)) / heldOut.Count, result["brier"]!.Value, 6);
         Assert.Equal((plain * -Math.Log(confident) + padded * -Math.Log(unsure)) / heldOut.Count, result["nll"]!.Value, 6);
-        Assert.Equal(plain, result.Reliability[7].Count);
-        Assert.Equal(padded, result.Reliability[5].Count);
-        Assert.Equal(1.0, result.Reliability[5].Accuracy);
+        // Bins of width 0.05 over [½, 1]: σ(1) = 0.731 falls in bin 4, σ(0.25) = 0.562 in bin 1.
+        Assert.Equal(plain, result.Reliability[4].Count);
+        Assert.Equal(padded, result.Reliability[1].Count);
+        Assert.Equal(1.0, result.Reliability[1].Accuracy);
     }
 
     [Fact]
@@ -119,7 +120,7 @@ public sealed class RewardModelBiasTests
         Assert.Equal(0.25, result["brier"]);
         Assert.Equal(Math.Log(2), result["nll"]!.Value, 12);
         Assert.True(double.IsNaN(result["length_correlation"]!.Value));
-        Assert.Equal(56, result.Reliability[5].Count);
+        Assert.Equal(56, result.Reliability[0].Count);
     }
 
     [Fact]

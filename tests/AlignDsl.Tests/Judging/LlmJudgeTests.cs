@@ -26,6 +26,8 @@ public sealed class LlmJudgeTests
     [InlineData("TIE", 0.5)]
     [InlineData("Answer: [[b]]", 0.0)]
     [InlineData("**tie** - both are fine", 0.5)]
+    [InlineData("It's a tie.", 0.5)]
+    [InlineData("a better answer is B", 0.0)]
     public async Task A_label_reply_gives_the_comparison(string reply, double expected)
     {
         await using var server = FakeChatServer.Always(FakeReply.Content(reply));

@@ -32,8 +32,9 @@ public sealed class MemoryEstimateTests
         foreach (var entry in GeneratedExperiments.All)
         {
             var d = entry.Descriptor;
-            var precomputed = d.ResidentModels.Count == 1 && d.Objective is ObjectiveKind.Dpo or ObjectiveKind.Ipo or ObjectiveKind.Kto;
-            var expected = MemoryEstimate.ResidentSet(d.Objective.ToString(), precomputed, d.Model.Parameters, d.Model.ModelDim);
+            var precomputed = d.Objective is ObjectiveKind.Dpo or ObjectiveKind.Ipo or ObjectiveKind.Kto && d.ResidentModels.All(m => m.Role != "reference");
+            var comparesWithBaseline = d.EvalSuites.Any(s => s is "WinRate" or "KlDivergence");
+            var expected = MemoryEstimate.ResidentSet(d.Objective.ToString(), precomputed, d.Model.Parameters, d.Model.ModelDim, comparesWithBaseline);
             Assert.Equal(expected.Select(m => (m.Role, m.Trainable, m.Parameters)), d.ResidentModels.Select(m => (m.Role, m.Trainable, m.Parameters)));
         }
     }

@@ -9,7 +9,8 @@ public sealed record RankedResponses(string Prompt, IReadOnlyList<string> Respon
     /// <summary>
     /// Every pair a ranking implies, higher-ranked response chosen, each weighted 1/C(k,2) so that a prompt counts
     /// once in a weighted loss however many responses it had: InstructGPT's per-prompt weighting, which keeps
-    /// prompts with long rankings from dominating (and, their pairs being correlated, from overfitting).
+    /// prompts with long rankings from dominating. (InstructGPT also put a prompt's pairs in one batch element against
+    /// overfitting; here the pairs are shuffled like any others, so a prompt's weight is equal in expectation.)
     /// </summary>
     public IReadOnlyList<PreferencePair> ToPairs()
     {

@@ -56,8 +56,13 @@ public sealed class ExperimentBuilder
         if (sources == 0) violations.Add(new RuleViolation(RuleBook.NoData, "Data", "(builder)"));
         if (sources > 1) violations.Add(new RuleViolation(RuleBook.MoreThanOneDataSource, "Data", "(builder)"));
         violations.AddRange(ConstitutionRules.CheckPrinciples("(builder)", spec.Principles.Select(p => ((string?)p.Id, (string?)p.Text)).ToList()).Select(v => v.Violation));
+        foreach (var principle in spec.Principles) violations.AddRange(SettingRules.CheckWeight("Weight", principle.Weight));
         if (spec.ConstitutionPrompts is not null)
+        {
             violations.AddRange(ConstitutionRules.CheckFeedbackSource("(builder)", spec.Principles.Count, spec.InitFrom is not null));
+            violations.AddRange(SettingRules.CheckPositive("PairsPerPrompt", spec.PairsPerPrompt));
+            violations.AddRange(SettingRules.CheckPositive("Rounds", spec.Rounds));
+        }
         else if (spec.Principles.Count > 0) violations.Add(new RuleViolation(RuleBook.PrinciplesUnused, "Principle", "(builder)"));
         violations.AddRange(SettingRules.CheckTraining(spec.LearningRate, spec.Steps, spec.BatchSize, spec.MaxLength, spec.LogEvery,
             spec.WarmupSteps, spec.EvalEvery));
