@@ -7,10 +7,12 @@ namespace AlignDsl.Evaluation;
 /// <summary>
 /// How far the policy has drifted from the baseline (the reference, or the policy the run started from): the
 /// sequence-level KL(π‖π_ref) estimated by sampling. For <see cref="EvalContext.SamplesPerProbe"/> answers y ~ π per
-/// held-out probe (from the run's seed), <c>kl</c> is the mean of log π(y|x) − log π_ref(y|x) over the answer's tokens
-/// and its end of sequence: 0 for a policy equal to its baseline, never negative in expectation. The answers are
-/// scored as the tokenizer encodes their text. <c>mean_response_length</c> is their mean length in tokens (end of
-/// sequence excluded): a drifting policy often drifts in length first. Also per gym category.
+/// held-out probe (from the run's seed), <c>kl</c> is the mean over answers of log π(y|x) − log π_ref(y|x), summed over
+/// the answer's tokens and its end of sequence when the policy stopped (an answer cut at the token budget has none): 0
+/// for a policy equal to its baseline. The answers are scored as the tokenizer encodes their sampled text, which can
+/// differ from the sampled tokens, so the estimate is close to, not exactly, an expectation under π.
+/// <c>mean_response_length</c> is their mean length in tokens (end of sequence excluded): a drifting policy often
+/// drifts in length first. Also per gym category.
 /// </summary>
 public sealed class KlDivergence : IEvalSuite
 {
@@ -26,7 +28,13 @@ public sealed class KlDivergence : IEvalSuite
         var answers = AllProbes.Answers(policy, context);
         // The whole answer counts: cut only where a model could not read further.
         var maxLength = Math.Min(policy.Config.Context, baseline.Config.Context);
-        var rows = answers.Select(a => TokenizedSequence.Create(policy.Tokenizer, a.Probe.Prompt, a.Answer, maxLength)).ToList();
+        var rows = answers.Select(a =>
+        {
+            // An answer that used the whole budget was cut, not ended: score no end of sequence the policy never sampled.
+            var (prompt, answer) = (policy.Tokenizer.Encode(a.Probe.Prompt).Length, policy.Tokenizer.Encode(a.Answer).Length);
+            var rowLength = answer >= context.MaxNewTokens ? Math.Min(maxLength, prompt + answer) : maxLength;
+            return TokenizedSequence.Create(policy.Tokenizer, a.Probe.Prompt, a.Answer, rowLength);
+        }).ToList();
         var logRatios = LogRatios(policy, baseline, rows, cancellationToken);
 
         var scored = answers.Select((a, i) => (a.Probe.Category, LogRatio: logRatios[i], Length: (double)policy.Tokenizer.Encode(a.Answer).Length)).ToList();
