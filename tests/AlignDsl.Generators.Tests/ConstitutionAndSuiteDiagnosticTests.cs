@@ -149,4 +149,11 @@ public sealed class ConstitutionAndSuiteDiagnosticTests
         var text = run.Files.Single(f => f.HintName == "Tests.Bad.g.cs").Text;
         Assert.Single(text.Split('\n'), l => l.Contains("new global::AlignDsl.Evaluation.RedTeam()"));
     }
+
+    [Fact]
+    public void ALIGN039_simpo_margin_above_beta_is_a_warning()
+    {
+        var source = Bad("[SimPo(Beta = 2.0, Gamma = 3.0)]\n[GymData(GymTask.HelpfulHarmless)]");
+        Generated(Reported(source, "ALIGN039", Warning, ("Gamma = 3.0", "3.0")), "Tests", "Bad");
+    }
 }

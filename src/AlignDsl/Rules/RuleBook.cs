@@ -124,6 +124,9 @@ public static class RuleBook
     public static Rule SuiteDeclaredTwice { get; } = new("ALIGN038", "Suite declared twice",
         "'{0}' is declared more than once in experiment '{1}': each suite runs once per evaluation, remove the repeat", RuleSeverity.Warning, Evaluation);
 
+    public static Rule SimPoMarginOutsideRange { get; } = new("ALIGN039", "SimPO γ/β outside its tuned range",
+        "SimPO's Gamma = {0} with Beta = {1} sets γ/β = {2:0.###}, above the range 0 to 1 its authors tune it in (0.5 to start): a margin that large asks for more than the length-normalised reward can give", RuleSeverity.Warning, Ranges);
+
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -136,5 +139,6 @@ public static class RuleBook
         BuilderArgumentNotConstant, BuilderCallNotUnderstood, SettingDeclaredTwice,
         ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy,
         SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference, SuiteDeclaredTwice,
+        SimPoMarginOutsideRange,
     ];
 }

@@ -70,6 +70,13 @@ public static class SettingRules
     /// The range rules of an objective's hyperparameters; <paramref name="objective"/> is an <c>ObjectiveKind</c> member
     /// name. <paramref name="gamma"/> is null when SimPO's γ was not written (a γ derived from β follows it).
     /// </summary>
+    /// <summary>The SimPO authors tune γ/β between 0 and 1, starting at 0.5 (the default here).</summary>
+    public static IEnumerable<RuleViolation> CheckSimPoMargin(double beta, double gamma)
+    {
+        if (beta > 0 && gamma >= 0 && gamma / beta > 1)
+            yield return new RuleViolation(RuleBook.SimPoMarginOutsideRange, "Gamma", gamma, beta, gamma / beta);
+    }
+
     public static IEnumerable<RuleViolation> CheckObjective(string objective, double beta, double labelSmoothing, double lambda,
         double desirableWeight, double undesirableWeight, double? gamma, double sftWeight, double centerRewards)
     {
@@ -85,7 +92,11 @@ public static class SettingRules
                 break;
             case "SimPo":
                 violations.AddRange(CheckBeta(objective, beta));
-                if (gamma is { } written) violations.AddRange(CheckNotNegative("Gamma", written));
+                if (gamma is { } written)
+                {
+                    violations.AddRange(CheckNotNegative("Gamma", written));
+                    violations.AddRange(CheckSimPoMargin(beta, written));
+                }
                 violations.AddRange(CheckNotNegative("SftWeight", sftWeight));
                 break;
             case "Kto":
