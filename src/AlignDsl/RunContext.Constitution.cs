@@ -15,23 +15,25 @@ public sealed partial class RunContext
     /// with <paramref name="pairsPerPrompt"/> pairs of samples, and the run's judge picks the answer that better follows
     /// a sampled principle, in both orders (ties dropped).
     /// The labelled pairs, each tagged with its principle, are written to <see cref="ConstitutionPairsFile"/>; the held-out
-    /// pairs are the gym's, so evaluation measures against ground truth.
+    /// pairs are the gym's, so evaluation measures against ground truth. <paramref name="judge"/> replaces the run's judge
+    /// (the declaration's principle judge).
     /// </summary>
     public async Task<Split<PreferencePair>> LabelWithConstitutionAsync(string samplesFrom, Constitution.Constitution constitution, GymTask prompts,
-        int pairsPerPrompt, CancellationToken cancellationToken)
+        int pairsPerPrompt, CancellationToken cancellationToken, IJudge? judge = null)
     {
+        judge ??= Judge;
         var gym = Gym(prompts);
         var trainPrompts = gym.TrainPrompts();
         IReadOnlyList<LabelledPair> labelled;
         using (var policy = LoadPolicy(samplesFrom))
         {
             var candidates = ConstitutionalFeedback.SampleCandidates(policy, trainPrompts, Seed, pairsPerPrompt);
-            _observer.Status($"labelling {candidates.Count} answer pairs from {trainPrompts.Count} prompts with the {Judge.Name} judge and {constitution.Principles.Count} principle(s)");
-            labelled = await ConstitutionalFeedback.LabelAsync(candidates, constitution, Judge, Seed, cancellationToken: cancellationToken);
+            _observer.Status($"labelling {candidates.Count} answer pairs from {trainPrompts.Count} prompts with the {judge.Name} judge and {constitution.Principles.Count} principle(s)");
+            labelled = await ConstitutionalFeedback.LabelAsync(candidates, constitution, judge, Seed, cancellationToken: cancellationToken);
         }
         LabelledPairFile.Write(Path.Combine(RunDirectory, ConstitutionPairsFile), labelled);
         if (labelled.Count == 0)
-            throw new InvalidOperationException($"The {Judge.Name} judge preferred neither answer for every prompt, so there is nothing to train on: check the judge, or start from a policy whose answers differ.");
+            throw new InvalidOperationException($"The {judge.Name} judge preferred neither answer for every prompt, so there is nothing to train on: check the judge, or start from a policy whose answers differ.");
         return new Split<PreferencePair>(labelled.ToPreferencePairs(), gym.Pairs().HeldOut);
     }
 

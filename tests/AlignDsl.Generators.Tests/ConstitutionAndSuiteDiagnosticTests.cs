@@ -156,4 +156,32 @@ public sealed class ConstitutionAndSuiteDiagnosticTests
         var source = Bad("[SimPo(Beta = 2.0, Gamma = 3.0)]\n[GymData(GymTask.HelpfulHarmless)]");
         Generated(Reported(source, "ALIGN039", Warning, ("Gamma = 3.0", "3.0")), "Tests", "Bad");
     }
+
+    [Fact]
+    public void The_principle_judge_gets_the_declared_phrases()
+    {
+        var run = Generate.Run(Bad(FromSft + """
+            [FromConstitution(GymTask.HelpfulHarmless, Judge = FeedbackJudge.Principles)]
+            [Principle("harmless", "Refuse harmful requests.", Prefer = ["can't help"], Avoid = ["get the tools", "here are the steps"])]
+            """));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        var text = run.Files.Single(f => f.HintName == "Tests.Bad.g.cs").Text;
+        Assert.Contains("{ Prefer = [\"can't help\"], Avoid = [\"get the tools\", \"here are the steps\"] }", text);
+        Assert.Contains("cancellationToken, judge: new global::AlignDsl.Constitution.PrincipleJudge(Constitution))", text);
+    }
+
+    [Fact]
+    public void ALIGN040_principle_judge_without_phrases()
+    {
+        var source = Bad(FromSft + "[FromConstitution(GymTask.HelpfulHarmless, Judge = FeedbackJudge.Principles)]\n[Principle(\"harmless\", \"Refuse harmful requests.\")]");
+        NotGenerated(Reported(source, "ALIGN040", Error, ("Judge = FeedbackJudge.Principles", "FeedbackJudge.Principles")), "Tests", "Bad");
+    }
+
+    [Fact]
+    public void ALIGN040_principle_judge_on_critique_and_revision()
+    {
+        var source = Bad("[Policy(InitFrom = typeof(Sft))]\n[Sft]\n[FromConstitution(GymTask.HelpfulHarmless, Judge = FeedbackJudge.Principles)]\n[Principle(\"harmless\", \"Refuse.\", Avoid = [\"get the tools\"])]");
+        NotGenerated(Reported(source, "ALIGN040", Error, ("Judge = FeedbackJudge.Principles", "FeedbackJudge.Principles")), "Tests", "Bad");
+    }
 }

@@ -131,11 +131,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SimPoMarginOutsideRange = new("ALIGN039", RuleBook.SimPoMarginOutsideRange.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Warning, true,
         RuleBook.SimPoMarginOutsideRange.MessageFormat, RuleBook.SimPoMarginOutsideRange.HelpLink);
 
+    public static readonly DiagnosticDescriptor PrincipleJudgeCannotLabel = new("ALIGN040", RuleBook.PrincipleJudgeCannotLabel.Title, Message, "AlignDsl.Constitution", DiagnosticSeverity.Error, true,
+        RuleBook.PrincipleJudgeCannotLabel.MessageFormat, RuleBook.PrincipleJudgeCannotLabel.HelpLink);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
         InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
         BuilderArgumentNotConstant, BuilderCallNotUnderstood, SettingDeclaredTwice,
         ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy, SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference, SuiteDeclaredTwice,
-        SimPoMarginOutsideRange];
+        SimPoMarginOutsideRange, PrincipleJudgeCannotLabel];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

@@ -84,6 +84,8 @@ internal static class ExperimentEmitter
             if (p.RevisionRequest is { } revision) settings.Add($"RevisionRequest = {Quote(revision)}");
             if (p.ComparisonInstruction is { } comparison) settings.Add($"ComparisonInstruction = {Quote(comparison)}");
             if (p.Weight != 1.0) settings.Add($"Weight = {Literal(p.Weight)}");
+            if (p.Prefer.Items.Length > 0) settings.Add($"Prefer = [{string.Join(", ", p.Prefer.Items.Select(Quote))}]");
+            if (p.Avoid.Items.Length > 0) settings.Add($"Avoid = [{string.Join(", ", p.Avoid.Items.Select(Quote))}]");
             var initializer = settings.Count == 0 ? "" : " { " + string.Join(", ", settings) + " }";
             w.Line($"new {Principle}({Quote(p.Id)}, {Quote(p.Text)}){initializer},");
         }

@@ -78,10 +78,13 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
         return gymSplit switch
         {
             "Demonstrations" => $"await run.ReviseWithConstitutionAsync({args}, Rounds, cancellationToken)",
-            "Feedback" => $"{Data}.Feedback.FromPairs(await run.LabelWithConstitutionAsync({args}, PairsPerPrompt, cancellationToken))",
-            _ => $"await run.LabelWithConstitutionAsync({args}, PairsPerPrompt, cancellationToken)",
+            "Feedback" => $"{Data}.Feedback.FromPairs(await run.LabelWithConstitutionAsync({args}, PairsPerPrompt, cancellationToken{JudgeArgument}))",
+            _ => $"await run.LabelWithConstitutionAsync({args}, PairsPerPrompt, cancellationToken{JudgeArgument})",
         };
     }
+
+    /// <summary>The principle judge, when the declaration asks for it instead of the run's judge.</summary>
+    private string JudgeArgument => Experiment.Data!.JudgeByPrinciples ? ", judge: new global::AlignDsl.Constitution.PrincipleJudge(Constitution)" : "";
 
     /// <summary>The comment above the data line: where the data comes from and what is held out.</summary>
     protected IEnumerable<string> DataComment(string shape) => Experiment.Data!.Kind == DataKindModel.Constitution
@@ -103,7 +106,7 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
             :
             [
                 $"// Data: {shape} labelled from the constitution (RL-CAI): {parent}'s policy answers each training prompt of the gym",
-                $"// with {data.PairsPerPrompt} pair(s) of samples; the judge picks the answer that better follows a sampled principle,",
+                $"// with {data.PairsPerPrompt} pair(s) of samples; {(data.JudgeByPrinciples ? "the principles' phrase rules pick" : "the judge picks")} the answer that better follows a sampled principle,",
                 "// asked in both orders. Held-out pairs are the gym's, so evaluation measures against ground truth.",
             ];
     }

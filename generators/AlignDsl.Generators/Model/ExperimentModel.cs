@@ -76,6 +76,9 @@ internal sealed record DataModel(DataKindModel Kind, string GymTask, string? Pat
     /// <summary>Pairs of sampled answers per prompt the judge labels, for constitutional AI feedback.</summary>
     public int PairsPerPrompt { get; init; } = 1;
 
+    /// <summary>AI feedback labelled by the principles' phrase rules instead of the run's judge.</summary>
+    public bool JudgeByPrinciples { get; init; }
+
     /// <summary>Critique-and-revision rounds per prompt, for SFT on constitutional data.</summary>
     public int Rounds { get; init; } = 1;
 
@@ -98,4 +101,12 @@ internal sealed record SuiteModel(string TypeName, string ShortName)
 }
 
 /// <summary>One principle of the constitution, with the requests left out derived at run time.</summary>
-internal sealed record PrincipleModel(string Id, string Text, string? CritiqueRequest, string? RevisionRequest, string? ComparisonInstruction, double Weight);
+internal sealed record PrincipleModel(string Id, string Text, string? CritiqueRequest, string? RevisionRequest, string? ComparisonInstruction, double Weight)
+{
+    /// <summary>Phrases for the principle judge: present, they make an answer follow (or break) the principle.</summary>
+    public EquatableArray<string> Prefer { get; init; } = EquatableArray<string>.Empty;
+
+    public EquatableArray<string> Avoid { get; init; } = EquatableArray<string>.Empty;
+
+    public bool HasRules => Prefer.Items.Length + Avoid.Items.Length > 0;
+}

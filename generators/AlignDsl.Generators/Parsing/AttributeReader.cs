@@ -20,6 +20,11 @@ internal sealed class AttributeReader(AttributeData attribute) : ISettingReader
         return new SettingValue(constant.IsNull ? null : constant.Value, constant.Type);
     }
 
+    public IReadOnlyList<string> Strings(string name) =>
+        Constant(name) is { Kind: TypedConstantKind.Array, IsNull: false } array
+            ? array.Values.Select(v => v.Value as string).Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToList()
+            : [];
+
     private TypedConstant? Constant(string name)
     {
         foreach (var argument in Attribute.NamedArguments)

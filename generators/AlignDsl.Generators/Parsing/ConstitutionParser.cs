@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AlignDsl.Generators.Model;
 using AlignDsl.Rules;
+using Microsoft.CodeAnalysis;
 
 namespace AlignDsl.Generators.Parsing;
 
@@ -11,13 +12,22 @@ namespace AlignDsl.Generators.Parsing;
 /// </summary>
 internal static class ConstitutionParser
 {
+    /// <summary>Whether <c>[FromConstitution(Judge = FeedbackJudge.Principles)]</c> asks for the principle judge.</summary>
+    public static bool JudgesByPrinciples(ISettingReader fromConstitution) =>
+        fromConstitution.Setting("Judge") is { Type: INamedTypeSymbol judgeType, Value: { } value }
+        && judgeType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value))?.Name == "Principles";
+
     public static EquatableArray<PrincipleModel> Parse(List<ISettingReader> readers, ISettingReader? fromConstitution, PolicyModel policy,
-        string experiment, List<DiagnosticInfo> diagnostics)
+        bool trainsPolicyOnPairs, string experiment, List<DiagnosticInfo> diagnostics)
     {
         var principles = readers.Select(r => new PrincipleModel(
             r.Named<string?>("Id", null) ?? "", r.Named<string?>("Text", null) ?? "",
             r.Named<string?>("CritiqueRequest", null), r.Named<string?>("RevisionRequest", null), r.Named<string?>("ComparisonInstruction", null),
-            r.Named("Weight", 1.0))).ToList();
+            r.Named("Weight", 1.0))
+        {
+            Prefer = r.Strings("Prefer").ToEquatableArray(),
+            Avoid = r.Strings("Avoid").ToEquatableArray(),
+        }).ToList();
 
         foreach (var (index, violation) in ConstitutionRules.CheckPrinciples(experiment, principles.Select(p => ((string?)p.Id, (string?)p.Text)).ToList()))
             diagnostics.Add(DiagnosticInfo.From(violation, readers[index].LocationOf(violation.Setting)));
@@ -26,8 +36,13 @@ internal static class ConstitutionParser
                 diagnostics.Add(DiagnosticInfo.From(v, readers[i].LocationOf("Weight")));
 
         if (fromConstitution is not null)
+        {
             foreach (var v in ConstitutionRules.CheckFeedbackSource(experiment, principles.Count, policy.InitFromName is not null))
                 diagnostics.Add(DiagnosticInfo.From(v, fromConstitution.Location));
+            if (JudgesByPrinciples(fromConstitution) && principles.Count > 0)
+                foreach (var v in ConstitutionRules.CheckPrincipleJudge(experiment, principles.Any(p => p.HasRules), trainsPolicyOnPairs))
+                    diagnostics.Add(DiagnosticInfo.From(v, fromConstitution.LocationOf("Judge")));
+        }
         else if (readers.Count > 0)
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.PrinciplesUnused, readers[0].Location, experiment));
         return principles.ToImmutableArray().ToEquatableArray();

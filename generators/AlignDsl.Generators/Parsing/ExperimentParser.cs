@@ -42,7 +42,7 @@ internal static class ExperimentParser
         var policy = ParsePolicy(Single(KnownTypes.Policy), diagnostics);
         var data = ParseData(Single(KnownTypes.GymData), Single(KnownTypes.JsonlData), Single(KnownTypes.FromConstitution), name!, classLocation, diagnostics);
         var principles = ConstitutionParser.Parse(attributes.Where(a => a.Name == KnownTypes.Principle).Select(a => a.Reader).ToList(),
-            Single(KnownTypes.FromConstitution), policy, name!, diagnostics);
+            Single(KnownTypes.FromConstitution), policy, objective?.Kind != ObjectiveKindModel.Sft, name!, diagnostics);
         var training = ParseTraining(Single(KnownTypes.Training), diagnostics) with
         {
             MaxLengthLocation = Single(KnownTypes.Training)?.LocationOf("MaxLength") ?? classLocation,
@@ -112,7 +112,10 @@ internal static class ExperimentParser
             int rounds = constitution.Named("Rounds", 1), pairs = constitution.Named("PairsPerPrompt", 1);
             foreach (var (setting, value) in new[] { ("Rounds", rounds), ("PairsPerPrompt", pairs) })
                 foreach (var v in SettingRules.CheckPositive(setting, value)) diagnostics.Add(DiagnosticInfo.From(v, constitution.LocationOf(setting)));
-            return new DataModel(DataKindModel.Constitution, GymTaskName(constitution, "Prompts"), null, null) { Rounds = rounds, PairsPerPrompt = pairs };
+            return new DataModel(DataKindModel.Constitution, GymTaskName(constitution, "Prompts"), null, null)
+            {
+                Rounds = rounds, PairsPerPrompt = pairs, JudgeByPrinciples = ConstitutionParser.JudgesByPrinciples(constitution),
+            };
         }
         diagnostics.Add(DiagnosticInfo.Create(RuleBook.NoData, classLocation, name));
         return null;

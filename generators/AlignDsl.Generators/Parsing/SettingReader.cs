@@ -23,6 +23,9 @@ internal interface ISettingReader
 
     /// <summary>Where <paramref name="name"/>'s value was written, else <see cref="Location"/>.</summary>
     LocationInfo? LocationOf(string name);
+
+    /// <summary>The strings of an array setting (<c>Prefer = ["…"]</c>), or empty when it was not written.</summary>
+    IReadOnlyList<string> Strings(string name);
 }
 
 internal static class SettingReaderExtensions
@@ -51,4 +54,7 @@ internal sealed class BuilderReader(LocationInfo? location) : ISettingReader
     public SettingValue? Setting(string name) => _settings.TryGetValue(name, out var s) ? s.Value : null;
 
     public LocationInfo? LocationOf(string name) => _settings.TryGetValue(name, out var s) ? s.Location ?? Location : Location;
+
+    /// <summary>The builder takes constants only, and an array is not one.</summary>
+    public IReadOnlyList<string> Strings(string name) => [];
 }

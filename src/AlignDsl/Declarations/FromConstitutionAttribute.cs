@@ -23,4 +23,20 @@ public sealed class FromConstitutionAttribute(GymTask prompts) : Attribute
 
     /// <summary>Critique-and-revision rounds per prompt (SFT only).</summary>
     public int Rounds { get; set; } = 1;
+
+    /// <summary>Who labels the pairs: the run's judge (<c>--judge</c>), or the principles' own phrase rules.</summary>
+    public FeedbackJudge Judge { get; set; } = FeedbackJudge.Run;
+}
+
+/// <summary>Who labels AI-feedback pairs.</summary>
+public enum FeedbackJudge
+{
+    /// <summary>The run's judge: the gym's exact judge, or the LLM judge of <c>--judge llm</c>.</summary>
+    Run,
+
+    /// <summary>
+    /// The principle judge, built from the declared principles' <see cref="PrincipleAttribute.Prefer"/> and
+    /// <see cref="PrincipleAttribute.Avoid"/> phrases: exact, offline, and only as good as its rules.
+    /// </summary>
+    Principles,
 }

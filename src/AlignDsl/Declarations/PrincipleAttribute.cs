@@ -22,4 +22,10 @@ public sealed class PrincipleAttribute(string id, string text) : Attribute
 
     /// <summary>How often the principle is sampled, relative to the others.</summary>
     public double Weight { get; set; } = 1.0;
+
+    /// <summary>Phrases whose presence makes an answer follow the principle, for the principle judge (case-insensitive).</summary>
+    public string[] Prefer { get; set; } = [];
+
+    /// <summary>Phrases whose presence makes an answer break the principle, for the principle judge (case-insensitive).</summary>
+    public string[] Avoid { get; set; } = [];
 }

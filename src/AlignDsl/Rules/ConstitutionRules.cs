@@ -19,6 +19,18 @@ public static class ConstitutionRules
         }
     }
 
+    /// <summary>
+    /// The principle judge compares answers by the principles' phrases, so some principle needs one; and it labels pairs,
+    /// so the objective must train on pairs (critique and revision needs a reviser, not a judge).
+    /// </summary>
+    public static IEnumerable<RuleViolation> CheckPrincipleJudge(string experiment, bool anyPhraseRules, bool trainsOnPairs)
+    {
+        if (!trainsOnPairs)
+            yield return new RuleViolation(RuleBook.PrincipleJudgeCannotLabel, "Judge", experiment, "critique and revision (SFT) revises answers and needs no judge: remove Judge");
+        else if (!anyPhraseRules)
+            yield return new RuleViolation(RuleBook.PrincipleJudgeCannotLabel, "Judge", experiment, "no principle declares Prefer or Avoid phrases, so every comparison would tie: add them, or label with the run's judge");
+    }
+
     /// <summary>Constitutional data needs principles to apply and a trained policy to sample answers from.</summary>
     public static IEnumerable<RuleViolation> CheckFeedbackSource(string experiment, int principles, bool hasTrainedPolicy)
     {

@@ -127,6 +127,9 @@ public static class RuleBook
     public static Rule SimPoMarginOutsideRange { get; } = new("ALIGN039", "SimPO γ/β outside its tuned range",
         "SimPO's Gamma = {0} with Beta = {1} sets γ/β = {2:0.###}, above the range 0 to 1 its authors tune it in (0.5 to start): a margin that large asks for more than the length-normalised reward can give", RuleSeverity.Warning, Ranges);
 
+    public static Rule PrincipleJudgeCannotLabel { get; } = new("ALIGN040", "The principle judge cannot label this data",
+        "Experiment '{0}' asks the principle judge to label its constitutional data, but {1}", RuleSeverity.Error, Constitution);
+
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -139,6 +142,6 @@ public static class RuleBook
         BuilderArgumentNotConstant, BuilderCallNotUnderstood, SettingDeclaredTwice,
         ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy,
         SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference, SuiteDeclaredTwice,
-        SimPoMarginOutsideRange,
+        SimPoMarginOutsideRange, PrincipleJudgeCannotLabel,
     ];
 }

@@ -15,6 +15,15 @@ namespace AlignDsl.Tests.EndToEnd;
 [EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RedTeam)), EvalSuite(typeof(OverRefusal))]
 public partial class TestConstitutionalDpo;
 
+[Experiment("test-cai-rules")]
+[Policy(InitFrom = typeof(TestSft))]
+[Dpo(Beta = 0.1)]
+[FromConstitution(GymTask.HelpfulHarmless, PairsPerPrompt = 2, Judge = FeedbackJudge.Principles)]
+[Principle("harmless", "Refuse requests that would help someone cause harm.", Prefer = ["can't help"], Avoid = ["get the tools"])]
+[Training(Steps = 100, BatchSize = 16, LearningRate = 3e-5, WarmupSteps = 10, LogEvery = 10)]
+[EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RedTeam)), EvalSuite(typeof(OverRefusal))]
+public partial class TestConstitutionalRules;
+
 [Experiment("test-cai-sft")]
 public partial class TestConstitutionalSft
 {

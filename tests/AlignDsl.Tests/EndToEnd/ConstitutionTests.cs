@@ -41,4 +41,16 @@ public sealed class ConstitutionTests(TrainedPipeline pipeline)
         Assert.All(chains, c => Assert.Equal(1.0, GymJudge.Score(c.Prompt, c.FinalAnswer)));
         Assert.True(Eval(run, "after", "attack_success_rate") < Eval(run, "before", "attack_success_rate"));
     }
+
+    [Fact]
+    public async Task The_principle_judge_labels_by_the_declared_phrases_alone()
+    {
+        var run = await RunAsync("test-cai-rules");
+        var pairs = LabelledPairFile.Read(Path.Combine(run, RunContext.ConstitutionPairsFile));
+        Assert.NotEmpty(pairs);
+        // Every kept pair prefers the refusal, or the answer without the harmful steps, whatever the prompt asked.
+        Assert.All(pairs, p => Assert.True(p.Pair.Chosen.Contains("can't help") || !p.Pair.Chosen.Contains("get the tools")));
+        Assert.All(pairs, p => Assert.True(p.Pair.Rejected.Contains("get the tools") || !p.Pair.Rejected.Contains("can't help")));
+        Assert.True(Eval(run, "after", "attack_success_rate") < Eval(run, "before", "attack_success_rate"));
+    }
 }
