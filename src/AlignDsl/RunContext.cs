@@ -84,6 +84,17 @@ public sealed partial class RunContext : IDisposable
         return RewardModel.FromPolicy(policy);
     }
 
+    /// <summary>The trained reward model of the newest complete run of <paramref name="experiment"/>, frozen: PPO scores with it.</summary>
+    public RewardModel LoadRewardModel(string experiment)
+    {
+        var checkpoint = _store.LatestCheckpoint(experiment)
+            ?? throw new InvalidOperationException($"No finished run of '{experiment}' under {_store.Root}: run it first (`run {experiment}`), or run this experiment from the host, which runs it for you.");
+        return Checkpoint.LoadRewardModel(checkpoint, Device);
+    }
+
+    /// <summary>PPO's value model: a trainable copy of <paramref name="policy"/>'s body with a fresh scalar head.</summary>
+    public ValueModel NewValueModel(Policy policy) => ValueModel.FromPolicy(policy);
+
     /// <summary>A fresh reward model (tiny GPT body, scalar head) whose vocabulary covers the training texts and the gym's probes.</summary>
     public RewardModel NewRewardModel(ModelConfig size, IEnumerable<string> trainingTexts)
     {
@@ -141,9 +152,13 @@ public sealed partial class RunContext : IDisposable
     /// After each step: counts tokens (known on the host) and, every <paramref name="logEvery"/> steps and at the
     /// last, reads the metrics from the device once and writes them.
     /// </summary>
-    public void Report(int step, MetricSet metrics, SequenceBatch batch, int logEvery, Optimizer optimizer)
+    public void Report(int step, MetricSet metrics, SequenceBatch batch, int logEvery, Optimizer optimizer) =>
+        Report(step, metrics, batch.TokenCount, logEvery, optimizer);
+
+    /// <summary>As the batch overload, for a step whose tokens the host counted otherwise (a rollout's <c>TokenCount</c>).</summary>
+    public void Report(int step, MetricSet metrics, long tokens, int logEvery, Optimizer optimizer)
     {
-        _tokens += batch.TokenCount;
+        _tokens += tokens;
         if (step % logEvery == 0 || step == _steps)
         {
             var means = new Dictionary<string, double>(metrics.ReadMeans()) { ["learning_rate"] = optimizer.LearningRate };

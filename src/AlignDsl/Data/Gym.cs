@@ -83,6 +83,9 @@ public sealed class Gym
         _ => Array.Empty<Evaluation.BiasPair>(),
     }).ToList();
 
+    /// <summary>Every prompt without its answers, split as the pairs are: what an online objective (PPO) samples answers to.</summary>
+    public Split<string> Prompts() => new(Train.Select(i => i.Prompt).ToList(), HeldOut.Select(i => i.Prompt).ToList());
+
     /// <summary>The training split's prompts, without answers: what a policy answers when a run makes its own data (constitutional feedback).</summary>
     public IReadOnlyList<string> TrainPrompts() => Train.Select(i => i.Prompt).ToList();
 

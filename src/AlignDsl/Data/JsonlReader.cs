@@ -16,6 +16,9 @@ public static class JsonlReader
     public static IReadOnlyList<Demonstration> ReadDemonstrations(string path) =>
         Read(path, (obj, line) => new Demonstration(Field(obj, "prompt", path, line), Field(obj, "completion", path, line)));
 
+    /// <summary>Prompts alone, <c>{"prompt"}</c>: an online objective samples its own answers.</summary>
+    public static IReadOnlyList<string> ReadPrompts(string path) => Read(path, (obj, line) => Field(obj, "prompt", path, line));
+
     /// <summary>Unpaired feedback: <c>{"prompt","completion","label"}</c> with a boolean label (true = desirable).</summary>
     public static IReadOnlyList<Feedback> ReadFeedback(string path) =>
         Read(path, (obj, line) => new Feedback(Field(obj, "prompt", path, line), Field(obj, "completion", path, line), Label(obj, path, line)));

@@ -32,13 +32,31 @@ public static class Checkpoint
     /// <summary>Loads a policy checkpoint; a reward model's checkpoint is refused, since it cannot generate.</summary>
     public static Policy Load(string directory, torch.Device device)
     {
-        var path = Path.Combine(directory, ConfigFile);
-        var file = JsonSerializer.Deserialize<ConfigFileContent>(File.ReadAllText(path))
-                   ?? throw new InvalidDataException($"{path} is empty.");
+        var file = ReadConfig(directory);
         if (file.Kind != PolicyKind)
             throw new InvalidOperationException($"{directory} holds a {file.Kind.Replace('_', ' ')}, not a policy: a policy cannot start from it.");
         var model = new TinyGpt(file.Model);
         model.load_safetensors(Path.Combine(directory, WeightsFile));
         return new Policy(model, new CompactTokenizer(file.Gpt2Ids), device);
+    }
+
+    /// <summary>
+    /// Loads a reward model checkpoint frozen (no gradients, eval mode): PPO scores with it and never trains it.
+    /// A policy's checkpoint is refused, since it has no reward head.
+    /// </summary>
+    public static RewardModel LoadRewardModel(string directory, torch.Device device)
+    {
+        var file = ReadConfig(directory);
+        if (file.Kind != RewardModelKind)
+            throw new InvalidOperationException($"{directory} holds a {file.Kind.Replace('_', ' ')}, not a reward model: it cannot score answers.");
+        var model = new RewardModel(new TinyGpt(file.Model), new CompactTokenizer(file.Gpt2Ids), device);
+        model.LoadFrozen(Path.Combine(directory, WeightsFile));
+        return model;
+    }
+
+    private static ConfigFileContent ReadConfig(string directory)
+    {
+        var path = Path.Combine(directory, ConfigFile);
+        return JsonSerializer.Deserialize<ConfigFileContent>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path} is empty.");
     }
 }

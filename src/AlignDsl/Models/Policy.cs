@@ -26,13 +26,19 @@ public sealed class Policy : ITrainableModel
     public IEnumerable<TorchSharp.Modules.Parameter> Parameters() => Model.parameters();
 
     /// <summary>Log π(completion | prompt) of each row, summed over completion tokens only (the mask hides prompt and padding).</summary>
-    public SequenceLogProbs CompletionLogProbs(SequenceTensors batch)
+    public SequenceLogProbs CompletionLogProbs(SequenceTensors batch) => new(TokenLogProbs(batch).sum(1), batch.LossMask.sum(1));
+
+    /// <summary>
+    /// Log π(token | prefix) of every next-token target [rows, length − 1], zero where the mask is 0: the per-token
+    /// figures PPO's ratio and KL penalty need, with the same targets as <see cref="CompletionLogProbs"/>.
+    /// </summary>
+    public Tensor TokenLogProbs(SequenceTensors batch)
     {
         var logits = Model.forward(batch.Tokens[.., ..^1]);
         var targets = batch.Tokens[.., 1..];
         var tokenLogProbs = -nn.functional.cross_entropy(
             logits.reshape(-1, logits.shape[2]), targets.reshape(-1), reduction: nn.Reduction.None).view(targets.shape);
-        return new SequenceLogProbs((tokenLogProbs * batch.LossMask).sum(1), batch.LossMask.sum(1));
+        return tokenLogProbs * batch.LossMask;
     }
 
     /// <summary>A frozen copy with the same weights: the reference model of DPO-style objectives.</summary>
@@ -49,21 +55,36 @@ public sealed class Policy : ITrainableModel
     /// Samples a completion for each prompt (temperature 1 unless given; 0 is greedy) with a KV cache,
     /// stopping at end of sequence or <paramref name="maxNewTokens"/>. Prompts of equal length share a batch.
     /// </summary>
-    public IReadOnlyList<string> Sample(IReadOnlyList<string> prompts, int maxNewTokens, Generator generator, double temperature = 1.0)
+    public IReadOnlyList<string> Sample(IReadOnlyList<string> prompts, int maxNewTokens, Generator generator, double temperature = 1.0) =>
+        SampleIds(prompts.Select(Tokenizer.Encode).ToList(), maxNewTokens, generator, temperature).Select(Tokenizer.Decode).ToList();
+
+    /// <summary>
+    /// The sampled token ids of each prompt (given as ids), cut after the first end-of-sequence, which is kept when
+    /// sampled: an online objective scores exactly these tokens, since decoding and re-encoding need not give them back.
+    /// </summary>
+    public IReadOnlyList<int[]> SampleIds(IReadOnlyList<int[]> prompts, int maxNewTokens, Generator generator, double temperature = 1.0)
     {
-        var answers = new string[prompts.Count];
+        var answers = new int[prompts.Count][];
         using var _ = no_grad();
         var wasTraining = Model.training;
         Model.eval();
-        var encoded = prompts.Select((p, i) => (Index: i, Ids: Tokenizer.Encode(p))).ToList();
-        foreach (var group in encoded.GroupBy(e => e.Ids.Length).OrderBy(g => g.Key))
+        foreach (var group in prompts.Select((ids, i) => (Index: i, Ids: ids)).GroupBy(e => e.Ids.Length).OrderBy(g => g.Key))
         {
             using var scope = NewDisposeScope();
             var rows = group.ToList();
             var budget = Math.Min(maxNewTokens, Config.Context - group.Key);
+            if (budget <= 0)
+            {
+                foreach (var row in rows) answers[row.Index] = [];
+                continue;
+            }
             var ids = tensor(rows.SelectMany(r => r.Ids.Select(id => (long)id)).ToArray(), [rows.Count, group.Key], ScalarType.Int64).to(Device);
             var generated = SampleTokens(ids, budget, generator, temperature);
-            for (var r = 0; r < rows.Count; r++) answers[rows[r].Index] = Tokenizer.Decode(generated[r]);
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var end = Array.IndexOf(generated[r], CompactTokenizer.EndOfSequence);
+                answers[rows[r].Index] = end < 0 ? generated[r] : generated[r][..(end + 1)];
+            }
         }
         Model.train(wasTraining);
         return answers;

@@ -46,6 +46,14 @@ public sealed class RewardModel : ITrainableModel
         return _network.Head.forward(last).squeeze(-1);
     }
 
+    /// <summary>Loads saved weights and freezes them: a reward model that scores another experiment's samples (PPO).</summary>
+    internal void LoadFrozen(string weightsFile)
+    {
+        _network.load_safetensors(weightsFile);
+        foreach (var p in _network.parameters()) p.requires_grad = false;
+        _network.eval();
+    }
+
     public void Save(string directory)
     {
         Directory.CreateDirectory(directory);

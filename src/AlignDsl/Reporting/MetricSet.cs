@@ -13,9 +13,12 @@ public sealed class MetricSet : IDisposable
     private readonly Dictionary<string, (Tensor Sum, int Count)> _sums = [];
 
     /// <summary>Adds every metric of a loss kernel's output.</summary>
-    public void Add(IObjectiveOutput output)
+    public void Add(IObjectiveOutput output) => Add(output.Metrics());
+
+    /// <summary>Adds named scalars, such as a rollout's figures.</summary>
+    public void Add(IEnumerable<(string Name, Tensor Value)> metrics)
     {
-        foreach (var (name, value) in output.Metrics()) Add(name, value);
+        foreach (var (name, value) in metrics) Add(name, value);
     }
 
     /// <summary>Adds one scalar. Safe inside a step's dispose scope: the running sum lives outside it.</summary>

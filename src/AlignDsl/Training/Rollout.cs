@@ -1,0 +1,42 @@
+using AlignDsl.Data;
+using AlignDsl.Models;
+using AlignDsl.Rewards;
+using AlignDsl.Tokenization;
+using static TorchSharp.torch;
+
+namespace AlignDsl.Training;
+
+/// <summary>
+/// One answer sampled per prompt, kept as the sampled token ids: PPO scores, values and updates exactly the tokens the
+/// policy produced (decoding and re-encoding need not give them back). The batch's mask covers the answer tokens, and
+/// the end-of-sequence token only when it was sampled; an answer cut at the token budget has none.
+/// </summary>
+public sealed record Rollout(IReadOnlyList<string> Prompts, IReadOnlyList<string> Answers, IReadOnlyList<TokenizedSequence> Sequences,
+    SequenceTensors Batch, long TokenCount)
+{
+    /// <summary>
+    /// Samples with <paramref name="policy"/> (temperature 1) and builds the batch on its device. A prompt keeps its last
+    /// <paramref name="maxLength"/> − 1 tokens; answers stop at <paramref name="maxNewTokens"/> or where the sequence reaches
+    /// <paramref name="maxLength"/>. Call inside the step's dispose scope.
+    /// </summary>
+    public static Rollout Sample(Policy policy, IReadOnlyList<string> prompts, int maxNewTokens, int maxLength, Generator generator)
+    {
+        if (maxLength < 2) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, "MaxLength must be at least 2: one prompt token and one answer token.");
+        var limit = Math.Min(maxLength, policy.Config.Context);
+        var promptIds = prompts.Select(p => Truncate(policy.Tokenizer.Encode(p), limit - 1)).ToList();
+        // One budget for all rows keeps the policy's batched sampling; rows are then cut to their own room.
+        var budget = Math.Min(maxNewTokens, limit - promptIds.Min(p => p.Length));
+        var sampled = policy.SampleIds(promptIds, budget, generator);
+        var sequences = promptIds.Select((ids, r) => new TokenizedSequence([.. ids, .. sampled[r][..Math.Min(sampled[r].Length, limit - ids.Length)]], ids.Length)).ToList();
+        var answers = sequences.Select(s => policy.Tokenizer.Decode(s.Tokens[s.PromptLength..])).ToList();
+        var batch = new SequenceBatch(sequences);
+        return new Rollout(prompts, answers, sequences, batch.ToDevice(policy.Device), batch.TokenCount);
+    }
+
+    /// <summary>Each answer's reward from <paramref name="reward"/> [rows], on the batch's device.</summary>
+    public Tensor Score(IRewardFunction reward) =>
+        tensor(Prompts.Select((p, r) => (float)reward.Score(p, Answers[r])).ToArray(), ScalarType.Float32).to(Batch.Tokens.device);
+
+    /// <summary>An empty prompt becomes the end-of-sequence token (start of text), as in <see cref="TokenizedSequence.Create"/>.</summary>
+    private static int[] Truncate(int[] ids, int keep) => ids.Length == 0 ? [CompactTokenizer.EndOfSequence] : ids[^Math.Min(ids.Length, keep)..];
+}
