@@ -18,6 +18,12 @@ public sealed record ExperimentDescriptor(
     TrainingPlan Training,
     IReadOnlyList<string> EvalSuites)
 {
+    /// <summary>The experiment whose trained reward model scores this one's samples (PPO), or null.</summary>
+    public string? RewardFrom { get; init; }
+
+    /// <summary>The experiments whose finished runs this one loads: the one it starts from, and its reward model's.</summary>
+    public IReadOnlyList<string> Needs => new[] { InitFrom, RewardFrom }.OfType<string>().Distinct().ToList();
+
     /// <summary>Estimated bytes held during training: weights, gradients and AdamW state of trainable models, weights of frozen ones.</summary>
     public long EstimatedTrainingBytes => ResidentModels.Sum(m => m.EstimatedBytes);
 }

@@ -1,7 +1,7 @@
 namespace AlignDsl;
 
 /// <summary>The training objectives an experiment can declare.</summary>
-public enum ObjectiveKind { Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto }
+public enum ObjectiveKind { Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto, Ppo }
 
 /// <summary>The shape of the training data an objective consumes.</summary>
 public enum DataShape
@@ -14,4 +14,7 @@ public enum DataShape
 
     /// <summary>prompt → completion labelled desirable or undesirable (unpaired feedback).</summary>
     Feedback,
+
+    /// <summary>prompts alone: an online objective samples its own completions (PPO).</summary>
+    Prompts,
 }

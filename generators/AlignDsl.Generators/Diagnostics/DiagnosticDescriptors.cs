@@ -134,11 +134,20 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PrincipleJudgeCannotLabel = new("ALIGN040", RuleBook.PrincipleJudgeCannotLabel.Title, Message, "AlignDsl.Constitution", DiagnosticSeverity.Error, true,
         RuleBook.PrincipleJudgeCannotLabel.MessageFormat, RuleBook.PrincipleJudgeCannotLabel.HelpLink);
 
+    public static readonly DiagnosticDescriptor PpoRewardMissing = new("ALIGN041", RuleBook.PpoRewardMissing.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.PpoRewardMissing.MessageFormat, RuleBook.PpoRewardMissing.HelpLink);
+
+    public static readonly DiagnosticDescriptor NotARewardSource = new("ALIGN042", RuleBook.NotARewardSource.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.NotARewardSource.MessageFormat, RuleBook.NotARewardSource.HelpLink);
+
+    public static readonly DiagnosticDescriptor RewardUnused = new("ALIGN043", RuleBook.RewardUnused.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Warning, true,
+        RuleBook.RewardUnused.MessageFormat, RuleBook.RewardUnused.HelpLink);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
         InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
         BuilderArgumentNotConstant, BuilderCallNotUnderstood, SettingDeclaredTwice,
         ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy, SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference, SuiteDeclaredTwice,
-        SimPoMarginOutsideRange, PrincipleJudgeCannotLabel];
+        SimPoMarginOutsideRange, PrincipleJudgeCannotLabel, PpoRewardMissing, NotARewardSource, RewardUnused];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

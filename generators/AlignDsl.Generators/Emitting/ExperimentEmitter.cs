@@ -107,7 +107,9 @@ internal static class ExperimentEmitter
         w.Line($"InitFrom: {(e.Policy.InitFromName is null ? "null" : Quote(e.Policy.InitFromName))},");
         w.Line("Model: PolicySize,");
         w.Line("Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),");
-        w.Line($"EvalSuites: [{string.Join(", ", e.EvalSuites.Select(s => Quote(s.ShortName)))}]);");
+        w.Line($"EvalSuites: [{string.Join(", ", e.EvalSuites.Select(s => Quote(s.ShortName)))}]){(e.Reward is { ExperimentName: { } rewardFrom } ? "" : ";")}");
+        if (e.Reward is { ExperimentName: { } from })
+            w.Line($"{{ RewardFrom = {Quote(from)} }};");
         w.Outdent();
     }
 
@@ -120,7 +122,7 @@ internal static class ExperimentEmitter
         w.Line("var steps = run.StepsOr(Steps);");
         w.Line();
         objective.EmitSetUp(w);
-        w.Line($"using var optimizer = run.AdamW({objective.TrainedModel}, LearningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);");
+        objective.EmitOptimizers(w);
         w.Line("using var metrics = new global::AlignDsl.Reporting.MetricSet();");
         w.Line();
         w.Line("var before = await EvaluateAsync(run, evalContext, \"before\", 0, cancellationToken);");
@@ -128,10 +130,7 @@ internal static class ExperimentEmitter
         w.Line("foreach (var (step, batch) in train.Batches(BatchSize, steps, run.Seed))");
         w.OpenBrace();
         w.Line("cancellationToken.ThrowIfCancellationRequested();");
-        w.Line("// Everything a step allocates on the device is freed when its scope closes.");
-        w.Line("using (global::TorchSharp.torch.NewDisposeScope())");
-        w.Line($"    TrainStep({objective.TrainStepModels}, batch.ToDevice(run.Device), optimizer, metrics);");
-        w.Line("run.Report(step, metrics, batch, LogEvery, optimizer);");
+        objective.EmitStepCall(w);
         w.Line("if (run.IsEvalStep(step, EvalEvery))");
         w.Line("    await EvaluateAsync(run, evalContext, $\"step {step}\", step, cancellationToken);");
         w.CloseBrace();

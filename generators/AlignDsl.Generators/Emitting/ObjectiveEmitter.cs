@@ -25,6 +25,7 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
         ObjectiveKindModel.SimPo => new SimPoEmitter(experiment),
         ObjectiveKindModel.Orpo => new OrpoEmitter(experiment),
         ObjectiveKindModel.Kto => new KtoEmitter(experiment),
+        ObjectiveKindModel.Ppo => new PpoEmitter(experiment),
         _ => new SftEmitter(experiment),
     };
 
@@ -52,6 +53,19 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
     public abstract void EmitSetUp(CodeWriter w);
 
     public abstract void EmitTrainStep(CodeWriter w);
+
+    /// <summary>Declares <c>optimizer</c> (and any other the objective needs) over the trained model.</summary>
+    public virtual void EmitOptimizers(CodeWriter w) =>
+        w.Line($"using var optimizer = run.AdamW({TrainedModel}, LearningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);");
+
+    /// <summary>Inside the loop: one step on <c>batch</c> in its own dispose scope, then the run's report.</summary>
+    public virtual void EmitStepCall(CodeWriter w)
+    {
+        w.Line("// Everything a step allocates on the device is freed when its scope closes.");
+        w.Line("using (global::TorchSharp.torch.NewDisposeScope())");
+        w.Line($"    TrainStep({TrainStepModels}, batch.ToDevice(run.Device), optimizer, metrics);");
+        w.Line("run.Report(step, metrics, batch, LogEvery, optimizer);");
+    }
 
     /// <summary>The gym split, or the JSONL reader call, that yields a training/held-out split.</summary>
     protected string ReadSplit(string gymSplit, string jsonlReader)

@@ -23,6 +23,9 @@ internal sealed record ExperimentModel(
     /// <summary>The constitution's principles, in declaration order (empty when it declares none).</summary>
     public EquatableArray<PrincipleModel> Principles { get; init; } = EquatableArray<PrincipleModel>.Empty;
 
+    /// <summary>PPO's reward: another experiment's reward model, or a reward function type (null when none is declared).</summary>
+    public RewardSourceModel? Reward { get; init; }
+
     /// <summary>Whether a declared suite compares the policy with its reference or starting point (win rate, KL).</summary>
     public bool NeedsBaseline => EvalSuites.Any(s => s.NeedsBaseline);
 
@@ -49,6 +52,10 @@ internal sealed record ObjectiveModel(ObjectiveKindModel Kind)
     public double UndesirableWeight { get; init; }
     public double Margin { get; init; }
     public double CenterRewards { get; init; }
+    public double ClipRange { get; init; }
+    public double ValueCoefficient { get; init; }
+    public int PpoEpochs { get; init; }
+    public int MaxNewTokens { get; init; }
 
     /// <summary>Reward model: weigh each pair by its weight (1/C(k,2) for a ranking's pairs) in the loss.</summary>
     public bool RankingWeights { get; init; }
@@ -57,7 +64,7 @@ internal sealed record ObjectiveModel(ObjectiveKindModel Kind)
     public bool TrainsPolicy => Kind != ObjectiveKindModel.RewardModel;
 }
 
-internal enum ObjectiveKindModel { Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto }
+internal enum ObjectiveKindModel { Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto, Ppo }
 
 /// <summary>
 /// The policy: a fresh tiny GPT of the given size, or the policy of <see cref="InitFromName"/>.
@@ -98,6 +105,15 @@ internal sealed record SuiteModel(string TypeName, string ShortName)
 {
     /// <summary>Win rate and KL compare the policy with its reference or starting point.</summary>
     public bool NeedsBaseline { get; init; }
+}
+
+/// <summary>
+/// A reward for PPO: the reward model of experiment <see cref="ExperimentClass"/> (named <see cref="ExperimentName"/>),
+/// or an instance of <see cref="FunctionType"/> (fully qualified).
+/// </summary>
+internal sealed record RewardSourceModel(string? ExperimentClass, string? ExperimentName, string? FunctionType, LocationInfo? Location)
+{
+    public bool IsModel => ExperimentName is not null;
 }
 
 /// <summary>One principle of the constitution, with the requests left out derived at run time.</summary>

@@ -15,7 +15,7 @@ internal static class BudgetRule
     private static readonly (string Name, string Objective, bool Precompute)[] Alternatives =
     [
         ("SFT", "Sft", false), ("SimPO", "SimPo", false), ("ORPO", "Orpo", false), ("a reward model", "RewardModel", false),
-        ("DPO/IPO/KTO with PrecomputeReferenceLogProbs", "Dpo", true), ("DPO/IPO/KTO", "Dpo", false),
+        ("DPO/IPO/KTO with PrecomputeReferenceLogProbs", "Dpo", true), ("DPO/IPO/KTO", "Dpo", false), ("PPO", "Ppo", false),
     ];
 
     public static DiagnosticInfo? Check(ExperimentModel experiment, double assemblyBudgetGiB)
@@ -24,7 +24,8 @@ internal static class BudgetRule
         if (!(budget > 0) || experiment.Objective is not { } objective) return null;
         var p = experiment.Policy;
         var parameters = MemoryEstimate.Parameters(p.Layers, p.ModelDim, p.Context);
-        var resident = MemoryEstimate.ResidentSet(objective.Kind.ToString(), objective.PrecomputeReference, parameters, p.ModelDim, experiment.NeedsBaseline);
+        var resident = MemoryEstimate.ResidentSet(objective.Kind.ToString(), objective.PrecomputeReference, parameters, p.ModelDim, experiment.NeedsBaseline,
+            rewardModel: experiment.Reward is not { IsModel: false });
         var total = resident.Sum(m => m.Bytes);
         if (total <= budget * GiB) return null;
 

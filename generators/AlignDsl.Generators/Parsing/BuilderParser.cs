@@ -26,6 +26,7 @@ internal static class BuilderParser
         ["Training"] = new(KnownTypes.TrainingBuilder, "training settings", [KnownTypes.Training]),
         ["Evaluate"] = new(KnownTypes.EvaluationBuilder, "evaluation suites", [KnownTypes.EvalSuite]),
         ["Constitution"] = new(KnownTypes.ConstitutionBuilder, "principles", [KnownTypes.Principle]),
+        ["Reward"] = new(KnownTypes.RewardBuilder, "reward", [KnownTypes.RewardFrom, KnownTypes.RewardFunction]),
     };
 
     /// <summary>
@@ -95,6 +96,10 @@ internal static class BuilderParser
                     case "Training":
                         training ??= Add(result, KnownTypes.Training, LocationInfo.From(at));
                         ReadArguments(training, innerCall, model, parameterNames: false, diagnostics, cancellationToken, innerMethod.Name);
+                        break;
+                    case "Reward":
+                        if (innerMethod.Name == "From") SetTypeArgument(Add(result, KnownTypes.RewardFrom, location), "Experiment", innerCall, innerMethod);
+                        else SetTypeArgument(Add(result, KnownTypes.RewardFunction, location), "Function", innerCall, innerMethod);
                         break;
                     case "Constitution":
                         ReadArguments(Add(result, KnownTypes.Principle, location), innerCall, model, parameterNames: true, diagnostics, cancellationToken);

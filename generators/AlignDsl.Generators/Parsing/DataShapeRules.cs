@@ -12,6 +12,13 @@ internal static class DataShapeRules
 {
     public static void Check(ObjectiveModel objective, DataModel data, string experiment, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
+        // PPO samples its own answers: it reads the prompt of every line, whatever else the line holds.
+        if (objective.Kind == ObjectiveKindModel.Ppo && data.Kind != DataKindModel.Constitution) return;
+        if (objective.Kind == ObjectiveKindModel.Ppo)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.DataShapeMismatch, location, experiment, "PPO", Describe("Prompts"), "labelled constitutional data"));
+            return;
+        }
         if (data.Kind != DataKindModel.Jsonl || data.Shape == "FromObjective") return;
         var needed = Needs(objective.Kind);
         if (data.Shape == needed || (needed == "Pairs" && IsPairSource(data.Shape))) return;
@@ -38,6 +45,7 @@ internal static class DataShapeRules
     {
         "Demonstrations" => "demonstrations {prompt, completion}",
         "Feedback" => "unpaired feedback {prompt, completion, label}",
+        "Prompts" => "prompts {prompt}",
         "Rankings" => "k-wise rankings {prompt, responses, ranking}",
         "Annotated" => "annotated pairs {prompt, a, b, labels}",
         _ => "preference pairs {prompt, chosen, rejected}",

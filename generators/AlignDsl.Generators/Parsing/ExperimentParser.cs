@@ -51,6 +51,7 @@ internal static class ExperimentParser
             foreach (var v in SettingRules.CheckSequenceFits(training.MaxLength, policy.Context))
                 diagnostics.Add(DiagnosticInfo.From(v, training.MaxLengthLocation));
         var objectiveLocation = attributes.FirstOrDefault(a => KnownTypes.Objectives.Contains(a.Name)).Reader?.Location ?? classLocation;
+        var reward = RewardParser.Parse(Single(KnownTypes.RewardFrom), Single(KnownTypes.RewardFunction), objective, name!, objectiveLocation, diagnostics);
         var suites = SuiteParser.Parse(attributes.Where(a => a.Name == KnownTypes.EvalSuite).Select(a => a.Reader).ToList(), name!, objective, policy,
             objectiveLocation, diagnostics);
 
@@ -65,6 +66,7 @@ internal static class ExperimentParser
             BudgetGiB = budget?.Named("GpuMemoryGiB", 0.0) ?? 0.0,
             BudgetLocation = budget?.LocationOf("GpuMemoryGiB"),
             Principles = principles,
+            Reward = reward,
         };
     }
 

@@ -26,6 +26,9 @@ internal static class ExperimentSet
             var policy = experiment.Policy;
             if (policy.InitFromClass is { } direct && byClass.TryGetValue(direct, out var start) && start.Objective is { TrainsPolicy: false })
                 added.Add(DiagnosticInfo.Create(RuleBook.InitFromNotPolicy, policy.InitFromLocation, start.FullName, experiment.Name));
+            if (experiment.Reward is { ExperimentClass: { } rewardClass } reward && byClass.TryGetValue(rewardClass, out var rewardExperiment)
+                && rewardExperiment.Objective is { Kind: not ObjectiveKindModel.RewardModel })
+                added.Add(DiagnosticInfo.Create(RuleBook.NotARewardSource, reward.Location, rewardExperiment.FullName));
             var chain = new List<string> { experiment.Name };
             var current = experiment;
             while (current.Policy.InitFromClass is { } parentClass && byClass.TryGetValue(parentClass, out var parent))

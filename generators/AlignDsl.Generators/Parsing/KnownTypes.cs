@@ -12,10 +12,14 @@ internal static class KnownTypes
     public const string Orpo = "AlignDsl.OrpoAttribute";
     public const string Kto = "AlignDsl.KtoAttribute";
     public const string RewardModel = "AlignDsl.RewardModelAttribute";
+    public const string Ppo = "AlignDsl.PpoAttribute";
+    public const string RewardFrom = "AlignDsl.RewardFromAttribute";
+    public const string RewardFunction = "AlignDsl.RewardFunctionAttribute";
+    public const string RewardFunctionInterface = "AlignDsl.Rewards.IRewardFunction";
     public const string Reference = "AlignDsl.ReferenceAttribute";
 
     /// <summary>Every objective attribute; an experiment declares exactly one.</summary>
-    public static readonly string[] Objectives = [Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto];
+    public static readonly string[] Objectives = [Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto, Ppo];
     public const string GymData = "AlignDsl.GymDataAttribute";
     public const string JsonlData = "AlignDsl.JsonlDataAttribute";
     public const string Training = "AlignDsl.TrainingAttribute";
@@ -43,4 +47,5 @@ internal static class KnownTypes
     public const string TrainingBuilder = "AlignDsl.TrainingBuilder";
     public const string EvaluationBuilder = "AlignDsl.EvaluationBuilder";
     public const string ConstitutionBuilder = "AlignDsl.ConstitutionBuilder";
+    public const string RewardBuilder = "AlignDsl.RewardBuilder";
 }

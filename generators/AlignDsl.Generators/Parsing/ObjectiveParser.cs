@@ -51,8 +51,23 @@ internal static class ObjectiveParser
                 UndesirableWeight = reader.Named("UndesirableWeight", Defaults.KtoUndesirableWeight),
                 PrecomputeReference = reader.Named("PrecomputeReferenceLogProbs", false),
             },
+            KnownTypes.Ppo => new ObjectiveModel(ObjectiveKindModel.Ppo)
+            {
+                Beta = reader.Named("KlCoefficient", Defaults.PpoKlCoefficient),
+                ClipRange = reader.Named("ClipRange", Defaults.PpoClipRange),
+                ValueCoefficient = reader.Named("ValueCoefficient", Defaults.PpoValueCoefficient),
+                PpoEpochs = reader.Named("PpoEpochs", Defaults.PpoEpochs),
+                MaxNewTokens = reader.Named("MaxNewTokens", Defaults.PpoMaxNewTokens),
+            },
             _ => new ObjectiveModel(ObjectiveKindModel.Sft),
         };
+        if (model.Kind == ObjectiveKindModel.Ppo)
+        {
+            violations.AddRange(SettingRules.CheckWeight("ClipRange", model.ClipRange));
+            violations.AddRange(SettingRules.CheckWeight("ValueCoefficient", model.ValueCoefficient));
+            violations.AddRange(SettingRules.CheckPositive("PpoEpochs", model.PpoEpochs));
+            violations.AddRange(SettingRules.CheckPositive("MaxNewTokens", model.MaxNewTokens));
+        }
 
         // A γ derived from β follows it: only a written γ can be wrong on its own.
         violations.AddRange(SettingRules.CheckObjective(model.Kind.ToString(), model.Beta, model.LabelSmoothing, model.Lambda,

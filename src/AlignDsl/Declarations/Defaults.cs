@@ -20,6 +20,13 @@ public static class Defaults
     public const double RewardMargin = 0.0;
     public const double RewardCentering = 0.0;
 
+    /// <summary>PPO's KL coefficient β on the per-token penalty −β·log π/π_ref (the seed's typical range: 0.01–0.2).</summary>
+    public const double PpoKlCoefficient = 0.05;
+    public const double PpoClipRange = 0.2;
+    public const double PpoValueCoefficient = 0.1;
+    public const int PpoEpochs = 2;
+    public const int PpoMaxNewTokens = 24;
+
     public const int Steps = 200;
     public const int BatchSize = 16;
     public const double LearningRate = 5e-4;

@@ -46,4 +46,7 @@ public enum JsonlShape
     /// annotators' agreement (Cohen's or Fleiss' κ) is measured on load, warned about below 0.6 and kept in summary.json.
     /// </summary>
     Annotated,
+
+    /// <summary><c>{"prompt"}</c>: prompts for an online objective (PPO), which samples its own answers.</summary>
+    Prompts,
 }

@@ -1,23 +1,31 @@
 namespace AlignDsl.Hosting;
 
-/// <summary>The experiments a host knows, by name, and the InitFrom chains between them.</summary>
+/// <summary>The experiments a host knows, by name, and what each needs run first (InitFrom, RewardFrom).</summary>
 internal sealed class Catalog(IReadOnlyList<ExperimentEntry> experiments)
 {
     public ExperimentEntry Find(string name) =>
         experiments.FirstOrDefault(e => e.Name == name)
         ?? throw new UsageException($"No experiment named '{name}'. Known: {string.Join(", ", experiments.Select(e => e.Name))}.");
 
-    /// <summary>The experiments <paramref name="experiment"/> starts from, root first, then itself.</summary>
+    /// <summary>
+    /// Every experiment <paramref name="experiment"/> needs, each after the ones it needs itself, then the experiment:
+    /// for PPO, the SFT start and the reward model (and that reward model's own start).
+    /// </summary>
     public IReadOnlyList<ExperimentEntry> Chain(ExperimentEntry experiment)
     {
-        var chain = new List<ExperimentEntry> { experiment };
-        while (chain[0].Descriptor.InitFrom is { } parent)
+        var order = new List<ExperimentEntry>();
+        Visit(experiment, []);
+        return order;
+
+        void Visit(ExperimentEntry entry, HashSet<ExperimentEntry> path)
         {
-            var entry = experiments.FirstOrDefault(e => e.Name == parent)
-                ?? throw new InvalidOperationException($"'{chain[0].Name}' starts from '{parent}', which this program does not contain.");
-            if (chain.Contains(entry)) throw new InvalidOperationException($"InitFrom chain of '{experiment.Name}' forms a cycle.");
-            chain.Insert(0, entry);
+            if (order.Contains(entry)) return;
+            if (!path.Add(entry)) throw new InvalidOperationException($"The experiments '{experiment.Name}' needs form a cycle through '{entry.Name}'.");
+            foreach (var need in entry.Descriptor.Needs)
+                Visit(experiments.FirstOrDefault(e => e.Name == need)
+                    ?? throw new InvalidOperationException($"'{entry.Name}' needs '{need}', which this program does not contain."), path);
+            path.Remove(entry);
+            order.Add(entry);
         }
-        return chain;
     }
 }

@@ -130,6 +130,15 @@ public static class RuleBook
     public static Rule PrincipleJudgeCannotLabel { get; } = new("ALIGN040", "The principle judge cannot label this data",
         "Experiment '{0}' asks the principle judge to label its constitutional data, but {1}", RuleSeverity.Error, Constitution);
 
+    public static Rule PpoRewardMissing { get; } = new("ALIGN041", "PPO needs exactly one reward",
+        "Experiment '{0}' trains PPO, which scores every sampled answer, but {1}", RuleSeverity.Error, Structure);
+
+    public static Rule NotARewardSource { get; } = new("ALIGN042", "Reward source must be a reward model or a reward function",
+        "'{0}' is not a reward source: [RewardFrom] names an experiment that trains a reward model ([RewardModel]), [RewardFunction] a type implementing AlignDsl.Rewards.IRewardFunction with a public parameterless constructor", RuleSeverity.Error, Structure);
+
+    public static Rule RewardUnused { get; } = new("ALIGN043", "Reward declared for an objective that does not use one",
+        "Experiment '{0}' declares a reward, but {1} trains on its data's labels, not on a reward: remove it, or train with [Ppo]", RuleSeverity.Warning, Structure);
+
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -142,6 +151,6 @@ public static class RuleBook
         BuilderArgumentNotConstant, BuilderCallNotUnderstood, SettingDeclaredTwice,
         ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy,
         SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference, SuiteDeclaredTwice,
-        SimPoMarginOutsideRange, PrincipleJudgeCannotLabel,
+        SimPoMarginOutsideRange, PrincipleJudgeCannotLabel, PpoRewardMissing, NotARewardSource, RewardUnused,
     ];
 }

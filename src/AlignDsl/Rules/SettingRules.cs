@@ -10,18 +10,21 @@ public static class SettingRules
     public static (double Low, double High)? TypicalBeta(string objective) => objective switch
     {
         "Dpo" => (0.1, 0.5),
+        "Ppo" => (0.01, 0.2),
         _ => null,
     };
 
     public static IEnumerable<RuleViolation> CheckBeta(string objective, double beta)
     {
+        // PPO's β is the coefficient of its KL penalty, and is declared under that name.
+        var setting = objective == "Ppo" ? "KlCoefficient" : "Beta";
         if (!(beta > 0))
         {
-            yield return new RuleViolation(RuleBook.BetaNotPositive, "Beta", "Beta", beta);
+            yield return new RuleViolation(RuleBook.BetaNotPositive, setting, setting, beta);
             yield break;
         }
         if (TypicalBeta(objective) is { } range && (beta < range.Low || beta > range.High))
-            yield return new RuleViolation(RuleBook.BetaOutsideTypicalRange, "Beta", "Beta", beta, range.Low, range.High, objective.ToUpperInvariant());
+            yield return new RuleViolation(RuleBook.BetaOutsideTypicalRange, setting, setting, beta, range.Low, range.High, objective.ToUpperInvariant());
     }
 
     /// <summary>A loss weight or margin scale (ORPO's λ, KTO's class weights) must be positive.</summary>
@@ -109,6 +112,9 @@ public static class SettingRules
                 break;
             case "RewardModel":
                 violations.AddRange(CheckNotNegative("CenterRewards", centerRewards));
+                break;
+            case "Ppo":
+                violations.AddRange(CheckBeta(objective, beta));
                 break;
         }
         return violations;

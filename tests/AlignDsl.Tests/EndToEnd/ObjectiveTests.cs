@@ -66,4 +66,19 @@ public sealed class ObjectiveTests(TrainedPipeline pipeline)
         double FirstLoss(string run) => JsonNode.Parse(File.ReadLines(Path.Combine(run, "metrics.jsonl")).First(l => l.Contains("\"train\"")))!["loss"]!.GetValue<double>();
         Assert.Equal(FirstLoss(pipeline.DpoRun), FirstLoss(Host.Runs(pipeline.Root, "test-dpo-precomputed").Last()), 3);
     }
+
+    [Fact]
+    public async Task Ppo_rewarded_by_the_reward_model_lowers_attack_success_within_a_kl_budget()
+    {
+        var summary = await RunAsync("test-ppo");
+        var (before, after) = (Eval(summary, "before", "attack_success_rate"), Eval(summary, "after", "attack_success_rate"));
+        Assert.True(after < before, $"attack success rate {before} → {after}");
+        var kl = summary["eval"]!["after"]!["kl"]!["kl"]!.GetValue<double>();
+        Assert.InRange(kl, 1e-6, 5.0);
+        Assert.Equal(["policy (trainable)", "value model (trainable)", "reference (frozen)", "reward model (frozen)"],
+            summary["resident_models"]!.AsArray().Select(m => m!.GetValue<string>()));
+        foreach (var metric in new[] { "objective/kl", "objective/scores", "policy/clipfrac_avg", "loss/value_avg" })
+            Assert.NotNull(summary["final_metrics"]![metric]);
+        Assert.NotEmpty(Host.Runs(pipeline.Root, "test-rm")); // its reward model was trained first when missing
+    }
 }

@@ -79,3 +79,14 @@ public partial class TestDpoPrecomputed;
 [Training(Steps = 5, BatchSize = 2)]
 [EvalSuite(typeof(PreferenceAccuracy))]
 public partial class TestJsonlSft;
+
+// PPO from the same SFT start, rewarded by test-rm's reward model (run first when it has no finished run).
+
+[Experiment("test-ppo")]
+[Policy(InitFrom = typeof(TestSft))]
+[Ppo(KlCoefficient = 0.05, MaxNewTokens = 20)]
+[RewardFrom(typeof(TestRewardModel))]
+[GymData(GymTask.HelpfulHarmless)]
+[Training(Steps = 60, BatchSize = 32, LearningRate = 3e-5, WarmupSteps = 5, LogEvery = 10)]
+[EvalSuite(typeof(RedTeam)), EvalSuite(typeof(OverRefusal)), EvalSuite(typeof(KlDivergence))]
+public partial class TestPpo;

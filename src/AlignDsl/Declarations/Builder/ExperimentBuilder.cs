@@ -23,6 +23,8 @@ public sealed class ExperimentBuilder
 
     public ExperimentBuilder Constitution(Action<ConstitutionBuilder> configure) => Apply(configure, new ConstitutionBuilder(_spec), b => b.Spec);
 
+    public ExperimentBuilder Reward(Action<RewardBuilder> configure) => Apply(configure, new RewardBuilder(_spec), b => b.Spec);
+
     /// <summary>The recorded spec, checked with the rules the generator applies; throws <see cref="RuleViolationException"/> listing the errors.</summary>
     public ExperimentSpec Build()
     {
@@ -49,6 +51,19 @@ public sealed class ExperimentBuilder
         if (spec.Objective is { } kind)
             violations.AddRange(SettingRules.CheckObjective(kind.ToString(), spec.Beta, spec.LabelSmoothing, spec.Lambda,
                 spec.DesirableWeight, spec.UndesirableWeight, spec.Gamma, spec.SftWeight, spec.CenterRewards));
+        var rewards = (spec.RewardFrom is null ? 0 : 1) + (spec.RewardFunction is null ? 0 : 1);
+        if (spec.Objective == ObjectiveKind.Ppo && rewards != 1)
+            violations.Add(new RuleViolation(RuleBook.PpoRewardMissing, "Reward", "(builder)",
+                rewards == 0 ? "it declares no reward: add .Reward(r => r.From<RewardModelExperiment>()) or .Reward(r => r.Function<MyReward>())" : "it declares two rewards: keep one"));
+        if (spec.Objective is { } trained && trained != ObjectiveKind.Ppo && rewards > 0)
+            violations.Add(new RuleViolation(RuleBook.RewardUnused, "Reward", "(builder)", trained.ToString().ToUpperInvariant()));
+        if (spec.Objective == ObjectiveKind.Ppo)
+        {
+            violations.AddRange(SettingRules.CheckWeight("ClipRange", spec.ClipRange));
+            violations.AddRange(SettingRules.CheckWeight("ValueCoefficient", spec.ValueCoefficient));
+            violations.AddRange(SettingRules.CheckPositive("PpoEpochs", spec.PpoEpochs));
+            violations.AddRange(SettingRules.CheckPositive("MaxNewTokens", spec.MaxNewTokens));
+        }
         foreach (var (setting, value) in new[] { ("Layers", spec.Layers), ("ModelDim", spec.ModelDim), ("Heads", spec.Heads), ("Context", spec.Context) })
             violations.AddRange(SettingRules.CheckPositive(setting, value));
         violations.AddRange(SettingRules.CheckModelShape(spec.ModelDim, spec.Heads));

@@ -26,6 +26,15 @@ public sealed record ExperimentSpec
     public double UndesirableWeight { get; init; }
     public double Margin { get; init; }
     public double CenterRewards { get; init; }
+    public double ClipRange { get; init; }
+    public double ValueCoefficient { get; init; }
+    public int PpoEpochs { get; init; }
+    public int MaxNewTokens { get; init; }
+
+    /// <summary>PPO's reward: a reward-model experiment class, or a reward function type (exactly one).</summary>
+    public Type? RewardFrom { get; init; }
+
+    public Type? RewardFunction { get; init; }
 
     /// <summary>The experiment class whose policy this one starts from, or null for a fresh policy of the size below.</summary>
     public Type? InitFrom { get; init; }

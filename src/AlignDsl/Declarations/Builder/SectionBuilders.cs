@@ -62,6 +62,14 @@ public sealed class ObjectiveBuilder
             PrecomputeReferenceLogProbs = precomputeReferenceLogProbs,
         });
 
+    public ObjectiveBuilder Ppo(double klCoefficient = Defaults.PpoKlCoefficient, double clipRange = Defaults.PpoClipRange,
+        double valueCoefficient = Defaults.PpoValueCoefficient, int ppoEpochs = Defaults.PpoEpochs, int maxNewTokens = Defaults.PpoMaxNewTokens) =>
+        Set(new ExperimentSpec
+        {
+            Objective = ObjectiveKind.Ppo, Beta = klCoefficient, ClipRange = clipRange, ValueCoefficient = valueCoefficient,
+            PpoEpochs = ppoEpochs, MaxNewTokens = maxNewTokens,
+        });
+
     /// <summary>Copies the objective's fields onto the spec, counting objectives so a second one is reported.</summary>
     private ObjectiveBuilder Set(ExperimentSpec objective)
     {
@@ -80,6 +88,10 @@ public sealed class ObjectiveBuilder
             UndesirableWeight = Spec.Objective is null ? objective.UndesirableWeight : Spec.UndesirableWeight,
             Margin = Spec.Objective is null ? objective.Margin : Spec.Margin,
             CenterRewards = Spec.Objective is null ? objective.CenterRewards : Spec.CenterRewards,
+            ClipRange = Spec.Objective is null ? objective.ClipRange : Spec.ClipRange,
+            ValueCoefficient = Spec.Objective is null ? objective.ValueCoefficient : Spec.ValueCoefficient,
+            PpoEpochs = Spec.Objective is null ? objective.PpoEpochs : Spec.PpoEpochs,
+            MaxNewTokens = Spec.Objective is null ? objective.MaxNewTokens : Spec.MaxNewTokens,
         };
         return this;
     }
@@ -108,6 +120,27 @@ public sealed class DataBuilder
     public DataBuilder FromConstitution(GymTask prompts, int pairsPerPrompt = 1, int rounds = 1)
     {
         Spec = Spec with { ConstitutionPrompts = prompts, PairsPerPrompt = pairsPerPrompt, Rounds = rounds };
+        return this;
+    }
+}
+
+/// <summary>PPO's reward: another experiment's reward model, or a reward function (see <see cref="RewardFromAttribute"/>).</summary>
+public sealed class RewardBuilder
+{
+    internal RewardBuilder(ExperimentSpec spec) => Spec = spec;
+
+    internal ExperimentSpec Spec { get; private set; }
+
+    /// <summary>The trained reward model of the experiment class <typeparamref name="TExperiment"/>.</summary>
+    public RewardBuilder From<TExperiment>() where TExperiment : class
+    {
+        Spec = Spec with { RewardFrom = typeof(TExperiment) };
+        return this;
+    }
+
+    public RewardBuilder Function<TFunction>() where TFunction : Rewards.IRewardFunction, new()
+    {
+        Spec = Spec with { RewardFunction = typeof(TFunction) };
         return this;
     }
 }

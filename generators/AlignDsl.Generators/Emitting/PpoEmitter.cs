@@ -1,0 +1,126 @@
+using static AlignDsl.Generators.Emitting.CodeWriter;
+
+namespace AlignDsl.Generators.Emitting;
+
+/// <summary>
+/// PPO: each step samples answers to a batch of prompts, scores them (reward model or function), turns the scores and
+/// the per-token KL penalty into advantages with the value model (GAE), and takes <c>PpoEpochs</c> clipped updates of
+/// policy and value model. Resident: policy, value model, reference, and the reward model when the reward is one.
+/// </summary>
+internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEmitter(experiment)
+{
+    private bool RewardIsModel => Experiment.Reward is { IsModel: true };
+
+    public override string Kind => "Ppo";
+    public override string DataShape => "Prompts";
+    public override string Summary => "PPO: clipped policy updates on sampled answers, rewarded by " + (RewardIsModel ? "a reward model" : "a reward function")
+        + " minus β·log π/π_ref per token, advantages from a value model (GAE). Resident: policy, value model, reference"
+        + (RewardIsModel ? ", reward model." : ".");
+
+    public override IEnumerable<string> Constants() =>
+    [
+        $"private const double KlCoefficient = {Literal(Objective.Beta)};",
+        $"private const double ClipRange = {Literal(Objective.ClipRange)};",
+        $"private const double ValueCoefficient = {Literal(Objective.ValueCoefficient)};",
+        $"private const int PpoEpochs = {Literal(Objective.PpoEpochs)};",
+        $"private const int MaxNewTokens = {Literal(Objective.MaxNewTokens)};",
+        "private const double Gamma = 1.0;",
+        "private const double Lambda = 0.95;",
+    ];
+
+    public override IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels()
+    {
+        yield return ("policy", true, "PolicySize.Parameters");
+        yield return ("value model", true, "PolicySize.Parameters + PolicySize.ModelDim + 1");
+        yield return ("reference", false, "PolicySize.Parameters");
+        if (RewardIsModel) yield return ("reward model", false, "PolicySize.Parameters + PolicySize.ModelDim + 1");
+    }
+
+    protected override string? LiveReference => "reference";
+
+    private string Reward => RewardIsModel ? "rewardModel" : "reward";
+
+    public override string TrainStepModels => $"policy, reference, valueModel, {Reward}";
+
+    public override void EmitSetUp(CodeWriter w)
+    {
+        w.Lines(DataComment("prompts"));
+        w.Line($"var prompts = {ReadSplit("Prompts", "ReadPrompts")};");
+        w.Line($"var train = new {Data}.PromptData(prompts.Train);");
+        w.Line($"var heldOutPairs = run.Gym({Data}.GymTask.HelpfulHarmless).Pairs().HeldOut;");
+        w.Line();
+        w.Line($"// Models: {PolicyOrigin}; the reference is a frozen copy of it, the value model a copy of its body with a value head.");
+        EmitPolicy(w, "prompts.Train");
+        w.Line("using var reference = policy.FrozenCopy();");
+        w.Line("using var valueModel = run.NewValueModel(policy);");
+        if (Experiment.Reward is { IsModel: true, ExperimentName: { } rewardFrom })
+        {
+            w.Line($"// The reward: {Comment(rewardFrom)}'s trained reward model, frozen.");
+            w.Line($"using var rewardModel = run.LoadRewardModel({ExperimentEmitter.Quote(rewardFrom)});");
+        }
+        else
+        {
+            w.Line("// The reward: a function of prompt and answer.");
+            w.Line($"var reward = new {Experiment.Reward?.FunctionType}();");
+        }
+        EmitEvalContext(w, "the implicit reward β·log π/π_ref of the KL-regularised objective", "policy",
+            $"new {Evaluation}.ImplicitReward(policy, new {Models}.LiveReference(reference), KlCoefficient)", TokenizePairs("heldOutPairs"));
+    }
+
+    public override void EmitOptimizers(CodeWriter w)
+    {
+        base.EmitOptimizers(w);
+        w.Line("using var valueOptimizer = run.AdamW(valueModel, LearningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);");
+        w.Line("// Rollouts sample from their own seeded generator, so a run repeats.");
+        w.Line("var generator = new global::TorchSharp.torch.Generator((ulong)run.Seed, run.Device);");
+    }
+
+    public override void EmitStepCall(CodeWriter w)
+    {
+        w.Line("long tokens;");
+        w.Line("// Everything a step allocates on the device is freed when its scope closes.");
+        w.Line("using (global::TorchSharp.torch.NewDisposeScope())");
+        w.Line($"    tokens = TrainStep({TrainStepModels}, batch, generator, optimizer, valueOptimizer, metrics);");
+        w.Line("run.Report(step, metrics, tokens, LogEvery, optimizer);");
+    }
+
+    public override void EmitTrainStep(CodeWriter w)
+    {
+        var rewardParameter = RewardIsModel ? $"{Models}.RewardModel rewardModel" : "global::AlignDsl.Rewards.IRewardFunction reward";
+        w.Line("/// <summary>");
+        w.Line("/// One PPO step: a rollout from the policy and its scores; advantages from the KL-penalised rewards and the value");
+        w.Line("/// model, all without gradients; then PpoEpochs clipped updates of policy and value model on the same rollout.");
+        w.Line("/// </summary>");
+        w.Line($"private static long TrainStep({Models}.Policy policy, {Models}.Policy reference, {Models}.ValueModel valueModel, {rewardParameter},");
+        w.Line("    global::System.Collections.Generic.IReadOnlyList<string> prompts, global::TorchSharp.torch.Generator generator,");
+        w.Line("    global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Training.Optimizer valueOptimizer, global::AlignDsl.Reporting.MetricSet metrics)");
+        w.OpenBrace();
+        w.Line("var rollout = global::AlignDsl.Training.Rollout.Sample(policy, prompts, MaxNewTokens, MaxLength, generator);");
+        w.Line("var mask = rollout.Batch.LossMask;");
+        w.Line("global::TorchSharp.torch.Tensor oldLogProbs, oldValues;");
+        w.Line($"{Objectives}.PpoAdvantages advantages;");
+        w.Line("using (global::TorchSharp.torch.no_grad())");
+        w.OpenBrace();
+        w.Line(RewardIsModel ? "var scores = rewardModel.Rewards(rollout.Batch);" : "var scores = rollout.Score(reward);");
+        w.Line("oldLogProbs = policy.TokenLogProbs(rollout.Batch);");
+        w.Line("oldValues = valueModel.Values(rollout.Batch);");
+        w.Line($"advantages = {Objectives}.Ppo.Advantages(scores, oldLogProbs, reference.TokenLogProbs(rollout.Batch), oldValues, mask, KlCoefficient, Gamma, Lambda);");
+        w.CloseBrace();
+        w.Line("for (var epoch = 0; epoch < PpoEpochs; epoch++)");
+        w.OpenBrace();
+        w.Line("optimizer.ZeroGrad();");
+        w.Line("valueOptimizer.ZeroGrad();");
+        w.Line($"var ppo = {Objectives}.Ppo.Loss(policy.TokenLogProbs(rollout.Batch), oldLogProbs, advantages,");
+        w.Line("    valueModel.Values(rollout.Batch), oldValues, mask, ClipRange, ClipRange, ValueCoefficient);");
+        w.Line("ppo.Loss.backward();");
+        w.Line("optimizer.ClipAndStep();");
+        w.Line("valueOptimizer.ClipAndStep();");
+        w.Line("// Metrics stay on the device; the run reads them every LogEvery steps.");
+        w.Line("metrics.Add(ppo);");
+        w.CloseBrace();
+        w.Line("metrics.Add(advantages.Metrics());");
+        w.Line("metrics.Add(\"grad_norm\", optimizer.GradNorm);");
+        w.Line("return rollout.TokenCount;");
+        w.CloseBrace();
+    }
+}

@@ -1,0 +1,121 @@
+using static AlignDsl.Generators.Tests.DiagnosticAssert;
+using static Microsoft.CodeAnalysis.DiagnosticSeverity;
+
+namespace AlignDsl.Generators.Tests;
+
+/// <summary>PPO's declaration: its reward (ALIGN041–043), its KL coefficient's range (ALIGN012), its four models (ALIGN024).</summary>
+public sealed class PpoDiagnosticTests
+{
+    private static string Source(string declarations) => Generate.Usings + """
+        namespace Tests;
+
+        [Experiment("sft")]
+        [Sft]
+        [GymData(GymTask.HelpfulHarmless)]
+        public partial class Sft;
+
+        [Experiment("rm")]
+        [Policy(InitFrom = typeof(Sft))]
+        [RewardModel]
+        [GymData(GymTask.HelpfulHarmless)]
+        [EvalSuite(typeof(RewardModelBias))]
+        public partial class Rm;
+
+        public sealed class Brevity : AlignDsl.Rewards.IRewardFunction
+        {
+            public double Score(string prompt, string answer) => -answer.Length;
+        }
+
+
+        """ + declarations;
+
+    private static string Bad(string attributes) => Source($"""
+        [Experiment("bad")]
+        [Policy(InitFrom = typeof(Sft))]
+        {attributes}
+        [GymData(GymTask.HelpfulHarmless)]
+        public partial class Bad;
+        """);
+
+    [Theory]
+    [InlineData("[RewardFrom(typeof(Rm))]", "run.LoadRewardModel(\"rm\")", "rewardModel.Rewards(rollout.Batch)")]
+    [InlineData("[RewardFunction(typeof(Brevity))]", "new global::Tests.Brevity()", "rollout.Score(reward)")]
+    public void Ppo_generates_its_rollout_loop_with_either_reward(string reward, string rewardSetUp, string scoring)
+    {
+        var run = Generate.Run(Bad("[Ppo(KlCoefficient = 0.05)]\n" + reward));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        var text = run.Files.Single(f => f.HintName == "Tests.Bad.g.cs").Text;
+        Assert.Contains(rewardSetUp, text);
+        Assert.Contains(scoring, text);
+        Assert.Contains("private const double KlCoefficient = 0.05;", text);
+        Assert.Contains("global::AlignDsl.Objectives.Ppo.Advantages(scores, oldLogProbs, reference.TokenLogProbs(rollout.Batch), oldValues, mask, KlCoefficient, Gamma, Lambda)", text);
+        Assert.Contains("new(\"value model\", Trainable: true, PolicySize.Parameters + PolicySize.ModelDim + 1)", text);
+    }
+
+    [Fact]
+    public void ALIGN041_ppo_without_a_reward()
+    {
+        var source = Bad("[Ppo]");
+        NotGenerated(Reported(source, "ALIGN041", Error, ("[Ppo]", "Ppo")), "Tests", "Bad");
+    }
+
+    [Fact]
+    public void ALIGN041_ppo_with_two_rewards_is_reported_at_the_second()
+    {
+        var source = Bad("[Ppo]\n[RewardFrom(typeof(Rm))]\n[RewardFunction(typeof(Brevity))]");
+        NotGenerated(Reported(source, "ALIGN041", Error, ("RewardFunction(typeof(Brevity))", "RewardFunction(typeof(Brevity))")), "Tests", "Bad");
+    }
+
+    [Fact]
+    public void ALIGN042_reward_from_an_experiment_that_trains_a_policy()
+    {
+        var source = Bad("[Ppo]\n[RewardFrom(typeof(Sft))]");
+        NotGenerated(Reported(source, "ALIGN042", Error, ("RewardFrom(typeof(Sft))", "typeof(Sft)")), "Tests", "Bad");
+    }
+
+    [Fact]
+    public void ALIGN042_reward_function_that_is_not_one()
+    {
+        var source = Bad("[Ppo]\n[RewardFunction(typeof(string))]");
+        NotGenerated(Reported(source, "ALIGN042", Error, ("typeof(string)", "typeof(string)")), "Tests", "Bad");
+    }
+
+    [Fact]
+    public void ALIGN043_a_reward_on_dpo_is_unused()
+    {
+        var source = Bad("[Dpo]\n[RewardFrom(typeof(Rm))]");
+        Generated(Reported(source, "ALIGN043", Warning, ("RewardFrom(typeof(Rm))", "RewardFrom(typeof(Rm))")), "Tests", "Bad");
+    }
+
+    [Fact]
+    public void ALIGN012_ppo_kl_coefficient_outside_its_typical_range()
+    {
+        var source = Bad("[Ppo(KlCoefficient = 0.5)]\n[RewardFrom(typeof(Rm))]");
+        var run = Reported(source, "ALIGN012", Warning, ("KlCoefficient = 0.5", "0.5"));
+        Assert.Contains("KlCoefficient = 0.5 is outside the typical range 0.01 to 0.2 for PPO", run.GeneratorDiagnostics.Single().GetMessage());
+    }
+
+    [Fact]
+    public void ALIGN024_ppo_holds_four_models()
+    {
+        var source = Generate.Usings + """
+            namespace Tests;
+
+            [Experiment("rm")] [Policy(Layers = 24, ModelDim = 2048, Heads = 16)] [RewardModel] [GymData(GymTask.HelpfulHarmless)]
+            [EvalSuite(typeof(RewardModelBias))]
+            public partial class Rm;
+
+            [Experiment("big")] [Policy(Layers = 24, ModelDim = 2048, Heads = 16)] [Ppo] [RewardFrom(typeof(Rm))]
+            [GymData(GymTask.HelpfulHarmless)] [Budget(GpuMemoryGiB = 40)]
+            public partial class Big;
+            """;
+        var run = Generate.Run(source);
+        var message = run.GeneratorDiagnostics.Single(d => d.Id == "ALIGN024").GetMessage();
+        Assert.Contains("policy", message);
+        Assert.Contains("value model", message);
+        Assert.Contains("reference", message);
+        Assert.Contains("reward model", message);
+        Assert.DoesNotContain("PPO", message[message.IndexOf("fit", StringComparison.Ordinal)..]);
+    }
+}
