@@ -118,4 +118,26 @@ public sealed class PpoDiagnosticTests
         Assert.Contains("reward model", message);
         Assert.DoesNotContain("PPO", message[message.IndexOf("fit", StringComparison.Ordinal)..]);
     }
+
+    [Fact]
+    public void ALIGN036_ppo_against_a_reward_model_nobody_checked_for_biases()
+    {
+        var source = Source("""
+            [Experiment("unchecked")]
+            [Policy(InitFrom = typeof(Sft))]
+            [RewardModel]
+            [GymData(GymTask.HelpfulHarmless)]
+            public partial class Unchecked;
+
+            [Experiment("bad")]
+            [Policy(InitFrom = typeof(Sft))]
+            [Ppo]
+            [RewardFrom(typeof(Unchecked))]
+            [GymData(GymTask.HelpfulHarmless)]
+            public partial class Bad;
+            """);
+        // Once at the reward model, once where a policy is optimised against it.
+        Generated(Reported(source, "ALIGN036", Warning, ("[RewardModel]\n[GymData(GymTask.HelpfulHarmless)]\npublic partial class Unchecked", "RewardModel"),
+            ("RewardFrom(typeof(Unchecked))", "typeof(Unchecked)")), "Tests", "Bad");
+    }
 }

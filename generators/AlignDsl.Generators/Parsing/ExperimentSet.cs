@@ -26,9 +26,14 @@ internal static class ExperimentSet
             var policy = experiment.Policy;
             if (policy.InitFromClass is { } direct && byClass.TryGetValue(direct, out var start) && start.Objective is { TrainsPolicy: false })
                 added.Add(DiagnosticInfo.Create(RuleBook.InitFromNotPolicy, policy.InitFromLocation, start.FullName, experiment.Name));
-            if (experiment.Reward is { ExperimentClass: { } rewardClass } reward && byClass.TryGetValue(rewardClass, out var rewardExperiment)
-                && rewardExperiment.Objective is { Kind: not ObjectiveKindModel.RewardModel })
-                added.Add(DiagnosticInfo.Create(RuleBook.NotARewardSource, reward.Location, rewardExperiment.FullName));
+            if (experiment.Reward is { ExperimentClass: { } rewardClass } reward && byClass.TryGetValue(rewardClass, out var rewardExperiment))
+            {
+                if (rewardExperiment.Objective is { Kind: not ObjectiveKindModel.RewardModel })
+                    added.Add(DiagnosticInfo.Create(RuleBook.NotARewardSource, reward.Location, rewardExperiment.FullName));
+                // The policy will exploit whatever the reward model gets wrong: say so where it is optimised against, too.
+                else if (!rewardExperiment.EvalSuites.Any(s => s.TypeName == "global::" + KnownTypes.RewardModelBias))
+                    added.Add(DiagnosticInfo.Create(RuleBook.RewardModelWithoutBiasCheck, reward.Location, rewardExperiment.Name));
+            }
             var chain = new List<string> { experiment.Name };
             var current = experiment;
             while (current.Policy.InitFromClass is { } parentClass && byClass.TryGetValue(parentClass, out var parent))
