@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every example objective from the same SFT start, each in its own process, and prints one table row per
+# Runs every example objective from the same SFT start (PPO after the reward model it uses), each in its own process, and prints one table row per
 # objective from the runs' summary.json: held-out preference accuracy and attack success rate before/after, steps,
 # wall time, and the process's peak resident memory.
 #   bash benchmarks/objectives.sh [output-root]
@@ -9,7 +9,7 @@ out="${1:-$(mktemp -d)}"
 run() { dotnet run --project examples/QuickStart -c Release --no-build -- run "$1" --device cpu --out "$out" > /dev/null; }
 dotnet build examples/QuickStart -c Release > /dev/null
 run gym-sft
-for experiment in gym-dpo gym-dpo-precomputed gym-ipo gym-simpo gym-orpo gym-kto gym-rm; do run "$experiment"; done
+for experiment in gym-dpo gym-dpo-precomputed gym-ipo gym-simpo gym-orpo gym-kto gym-rm gym-ppo gym-cai-dpo gym-cai-sft; do run "$experiment"; done
 echo "| objective | experiment | pref. accuracy before → after | ASR before → after | over-refusal before → after | steps | seconds | peak RSS (MiB) |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 for summary in "$out"/*/*/summary.json; do
