@@ -20,6 +20,10 @@ internal static class TrainingPlot
         ("Reward accuracy", ["rewards/accuracies"], true),
         ("Log-odds (ORPO)", ["log_odds_ratio", "log_odds_chosen"], false),
         ("KL estimate (KTO)", ["kl"], false),
+        ("PPO reward", ["objective/scores", "objective/rlhf_reward"], false),
+        ("PPO KL to the reference", ["objective/kl"], false),
+        ("PPO losses", ["loss/policy_avg", "loss/value_avg"], false),
+        ("PPO clipped fraction", ["policy/clipfrac_avg", "val/clipfrac_avg"], true),
         ("Gradient norm", ["grad_norm"], false),
     ];
 
