@@ -84,12 +84,22 @@ public sealed partial class RunContext : IDisposable
         return RewardModel.FromPolicy(policy);
     }
 
-    /// <summary>The trained reward model of the newest complete run of <paramref name="experiment"/>, frozen: PPO scores with it.</summary>
-    public RewardModel LoadRewardModel(string experiment)
+    /// <summary>
+    /// The trained reward model of the newest complete run of <paramref name="experiment"/>, frozen: PPO scores the
+    /// answers of <paramref name="policy"/> with it, token ids as they are, so both must share a vocabulary and the
+    /// reward model must read as far as the policy writes.
+    /// </summary>
+    public RewardModel LoadRewardModel(string experiment, Policy policy)
     {
         var checkpoint = _store.LatestCheckpoint(experiment)
             ?? throw new InvalidOperationException($"No finished run of '{experiment}' under {_store.Root}: run it first (`run {experiment}`), or run this experiment from the host, which runs it for you.");
-        return Checkpoint.LoadRewardModel(checkpoint, Device);
+        var rewardModel = Checkpoint.LoadRewardModel(checkpoint, Device);
+        var problem = !rewardModel.Tokenizer.Gpt2Ids.SequenceEqual(policy.Tokenizer.Gpt2Ids) ? "has another vocabulary than the policy it would score"
+            : rewardModel.Config.Context < Experiment.Training.MaxLength ? $"reads {rewardModel.Config.Context} tokens, fewer than MaxLength ({Experiment.Training.MaxLength})"
+            : null;
+        if (problem is null) return rewardModel;
+        rewardModel.Dispose();
+        throw new InvalidOperationException($"'{experiment}''s reward model {problem}: train it from the same start as the policy (InitFrom the same SFT experiment).");
     }
 
     /// <summary>PPO's value model: a trainable copy of <paramref name="policy"/>'s body with a fresh scalar head.</summary>

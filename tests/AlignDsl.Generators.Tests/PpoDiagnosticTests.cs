@@ -38,7 +38,7 @@ public sealed class PpoDiagnosticTests
         """);
 
     [Theory]
-    [InlineData("[RewardFrom(typeof(Rm))]", "run.LoadRewardModel(\"rm\")", "rewardModel.Rewards(rollout.Batch)")]
+    [InlineData("[RewardFrom(typeof(Rm))]", "run.LoadRewardModel(\"rm\", policy)", "rewardModel.Rewards(rollout.Batch)")]
     [InlineData("[RewardFunction(typeof(Brevity))]", "new global::Tests.Brevity()", "rollout.Score(reward)")]
     public void Ppo_generates_its_rollout_loop_with_either_reward(string reward, string rewardSetUp, string scoring)
     {
@@ -139,5 +139,34 @@ public sealed class PpoDiagnosticTests
         // Once at the reward model, once where a policy is optimised against it.
         Generated(Reported(source, "ALIGN036", Warning, ("[RewardModel]\n[GymData(GymTask.HelpfulHarmless)]\npublic partial class Unchecked", "RewardModel"),
             ("RewardFrom(typeof(Unchecked))", "typeof(Unchecked)")), "Tests", "Bad");
+    }
+
+    [Fact]
+    public void ALIGN044_ppo_from_a_fresh_policy()
+    {
+        var source = Source("[Experiment(\"bad\")]\n[Ppo]\n[RewardFrom(typeof(Rm))]\n[GymData(GymTask.HelpfulHarmless)]\npublic partial class Bad;");
+        NotGenerated(Reported(source, "ALIGN044", Error, ("[Ppo]", "Ppo")), "Tests", "Bad");
+    }
+
+    [Fact]
+    public void ALIGN042_a_reward_attribute_without_a_type_is_reported_not_emitted()
+    {
+        var source = Bad("[Ppo]\n[RewardFunction(null)]");
+        NotGenerated(Reported(source, "ALIGN042", Error, ("RewardFunction(null)", "null")), "Tests", "Bad");
+    }
+
+    [Fact]
+    public void ALIGN041_two_rewards_from_the_builder()
+    {
+        var source = Source("""
+            [Experiment("bad")]
+            public partial class Bad
+            {
+                static void Configure(ExperimentBuilder x) => x
+                    .Policy(p => p.InitFrom<Sft>()).Objective(o => o.Ppo()).Data(d => d.Gym(GymTask.HelpfulHarmless))
+                    .Reward(r => r.From<Rm>().Function<Brevity>());
+            }
+            """);
+        NotGenerated(Reported(source, "ALIGN041", Error, ("Function<Brevity>()", "Function<Brevity>()")), "Tests", "Bad");
     }
 }

@@ -60,12 +60,13 @@ partial class GymPpo : global::AlignDsl.IExperiment
         using var reference = policy.FrozenCopy();
         using var valueModel = run.NewValueModel(policy);
         // The reward: gym-rm's trained reward model, frozen.
-        using var rewardModel = run.LoadRewardModel("gym-rm");
+        using var rewardModel = run.LoadRewardModel("gym-rm", policy);
         // Evaluation ranks held-out pairs by the implicit reward β·log π/π_ref of the KL-regularised objective.
         var scorer = new global::AlignDsl.Evaluation.ImplicitReward(policy, new global::AlignDsl.Models.LiveReference(reference), KlCoefficient);
         var evalContext = run.EvalContext(policy, scorer, global::AlignDsl.Data.PreferenceData.Tokenize(heldOutPairs, policy.Tokenizer, MaxLength), baseline: reference);
-        using var optimizer = run.AdamW(policy, LearningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);
-        using var valueOptimizer = run.AdamW(valueModel, LearningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);
+        // The schedules count updates: PpoEpochs of them per step.
+        using var optimizer = run.AdamW(policy, LearningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);
+        using var valueOptimizer = run.AdamW(valueModel, LearningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);
         // Rollouts sample from their own seeded generator, so a run repeats.
         var generator = new global::TorchSharp.torch.Generator((ulong)run.Seed, run.Device);
         using var metrics = new global::AlignDsl.Reporting.MetricSet();
@@ -120,6 +121,7 @@ partial class GymPpo : global::AlignDsl.IExperiment
         }
         metrics.Add(advantages.Metrics());
         metrics.Add("grad_norm", optimizer.GradNorm);
+        metrics.Add("val/grad_norm", valueOptimizer.GradNorm);
         return rollout.TokenCount;
     }
 

@@ -143,11 +143,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RewardUnused = new("ALIGN043", RuleBook.RewardUnused.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Warning, true,
         RuleBook.RewardUnused.MessageFormat, RuleBook.RewardUnused.HelpLink);
 
+    public static readonly DiagnosticDescriptor PpoNeedsPolicy = new("ALIGN044", RuleBook.PpoNeedsPolicy.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.PpoNeedsPolicy.MessageFormat, RuleBook.PpoNeedsPolicy.HelpLink);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
         InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
         BuilderArgumentNotConstant, BuilderCallNotUnderstood, SettingDeclaredTwice,
         ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy, SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference, SuiteDeclaredTwice,
-        SimPoMarginOutsideRange, PrincipleJudgeCannotLabel, PpoRewardMissing, NotARewardSource, RewardUnused];
+        SimPoMarginOutsideRange, PrincipleJudgeCannotLabel, PpoRewardMissing, NotARewardSource, RewardUnused, PpoNeedsPolicy];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

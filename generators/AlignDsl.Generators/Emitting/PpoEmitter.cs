@@ -56,7 +56,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         if (Experiment.Reward is { IsModel: true, ExperimentName: { } rewardFrom })
         {
             w.Line($"// The reward: {Comment(rewardFrom)}'s trained reward model, frozen.");
-            w.Line($"using var rewardModel = run.LoadRewardModel({ExperimentEmitter.Quote(rewardFrom)});");
+            w.Line($"using var rewardModel = run.LoadRewardModel({ExperimentEmitter.Quote(rewardFrom)}, policy);");
         }
         else
         {
@@ -69,8 +69,9 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
 
     public override void EmitOptimizers(CodeWriter w)
     {
-        base.EmitOptimizers(w);
-        w.Line("using var valueOptimizer = run.AdamW(valueModel, LearningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);");
+        w.Line("// The schedules count updates: PpoEpochs of them per step.");
+        w.Line("using var optimizer = run.AdamW(policy, LearningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);");
+        w.Line("using var valueOptimizer = run.AdamW(valueModel, LearningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);");
         w.Line("// Rollouts sample from their own seeded generator, so a run repeats.");
         w.Line("var generator = new global::TorchSharp.torch.Generator((ulong)run.Seed, run.Device);");
     }
@@ -120,6 +121,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.CloseBrace();
         w.Line("metrics.Add(advantages.Metrics());");
         w.Line("metrics.Add(\"grad_norm\", optimizer.GradNorm);");
+        w.Line("metrics.Add(\"val/grad_norm\", valueOptimizer.GradNorm);");
         w.Line("return rollout.TokenCount;");
         w.CloseBrace();
     }

@@ -23,6 +23,7 @@ internal static class ExperimentParser
         var attributes = type.GetAttributes().Where(a => a.AttributeClass is not null)
             .Select(a => (Name: a.AttributeClass!.ToDisplayString(), Reader: (ISettingReader)new AttributeReader(a))).ToList();
         ISettingReader? Single(string name) => attributes.Where(a => a.Name == name).Select(a => a.Reader).FirstOrDefault();
+        List<ISettingReader> All(string name) => attributes.Where(a => a.Name == name).Select(a => a.Reader).ToList();
 
         var experiment = Single(KnownTypes.Experiment)!;
         var name = experiment.Setting("Name")?.Value as string;
@@ -51,7 +52,7 @@ internal static class ExperimentParser
             foreach (var v in SettingRules.CheckSequenceFits(training.MaxLength, policy.Context))
                 diagnostics.Add(DiagnosticInfo.From(v, training.MaxLengthLocation));
         var objectiveLocation = attributes.FirstOrDefault(a => KnownTypes.Objectives.Contains(a.Name)).Reader?.Location ?? classLocation;
-        var reward = RewardParser.Parse(Single(KnownTypes.RewardFrom), Single(KnownTypes.RewardFunction), objective, name!, objectiveLocation, diagnostics);
+        var reward = RewardParser.Parse(All(KnownTypes.RewardFrom), All(KnownTypes.RewardFunction), objective, policy, name!, objectiveLocation, diagnostics);
         var suites = SuiteParser.Parse(attributes.Where(a => a.Name == KnownTypes.EvalSuite).Select(a => a.Reader).ToList(), name!, objective, policy,
             objectiveLocation, diagnostics);
 

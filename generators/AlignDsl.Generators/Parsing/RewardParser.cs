@@ -6,24 +6,28 @@ namespace AlignDsl.Generators.Parsing;
 
 /// <summary>
 /// Reads PPO's reward: <c>[RewardFrom(typeof(Experiment))]</c> or <c>[RewardFunction(typeof(Function))]</c>. PPO needs
-/// exactly one (ALIGN041); each must be what it claims (ALIGN042; whether the experiment trains a reward model is
-/// checked once every experiment is known); another objective does not use one (ALIGN043).
+/// exactly one (ALIGN041) and a trained policy to sample from (ALIGN044); each must be what it claims (ALIGN042; whether
+/// the experiment trains a reward model is checked once every experiment is known); another objective uses none (ALIGN043).
 /// </summary>
 internal static class RewardParser
 {
-    public static RewardSourceModel? Parse(ISettingReader? from, ISettingReader? function, ObjectiveModel? objective, string experiment,
-        LocationInfo? objectiveLocation, List<DiagnosticInfo> diagnostics)
+    public static RewardSourceModel? Parse(IReadOnlyList<ISettingReader> froms, IReadOnlyList<ISettingReader> functions, ObjectiveModel? objective,
+        PolicyModel policy, string experiment, LocationInfo? objectiveLocation, List<DiagnosticInfo> diagnostics)
     {
+        var (from, function) = (froms.FirstOrDefault(), functions.FirstOrDefault());
         var reward = From(from, diagnostics) ?? Function(function, diagnostics);
         if (objective is null) return reward;
+        if (objective.Kind == ObjectiveKindModel.Ppo && policy.InitFromName is null)
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.PpoNeedsPolicy, objectiveLocation, experiment));
         if (objective.Kind != ObjectiveKindModel.Ppo)
         {
             if ((from ?? function) is { } declared)
                 diagnostics.Add(DiagnosticInfo.Create(RuleBook.RewardUnused, declared.Location, experiment, objective.Kind.ToString().ToUpperInvariant()));
             return null;
         }
-        if (from is not null && function is not null)
-            diagnostics.Add(DiagnosticInfo.Create(RuleBook.PpoRewardMissing, function.Location, experiment, "it declares both [RewardFrom] and [RewardFunction]: keep one"));
+        if (froms.Count + functions.Count > 1)
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.PpoRewardMissing, froms.Concat(functions).Skip(1).First().Location, experiment,
+                "it declares more than one reward: keep one [RewardFrom] or [RewardFunction]"));
         else if (from is null && function is null)
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.PpoRewardMissing, objectiveLocation, experiment,
                 "it declares no reward: add [RewardFrom(typeof(...))] naming a reward-model experiment, or [RewardFunction(typeof(...))]"));
@@ -32,7 +36,12 @@ internal static class RewardParser
 
     private static RewardSourceModel? From(ISettingReader? reader, List<DiagnosticInfo> diagnostics)
     {
-        if (reader?.Setting("Experiment") is not { Value: INamedTypeSymbol target }) return null;
+        if (reader is null) return null;
+        if (reader.Setting("Experiment") is not { Value: INamedTypeSymbol target })
+        {
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.NotARewardSource, reader.LocationOf("Experiment"), Written(reader, "Experiment")));
+            return null;
+        }
         var attribute = target.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownTypes.Experiment);
         if (attribute is null)
         {
@@ -45,7 +54,12 @@ internal static class RewardParser
 
     private static RewardSourceModel? Function(ISettingReader? reader, List<DiagnosticInfo> diagnostics)
     {
-        if (reader?.Setting("Function") is not { Value: INamedTypeSymbol type }) return null;
+        if (reader is null) return null;
+        if (reader.Setting("Function") is not { Value: INamedTypeSymbol type })
+        {
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.NotARewardSource, reader.LocationOf("Function"), Written(reader, "Function")));
+            return null;
+        }
         var valid = type.AllInterfaces.Any(i => i.ToDisplayString() == KnownTypes.RewardFunctionInterface) && !type.IsAbstract
             && type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public);
         if (!valid)
@@ -55,4 +69,8 @@ internal static class RewardParser
         }
         return new RewardSourceModel(null, null, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), reader.LocationOf("Function"));
     }
+
+    /// <summary>What was written, for the message: a type that is not a named one (an array), or null.</summary>
+    private static string Written(ISettingReader reader, string setting) =>
+        (reader.Setting(setting)?.Value as ISymbol)?.ToDisplayString() ?? "null";
 }

@@ -139,6 +139,9 @@ public static class RuleBook
     public static Rule RewardUnused { get; } = new("ALIGN043", "Reward declared for an objective that does not use one",
         "Experiment '{0}' declares a reward, but {1} trains on its data's labels, not on a reward: remove it, or train with [Ppo]", RuleSeverity.Warning, Structure);
 
+    public static Rule PpoNeedsPolicy { get; } = new("ALIGN044", "PPO needs a trained policy",
+        "Experiment '{0}' trains PPO from a fresh policy, whose samples are noise and whose vocabulary holds only the prompts: start it from a trained policy with [Policy(InitFrom = typeof(...))]", RuleSeverity.Error, Structure);
+
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -152,5 +155,6 @@ public static class RuleBook
         ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy,
         SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference, SuiteDeclaredTwice,
         SimPoMarginOutsideRange, PrincipleJudgeCannotLabel, PpoRewardMissing, NotARewardSource, RewardUnused,
+        PpoNeedsPolicy,
     ];
 }

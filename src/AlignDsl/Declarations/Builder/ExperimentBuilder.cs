@@ -59,6 +59,7 @@ public sealed class ExperimentBuilder
             violations.Add(new RuleViolation(RuleBook.RewardUnused, "Reward", "(builder)", trained.ToString().ToUpperInvariant()));
         if (spec.Objective == ObjectiveKind.Ppo)
         {
+            if (spec.InitFrom is null) violations.Add(new RuleViolation(RuleBook.PpoNeedsPolicy, "InitFrom", "(builder)"));
             violations.AddRange(SettingRules.CheckWeight("ClipRange", spec.ClipRange));
             violations.AddRange(SettingRules.CheckWeight("ValueCoefficient", spec.ValueCoefficient));
             violations.AddRange(SettingRules.CheckPositive("PpoEpochs", spec.PpoEpochs));
