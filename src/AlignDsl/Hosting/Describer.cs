@@ -24,6 +24,7 @@ internal static class Describer
         ["data_shape"] = e.Descriptor.Data.ToString().ToLowerInvariant(),
         ["data_source"] = e.Descriptor.DataSource,
         ["init_from"] = e.Descriptor.InitFrom,
+        ["reward_from"] = e.Descriptor.RewardFrom,
         ["resident_models"] = new JsonArray(e.Descriptor.ResidentModels.Select(m => (JsonNode)new JsonObject
         {
             ["role"] = m.Role, ["trainable"] = m.Trainable, ["parameters"] = m.Parameters, ["estimated_bytes"] = m.EstimatedBytes,
@@ -39,6 +40,7 @@ internal static class Describer
         text.AppendLine($"{d.Name}  ({d.ClassName})");
         text.AppendLine($"  objective     {d.Objective.ToString().ToUpperInvariant()} on {d.Data.ToString().ToLowerInvariant()} from {d.DataSource}");
         text.AppendLine($"  policy        {(d.InitFrom is null ? "fresh" : "starts from " + d.InitFrom)}: {d.Model.Layers} layers, width {d.Model.ModelDim}, {d.Model.Heads} heads, context {d.Model.Context}");
+        if (d.RewardFrom is { } reward) text.AppendLine($"  reward        {reward}'s trained reward model, frozen");
         text.AppendLine($"  training      {t.Steps} steps × {t.BatchSize}, learning rate {t.LearningRate.ToString(CultureInfo.InvariantCulture)}, max length {t.MaxLength}, seed {t.Seed}");
         text.AppendLine($"  evaluation    {(d.EvalSuites.Count == 0 ? "none" : string.Join(", ", d.EvalSuites))}{(t.EvalEvery > 0 ? $", every {t.EvalEvery} steps" : "")}, before and after");
         text.AppendLine("  memory (estimated; fp32 weights, plus gradients and AdamW moments for trainable models)");

@@ -31,6 +31,16 @@ public sealed class HostCommandTests
         Assert.Contains("total", output);
     }
 
+    [Fact]
+    public async Task Describe_shows_ppo_s_four_models_and_its_reward()
+    {
+        var (exitCode, output, _) = await Host.RunAsync("describe", "test-ppo");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("reward        test-rm's trained reward model, frozen", output);
+        foreach (var model in new[] { "policy (trainable)", "value model (trainable)", "reference (frozen)", "reward model (frozen)" })
+            Assert.Contains(model, output);
+    }
+
     [Theory]
     [InlineData("frobnicate")]
     [InlineData("run")]
