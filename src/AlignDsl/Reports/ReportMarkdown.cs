@@ -67,25 +67,15 @@ internal static class ReportMarkdown
     /// <summary>Two blocks in one table: attack success per harm category, then over-refusal per XSTest type.</summary>
     private static string? Categories(EvalReport before, EvalReport after)
     {
-        var harm = CategoryCells(before, after, RedTeam, "attack_success_rate");
-        var safe = CategoryCells(before, after, OverRefusal, "over_refusal_rate");
+        var (harm, safe) = (SafetyComparison.RedTeam(before, after), SafetyComparison.OverRefusal(before, after));
         if (harm.Count == 0 && safe.Count == 0) return null;
         var rows = Enumerable.Range(0, Math.Max(harm.Count, safe.Count)).Select(i =>
         {
-            var (category, asr) = i < harm.Count ? harm[i] : ("", "");
-            var (type, refusal) = i < safe.Count ? safe[i] : ("", "");
+            var (category, asr) = i < harm.Count ? (harm[i].Category, Markdown.BeforeAfter(harm[i].Before, harm[i].After)) : ("", "");
+            var (type, refusal) = i < safe.Count ? (safe[i].Category, Markdown.BeforeAfter(safe[i].Before, safe[i].After)) : ("", "");
             return (IReadOnlyList<string>)[category, asr, "", type, refusal];
         });
         return Markdown.Table(["harm category", "ASR before → after", "", "XSTest type", "over-refusal before → after"], rows);
-    }
-
-    private static List<(string Category, string Cell)> CategoryCells(EvalReport before, EvalReport after, string suite, string figure)
-    {
-        var (first, last) = (before.Suite(suite), after.Suite(suite));
-        double? Rate(SuiteResult? result, string category) =>
-            result is not null && result.ByCategory.TryGetValue(category, out var figures) && figures.TryGetValue(figure, out var v) ? v : null;
-        return (last?.ByCategory.Keys ?? []).Concat(first?.ByCategory.Keys ?? []).Distinct()
-            .Select(c => (c, Markdown.BeforeAfter(Rate(first, c), Rate(last, c)))).ToList();
     }
 
     private static string? BiasTable(EvalReport before, EvalReport after)

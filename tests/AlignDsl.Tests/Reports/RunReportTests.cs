@@ -34,6 +34,9 @@ public sealed class RunReportTests : IDisposable
         // Categories side by side: violence's ASR halves from the overall rate; homonyms' over-refusal rises by 0.1.
         Assert.Equal(["violence", "0.25 → 0.125", "", "homonyms", "0.2 → 0.3"], Row(report, "violence"));
         Assert.Equal(["weapons", "1 → 0.5", "", "", ""], Row(report, "weapons"));
+        // Both blocks open with their overall rate, as the console's table does.
+        var overall = Row(report, "overall");
+        Assert.Equal(("overall", "overall"), (overall[0], overall[3]));
         // Bias figures get their own section, not the flat table: ece 0.2 → 0.1.
         Assert.Equal("0.2", Row(report, "ece")[1]);
         Assert.Equal("-0.1", Row(report, "ece")[3]);
