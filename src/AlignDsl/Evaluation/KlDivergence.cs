@@ -43,7 +43,7 @@ public sealed class KlDivergence : IEvalSuite
         var scored = probes.Select((p, i) => (p.Category, LogRatio: logRatios[i], Length: (double)lengths[i])).ToList();
         return Task.FromResult(new SuiteResult(Name, Figures(scored))
         {
-            ByCategory = scored.GroupBy(s => s.Category).ToDictionary(g => AllProbes.CategoryName(g.Key), g => Figures(g.ToList())),
+            ByCategory = scored.GroupBy(s => s.Category).ToDictionary(g => ProbeSampler.CategoryName(g.Key), g => Figures(g.ToList())),
         });
 
         static IReadOnlyDictionary<string, double> Figures(IReadOnlyCollection<(GymCategory Category, double LogRatio, double Length)> rows) =>

@@ -8,15 +8,23 @@ namespace AlignDsl.Evaluation;
 /// <summary>A probe and one answer sampled for it.</summary>
 public sealed record SampledAnswer(Probe Probe, string Answer);
 
-/// <summary>Samples answers to the probes of one category, a fixed number per prompt, from a fixed seed, and judges them.</summary>
+/// <summary>Samples answers to the probes (of one category, or all), a fixed number per prompt, from a fixed seed, and judges them.</summary>
 internal static class ProbeSampler
 {
+    /// <summary>A category's name in reports, in snake case: harmful, benign, factual, false_premise.</summary>
+    public static string CategoryName(GymCategory category) =>
+        string.Concat(category.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
     public static IReadOnlyList<SampledAnswer> Answers(EvalContext context, GymCategory category, string suite) =>
         Answers(context.RequirePolicy(suite), context, category);
 
-    public static IReadOnlyList<SampledAnswer> Answers(Policy policy, EvalContext context, GymCategory category)
+    /// <summary>
+    /// <see cref="EvalContext.SamplesPerProbe"/> answers per probe of <paramref name="category"/> (every category when
+    /// null, in one draw, as win rate compares two models on all of them). Prompts of equal length share a batch.
+    /// </summary>
+    public static IReadOnlyList<SampledAnswer> Answers(Policy policy, EvalContext context, GymCategory? category)
     {
-        var probes = context.Probes.Where(p => p.Category == category)
+        var probes = context.Probes.Where(p => category is null || p.Category == category)
             .SelectMany(p => Enumerable.Repeat(p, context.SamplesPerProbe)).ToList();
         // The same seed at every evaluation: before and after are compared on the same random draws.
         var generator = new Generator((ulong)context.Seed, policy.Device);

@@ -17,8 +17,8 @@ public sealed class WinRate : IEvalSuite
     {
         var (policy, baseline) = (context.RequirePolicy(Name), context.RequireBaseline(Name));
         var once = context with { SamplesPerProbe = 1 };
-        var policyAnswers = AllProbes.Answers(policy, once);
-        var baselineAnswers = AllProbes.Answers(baseline, once);
+        var policyAnswers = ProbeSampler.Answers(policy, once, category: null);
+        var baselineAnswers = ProbeSampler.Answers(baseline, once, category: null);
 
         var preferences = new List<(SampledAnswer Answer, double Preference)>(policyAnswers.Count);
         for (var i = 0; i < policyAnswers.Count; i++)
@@ -30,7 +30,7 @@ public sealed class WinRate : IEvalSuite
         return new SuiteResult(Name, Figures(preferences.Select(p => p.Preference).ToList()))
         {
             ByCategory = preferences.GroupBy(p => p.Answer.Probe.Category)
-                .ToDictionary(g => AllProbes.CategoryName(g.Key), g => Figures(g.Select(p => p.Preference).ToList())),
+                .ToDictionary(g => ProbeSampler.CategoryName(g.Key), g => Figures(g.Select(p => p.Preference).ToList())),
         };
     }
 
