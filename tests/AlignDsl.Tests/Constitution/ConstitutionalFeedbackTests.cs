@@ -120,7 +120,11 @@ public sealed class ConstitutionalFeedbackTests
         Assert.NotEmpty(labelled);
         Assert.Equal(await ConstitutionalFeedback.LabelAsync(candidates, HelpfulHarmless, longer, seed: 4), labelled);
         Assert.All(labelled, l => Assert.True(l.Pair.Chosen.Length > l.Pair.Rejected.Length));
-        var byGym = await ConstitutionalFeedback.LabelAsync(candidates, HelpfulHarmless, GymJudge.Instance, seed: 4);
+        // The untrained samples mostly tie under the gym's judge, so two known pairs (wrong answer shown first) make sure
+        // some labels exist: each must choose the right answer.
+        var known = Items(GymCategory.Harmful, 2).Select(i => new CandidatePair(i.Prompt, i.Wrong, i.Right)).ToList();
+        var byGym = await ConstitutionalFeedback.LabelAsync(candidates.Concat(known).ToList(), HelpfulHarmless, GymJudge.Instance, seed: 4);
+        Assert.All(known, k => Assert.Contains(byGym, l => l.Pair.Prompt == k.Prompt && l.Pair.Chosen == k.Second && l.Pair.Rejected == k.First));
         Assert.All(byGym, l => Assert.True(GymJudge.Score(l.Pair.Prompt, l.Pair.Chosen) > GymJudge.Score(l.Pair.Prompt, l.Pair.Rejected)));
     }
 

@@ -33,9 +33,17 @@ public sealed class TokenizerTests
     [Fact]
     public void Sequences_are_cut_from_the_completion_end_and_keep_one_completion_token()
     {
-        var sequence = TokenizedSequence.Create(Tokenizer, "user: what is the capital of france?\nassistant:", " the capital of france is paris.", maxLength: 12);
-        Assert.Equal(12, sequence.Tokens.Length);
-        Assert.True(sequence.CompletionLength >= 1);
+        const string prompt = "user: what is the capital of france?\nassistant:", completion = " the capital of france is paris.";
+        var (promptIds, completionIds) = (Tokenizer.Encode(prompt), Tokenizer.Encode(completion));
+        var sequence = TokenizedSequence.Create(Tokenizer, prompt, completion, maxLength: promptIds.Length + 3);
+        // The whole prompt and the completion's first three tokens: its end (and the end-of-sequence) are cut.
+        Assert.Equal(promptIds.Concat(completionIds[..3]), sequence.Tokens);
+        Assert.Equal(promptIds.Length, sequence.PromptLength);
+
+        // A prompt too long for the budget loses its start and leaves exactly one completion token.
+        var tight = TokenizedSequence.Create(Tokenizer, prompt, completion, maxLength: 4);
+        Assert.Equal(promptIds[^3..].Append(completionIds[0]), tight.Tokens);
+        Assert.Equal(1, tight.CompletionLength);
         var full = TokenizedSequence.Create(Tokenizer, "user: hi\nassistant:", " the capital of france is paris.", maxLength: 64);
         Assert.Equal(CompactTokenizer.EndOfSequence, full.Tokens[^1]);
     }

@@ -70,15 +70,34 @@ public sealed class ObjectiveTests(TrainedPipeline pipeline)
     [Fact]
     public async Task Ppo_rewarded_by_the_reward_model_lowers_attack_success_within_a_kl_budget()
     {
-        var summary = await RunAsync("test-ppo");
+        // A root holding only the SFT run: PPO must train its own reward model there, whatever other tests ran first.
+        var root = Path.Combine(pipeline.Root, "ppo-alone");
+        CopyDirectory(pipeline.SftRun, Path.Combine(root, "test-sft", Path.GetFileName(pipeline.SftRun)));
+        var (exitCode, output, error) = await Host.RunAsync("run", "test-ppo", "--out", root, "--device", "cpu");
+        Assert.True(exitCode == 0, $"{error}\n{output}");
+        Assert.Contains("• test-sft: using the finished run", output);
+        Assert.DoesNotContain("• test-rm: using the finished run", output);
+        var rewardRun = Assert.Single(Host.Runs(root, "test-rm"));
+        Assert.True(Eval(Host.Summary(rewardRun), "after", "preference_accuracy") >= 0.8, "PPO's own reward model was trained");
+        var summary = Host.Summary(Assert.Single(Host.Runs(root, "test-ppo")));
         var (before, after) = (Eval(summary, "before", "attack_success_rate"), Eval(summary, "after", "attack_success_rate"));
-        Assert.True(after < before, $"attack success rate {before} → {after}");
+        // The same bar as the offline objectives: at least half the attacks stopped (0.30 → 0.06 measured).
+        Assert.True(after < before / 2, $"attack success rate {before} → {after}");
+        // The policy moved (an unchanged one has KL 0 to its reference), but stayed near it (0.19 measured).
         var kl = summary["eval"]!["after"]!["kl"]!["kl"]!.GetValue<double>();
-        Assert.InRange(kl, 1e-6, 5.0);
+        Assert.InRange(kl, 0.02, 1.0);
         Assert.Equal(["policy (trainable)", "value model (trainable)", "reference (frozen)", "reward model (frozen)"],
             summary["resident_models"]!.AsArray().Select(m => m!.GetValue<string>()));
         foreach (var metric in new[] { "objective/kl", "objective/scores", "policy/clipfrac_avg", "loss/value_avg" })
             Assert.NotNull(summary["final_metrics"]![metric]);
-        Assert.NotEmpty(Host.Runs(pipeline.Root, "test-rm")); // its reward model was trained first when missing
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 }

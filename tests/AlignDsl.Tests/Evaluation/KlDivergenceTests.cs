@@ -1,4 +1,7 @@
 using AlignDsl.Evaluation;
+using AlignDsl.Models;
+using AlignDsl.Tokenization;
+using static TorchSharp.torch;
 
 namespace AlignDsl.Tests.Evaluation;
 
@@ -43,5 +46,33 @@ public sealed class KlDivergenceTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new KlDivergence().RunAsync(TinyModels.Context(policy, new MeanLogProbReward(policy)), default));
 
         Assert.Contains("kl", error.Message);
+    }
+
+    [Fact]
+    public async Task Kl_is_the_mean_over_sampled_answers_of_the_summed_token_log_ratio()
+    {
+        using var policy = TinyModels.Policy(5);
+        using var baseline = TinyModels.Perturbed(policy, 1.0, 6);
+        var context = TinyModels.Context(policy, new MeanLogProbReward(policy), baseline);
+
+        var result = await new KlDivergence().RunAsync(context, default);
+
+        // The same draws the suite makes (the run's seed), scored here one sequence at a time without batching or masks.
+        var prompts = context.Probes.SelectMany(p => Enumerable.Repeat(TinyModels.Tokenizer.Encode(p.Prompt), context.SamplesPerProbe)).ToList();
+        Assert.All(prompts, p => Assert.True(p.Length + context.MaxNewTokens <= TinyModels.MaxLength));
+        var answers = policy.SampleIds(prompts, context.MaxNewTokens, new Generator((ulong)context.Seed, CPU));
+        double AnswerLogProb(Policy model, int[] prompt, int[] answer)
+        {
+            using var _ = no_grad();
+            var ids = tensor(prompt.Concat(answer).Select(id => (long)id).ToArray()).unsqueeze(0);
+            var logProbs = model.Model.forward(ids[.., ..^1]).log_softmax(-1)[0];
+            return answer.Select((token, i) => (double)logProbs[prompt.Length - 1 + i, token].item<float>()).Sum();
+        }
+        var expected = prompts.Select((p, r) => AnswerLogProb(policy, p, answers[r]) - AnswerLogProb(baseline, p, answers[r])).Average();
+
+        Assert.True(expected > 0.1, $"the perturbation should be visible: {expected}");
+        Assert.Equal(expected, result["kl"]!.Value, 1e-4 * Math.Max(1, Math.Abs(expected)));
+        var meanLength = answers.Average(a => a.Length > 0 && a[^1] == CompactTokenizer.EndOfSequence ? a.Length - 1 : a.Length);
+        Assert.Equal(meanLength, result["mean_response_length"]!.Value, 9);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AlignDsl.Rules;
 using AlignDsl.Tests.EndToEnd;
 
 namespace AlignDsl.Tests.Hosting;
@@ -15,7 +16,11 @@ public sealed class HostCommandTests
         Assert.Equal("dpo", dpo["objective"]!.GetValue<string>());
         Assert.Equal("pairs", dpo["data_shape"]!.GetValue<string>());
         Assert.Equal(["policy", "reference"], dpo["resident_models"]!.AsArray().Select(m => m!["role"]!.GetValue<string>()));
-        Assert.True(dpo["estimated_memory_bytes"]!.GetValue<long>() > 0);
+        // test-dpo inherits test-sft's 2 layers × 96 wide, context 64: a trainable policy and a frozen reference.
+        var parameters = MemoryEstimate.Parameters(layers: 2, modelDim: 96, context: 64);
+        Assert.Equal([parameters, parameters], dpo["resident_models"]!.AsArray().Select(m => m!["parameters"]!.GetValue<long>()));
+        Assert.Equal(MemoryEstimate.Bytes(parameters, trainable: true) + MemoryEstimate.Bytes(parameters, trainable: false),
+            dpo["estimated_memory_bytes"]!.GetValue<long>());
         Assert.Equal("test-sft", dpo["init_from"]!.GetValue<string>());
         var sft = experiments.Single(e => e!["name"]!.GetValue<string>() == "test-sft")!;
         Assert.Single(sft["resident_models"]!.AsArray());

@@ -33,9 +33,21 @@ public sealed class SamplingTests
         random.manual_seed(5);
         var tokenizer = CompactTokenizer.FromCorpus(["hello there, how are you?"]);
         using var policy = new Policy(new TinyGpt(new ModelConfig(1, 16, 2, 32, tokenizer.VocabularySize)), tokenizer, CPU);
-        var first = policy.Sample(["hello there,", "how"], 6, new Generator(1), temperature: 0);
-        var second = policy.Sample(["hello there,", "how"], 6, new Generator(2), temperature: 0);
+        string[] prompts = ["hello there,", "how"];
+        var first = policy.Sample(prompts, 6, new Generator(1), temperature: 0);
+        var second = policy.Sample(prompts, 6, new Generator(2), temperature: 0);
         Assert.Equal(first, second);
-        Assert.Equal(2, first.Count);
+
+        // Each text is the decoding of the greedy ids, whose first token is the argmax of a plain forward pass.
+        var ids = policy.SampleIds(prompts.Select(tokenizer.Encode).ToList(), 6, new Generator(3), temperature: 0);
+        Assert.Equal(ids.Select(tokenizer.Decode), first);
+        Assert.All(ids, answer => Assert.NotEmpty(answer));
+        using (no_grad())
+            for (var p = 0; p < prompts.Length; p++)
+            {
+                var logits = policy.Model.forward(tensor(tokenizer.Encode(prompts[p]).Select(id => (long)id).ToArray()).unsqueeze(0));
+                Assert.Equal(logits[0, -1].argmax().item<long>(), ids[p][0]);
+            }
+        Assert.Contains(first, text => text.Length > 0);
     }
 }

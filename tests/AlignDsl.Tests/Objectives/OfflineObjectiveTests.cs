@@ -82,13 +82,29 @@ public sealed class OfflineObjectiveTests
     }
 
     [Fact]
-    public void Kto_clamps_a_negative_kl_estimate_at_zero_and_detaches_it()
+    public void Kto_clamps_a_negative_kl_estimate_at_zero()
     {
-        var mismatched = tensor(new float[] { -15, -15 }, requires_grad: true);
-        var output = Kto.Loss(T(-10, -13), T(-12, -12), T(1, 0), mismatched, T(-12, -12), beta: 0.1);
+        var output = Kto.Loss(T(-10, -13), T(-12, -12), T(1, 0), T(-15, -15), T(-12, -12), beta: 0.1);
         Assert.Equal(0.0, output.Kl.item<float>());
         // z = 0: (1 − σ(0.2) + 1 − σ(0.1)) / 2.
         Assert.Equal(0.462593, output.Loss.item<float>(), 5);
-        Assert.False(output.Loss.requires_grad && mismatched.grad is not null);
+    }
+
+    [Fact]
+    public void Kto_detaches_the_kl_estimate_so_no_gradient_reaches_the_mismatched_pairs()
+    {
+        // z = 0.5 (not clamped), so without the detach the loss would depend on the mismatched log-probs. The rows'
+        // log-ratios (2 and −2) sit at different distances from z, so their gradients through z do not cancel.
+        var policy = tensor(new float[] { -10, -14 }, requires_grad: true);
+        var mismatched = tensor(new float[] { -9, -11 }, requires_grad: true);
+        var output = Kto.Loss(policy, T(-12, -12), T(1, 0), mismatched, T(-10, -11), beta: 0.1);
+        Assert.Equal(0.5, output.Kl.item<float>(), 5);
+
+        output.Loss.backward();
+
+        Assert.NotNull(policy.grad);
+        Assert.NotEqual(0f, policy.grad!.abs().sum().item<float>());
+        Assert.True(mismatched.grad is null || mismatched.grad.abs().sum().item<float>() == 0f,
+            "the KL baseline must be detached: the mismatched pairs received a gradient");
     }
 }
