@@ -11,19 +11,32 @@ namespace AlignDsl.Running;
 /// </summary>
 public static partial class NativeTorch
 {
+    private static volatile bool loaded;
+
     /// <summary>Initialises TorchSharp's <c>torch</c> class.</summary>
     /// <exception cref="InvalidOperationException">The native libraries cannot be loaded; the message says why.</exception>
     public static void EnsureLoaded()
     {
+        if (loaded) return;
+        // TorchSharp prints its loader trace to the console when the load fails; the sentence below replaces it.
+        var (output, error) = (Console.Out, Console.Error);
+        Console.SetOut(TextWriter.Null);
+        Console.SetError(TextWriter.Null);
         try
         {
             RuntimeHelpers.RunClassConstructor(typeof(TorchSharp.torch).TypeHandle);
+            loaded = true;
         }
         catch (TypeInitializationException e)
         {
             var bridge = FindBridge(AppContext.BaseDirectory);
             throw new InvalidOperationException(
                 Explain(BridgeName, bridge is null ? null : LoaderError(bridge), HasLibTorch(AppContext.BaseDirectory), RuntimeInformation.RuntimeIdentifier), e);
+        }
+        finally
+        {
+            Console.SetOut(output);
+            Console.SetError(error);
         }
     }
 
