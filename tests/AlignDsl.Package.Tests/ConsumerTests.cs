@@ -48,7 +48,10 @@ public sealed partial class ConsumerTests(ITestOutputHelper log)
             var runs = Path.Combine(root, "runs");
             Step("run", DotNet.Run(solution, $"\"{dll}\" run gym-sft --steps 3 --device cpu --seed 1 --out \"{runs}\"", Minutes));
             var summary = Directory.GetFiles(Path.Combine(runs, "gym-sft"), "summary.json", SearchOption.AllDirectories).Single();
-            Assert.NotNull(JsonNode.Parse(File.ReadAllText(summary)));
+            var result = JsonNode.Parse(File.ReadAllText(summary))!;
+            Assert.Equal("gym-sft", (string?)result["experiment"]);
+            Assert.Equal(3, (int?)result["steps"]);
+            Assert.True((double?)result["final_metrics"]?["loss"] is > 0 and < 100, summary);
 
             if (UnpatchedCopy.SystemNeedsFixup) NativeFailureIsOneSentence(app, dll, root);
 
