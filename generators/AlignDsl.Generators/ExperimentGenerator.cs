@@ -9,7 +9,8 @@ namespace AlignDsl.Generators;
 
 /// <summary>
 /// The pipeline, top to bottom: find <c>[Experiment]</c> classes → parse each into an equatable model → resolve
-/// the checks that need all of them → report diagnostics, emit one file per valid experiment and the registry.
+/// the checks that need all of them → report diagnostics, emit one file per valid experiment and the registry
+/// of those (always, even when empty).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ExperimentGenerator : IIncrementalGenerator
@@ -43,10 +44,9 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
         var registry = resolved
             .Select(static (all, _) => all.Where(e => e.CanEmit).ToEquatableArray())
             .WithTrackingName(StepNames.Registry);
-        context.RegisterSourceOutput(registry, static (spc, all) =>
-        {
-            if (all.Count > 0) spc.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(all));
-        });
+        // Always emitted, empty when no experiment compiles: Program.cs refers to it, and a missing registry would add
+        // CS0234 ("AlignDsl.Generated" does not exist) beside the ALIGN errors that are the real cause.
+        context.RegisterSourceOutput(registry, static (spc, all) => spc.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(all)));
     }
 }
 

@@ -44,7 +44,8 @@ public sealed class FuzzTests(ITestOutputHelper output)
         // A generator that silently did nothing would pass the loop above: it must still react to what it is given.
         Assert.Contains(outcomes, o => o.AlignDiagnostics > 0);
         Assert.Contains(outcomes, o => o.GeneratedFiles > 0);
-        Assert.Contains(outcomes, o => o.GeneratedFiles == 0);
+        // The registry is always there; a mutant that breaks its experiment leaves it alone.
+        Assert.Contains(outcomes, o => o.GeneratedFiles == 1);
     }
 
     /// <summary>

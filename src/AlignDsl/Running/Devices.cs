@@ -5,7 +5,13 @@ namespace AlignDsl.Running;
 /// <summary>Turns <c>--device auto|cpu|cuda</c> into a device, with a clear error when CUDA is asked for but absent.</summary>
 public static class Devices
 {
-    public static Device Resolve(string choice) => choice.ToLowerInvariant() switch
+    public static Device Resolve(string choice)
+    {
+        NativeTorch.EnsureLoaded();
+        return Choose(choice);
+    }
+
+    private static Device Choose(string choice) => choice.ToLowerInvariant() switch
     {
         "auto" => cuda.is_available() ? CUDA : CPU,
         "cpu" => CPU,
