@@ -39,8 +39,11 @@ internal static class ReferenceForward
         return x.matmul((tied ? w["model.embed_tokens.weight"] : w["lm_head.weight"]).t());
     }
 
-    /// <summary>Logits [time, vocabulary] of a GPT-2 checkpoint for one sequence (Conv1D weights are [in, out]).</summary>
-    public static Tensor Gpt2(Dictionary<string, Tensor> w, int[] ids, int heads, double eps, bool exactGelu, bool tied)
+    /// <summary>
+    /// Logits [time, vocabulary] of a GPT-2 checkpoint for one sequence (Conv1D weights are [in, out]); with
+    /// <paramref name="head"/>, that projection of the final hidden states instead (a sequence-classification score).
+    /// </summary>
+    public static Tensor Gpt2(Dictionary<string, Tensor> w, int[] ids, int heads, double eps, bool exactGelu, bool tied, Tensor? head = null)
     {
         var x = Rows(w["transformer.wte.weight"], ids) + w["transformer.wpe.weight"].narrow(0, 0, ids.Length);
         var width = x.shape[1];
@@ -51,8 +54,8 @@ internal static class ReferenceForward
             var p = $"transformer.h.{l}.";
             var qkv = LayerNorm(x, w[p + "ln_1.weight"], w[p + "ln_1.bias"], eps).matmul(w[p + "attn.c_attn.weight"]) + w[p + "attn.c_attn.bias"];
             var outputs = new List<Tensor>();
-            for (var head = 0; head < heads; head++)
-                outputs.Add(Attend(qkv.narrow(1, head * headDim, headDim), qkv.narrow(1, width + head * headDim, headDim), qkv.narrow(1, 2 * width + head * headDim, headDim)));
+            for (var h = 0; h < heads; h++)
+                outputs.Add(Attend(qkv.narrow(1, h * headDim, headDim), qkv.narrow(1, width + h * headDim, headDim), qkv.narrow(1, 2 * width + h * headDim, headDim)));
             x = x + cat(outputs, 1).matmul(w[p + "attn.c_proj.weight"]) + w[p + "attn.c_proj.bias"];
             var inner = LayerNorm(x, w[p + "ln_2.weight"], w[p + "ln_2.bias"], eps).matmul(w[p + "mlp.c_fc.weight"]) + w[p + "mlp.c_fc.bias"];
             var activated = exactGelu
@@ -61,7 +64,7 @@ internal static class ReferenceForward
             x = x + activated.matmul(w[p + "mlp.c_proj.weight"]) + w[p + "mlp.c_proj.bias"];
         }
         x = LayerNorm(x, w["transformer.ln_f.weight"], w["transformer.ln_f.bias"], eps);
-        return x.matmul((tied ? w["transformer.wte.weight"] : w["lm_head.weight"]).t());
+        return x.matmul((head ?? (tied ? w["transformer.wte.weight"] : w["lm_head.weight"])).t());
     }
 
     private static Tensor Rows(Tensor embedding, int[] ids) => stack(ids.Select(id => embedding[id]).ToArray());
