@@ -39,8 +39,13 @@ public abstract class CausalLM(string name) : Module<Tensor, Tensor>(name)
     /// <summary>The content of <c>config.json</c> for this model as a causal LM.</summary>
     public abstract JsonObject HfConfig();
 
-    /// <summary>Parameters by Hugging Face name; a tied output projection appears once, as the embedding.</summary>
-    public IReadOnlyDictionary<string, Parameter> HfParameters() => named_parameters().ToDictionary(p => p.name, p => p.parameter);
+    /// <summary>
+    /// Parameters by Hugging Face name; a tied output projection appears once, as the embedding. LoRA adapters are not
+    /// among them: they save apart, in PEFT's layout, or merge into these.
+    /// </summary>
+    public IReadOnlyDictionary<string, Parameter> HfParameters() => named_parameters()
+        .Where(p => !p.name.Contains(".lora_A.", StringComparison.Ordinal) && !p.name.Contains(".lora_B.", StringComparison.Ordinal))
+        .ToDictionary(p => p.name, p => p.parameter);
 
     /// <summary>Stored tensors a checkpoint may hold that are no parameters here (e.g. GPT-2's saved attention masks).</summary>
     public virtual bool IsIgnoredTensor(string name) => false;

@@ -85,15 +85,18 @@ public abstract class ScalarHeadModel : ITrainableModel
 
     private sealed class Network : Module
     {
+        // Registered by field name: "score" is Hugging Face's name for the head.
+        private readonly CausalLM backbone;
+        private readonly Linear score;
+
         public Network(CausalLM backbone, string name, bool headBias) : base(name)
         {
-            Backbone = backbone;
-            Head = Linear(backbone.Config.ModelDim, 1, hasBias: headBias);
-            register_module("backbone", Backbone);
-            register_module("score", Head);
+            this.backbone = backbone;
+            score = Linear(backbone.Config.ModelDim, 1, hasBias: headBias);
+            RegisterComponents();
         }
 
-        public CausalLM Backbone { get; }
-        public Linear Head { get; }
+        public CausalLM Backbone => backbone;
+        public Linear Head => score;
     }
 }

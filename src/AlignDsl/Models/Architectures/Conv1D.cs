@@ -1,3 +1,5 @@
+using AlignDsl.Models.Lora;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -5,7 +7,7 @@ using static TorchSharp.torch.nn;
 namespace AlignDsl.Models.Architectures;
 
 /// <summary>GPT-2's linear layer: the weight is stored [in, out] (the transpose of <c>nn.Linear</c>'s), y = x·W + b.</summary>
-internal sealed class Conv1D : Module<Tensor, Tensor>
+internal sealed class Conv1D : Module<Tensor, Tensor>, ILoraTarget
 {
     // Field names are the registered tensor names (Hugging Face's).
     private readonly Parameter weight, bias;
@@ -19,12 +21,13 @@ internal sealed class Conv1D : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public Parameter Weight => weight;
+    public LoraAdapter? Adapter { get; private set; }
 
     public override Tensor forward(Tensor x)
     {
         var shape = x.shape[..^1].Append(weight.shape[1]).ToArray();
-        return addmm(bias, x.reshape(-1, x.shape[^1]), weight, 1, 1).view(shape);
+        var y = addmm(bias, x.reshape(-1, x.shape[^1]), weight, 1, 1).view(shape);
+        return Adapter?.Delta(x, training) is { } delta ? y + delta : y;
     }
 
     /// <summary>Normal(0, std) initialisation drawn in [out, in] order, as for a Linear layer of the same size.</summary>
@@ -33,5 +36,21 @@ internal sealed class Conv1D : Module<Tensor, Tensor>
         using var _ = no_grad();
         using var drawn = empty(weight.shape[1], weight.shape[0]).normal_(0, std);
         weight.copy_(drawn.t());
+    }
+
+    public LoraAdapter Attach(LoraSettings settings)
+    {
+        if (Adapter is not null) throw new InvalidOperationException("This projection already has a LoRA adapter.");
+        Adapter = new LoraAdapter(weight.shape[0], weight.shape[1], settings);
+        register_module("lora_A", Adapter.A.to(weight.device));
+        register_module("lora_B", Adapter.B.to(weight.device));
+        return Adapter;
+    }
+
+    public void Merge()
+    {
+        if (Adapter is null || Adapter.Merged) return;
+        using (no_grad()) weight.add_(Adapter.WeightDelta().t());
+        Adapter.Merged = true;
     }
 }

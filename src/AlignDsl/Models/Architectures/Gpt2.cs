@@ -15,25 +15,22 @@ public class Gpt2 : CausalLM
     /// <summary>The values of <c>activation_function</c> this implementation computes exactly.</summary>
     public static readonly IReadOnlyList<string> Activations = ["gelu", "gelu_new", "gelu_pytorch_tanh"];
 
+    // Submodule fields are named as Hugging Face names the tensors; RegisterComponents registers them by field name.
     private readonly Body transformer;
-    private readonly Linear? lmHead;
+    private readonly Linear? lm_head;
 
     public Gpt2(Gpt2Config config) : base("GPT2LMHeadModel")
     {
         Settings = config;
         transformer = new Body(config);
-        register_module("transformer", transformer);
-        if (!config.TiedEmbeddings)
-        {
-            lmHead = Linear(config.ModelDim, config.VocabularySize, hasBias: false);
-            register_module("lm_head", lmHead);
-        }
+        if (!config.TiedEmbeddings) lm_head = Linear(config.ModelDim, config.VocabularySize, hasBias: false);
+        RegisterComponents();
         using (no_grad())
         {
-            init.normal_(transformer.Tokens.weight!, std: 0.02);
-            init.normal_(transformer.Positions.weight!, std: 0.02);
-            foreach (var block in transformer.Blocks) block.InitNormal(0.02);
-            if (lmHead is not null) init.normal_(lmHead.weight!, std: 0.02);
+            init.normal_(transformer.wte.weight!, std: 0.02);
+            init.normal_(transformer.wpe.weight!, std: 0.02);
+            foreach (var block in transformer.h) block.InitNormal(0.02);
+            if (lm_head is not null) init.normal_(lm_head.weight!, std: 0.02);
         }
     }
 
@@ -47,12 +44,12 @@ public class Gpt2 : CausalLM
         var start = StartPosition(ids, cache);
         // A whole sequence (or a prompt filling an empty cache) needs the causal mask; one new token may attend to every cached one.
         var causal = start == 0;
-        var x = transformer.Tokens.forward(ids) + transformer.Positions.forward(arange(start, start + ids.shape[1], device: ids.device));
-        foreach (var block in transformer.Blocks) x = block.Forward(x, cache, causal);
-        return transformer.FinalNorm.forward(x);
+        var x = transformer.wte.forward(ids) + transformer.wpe.forward(arange(start, start + ids.shape[1], device: ids.device));
+        foreach (var block in transformer.h) x = block.Forward(x, cache, causal);
+        return transformer.ln_f.forward(x);
     }
 
-    public override Tensor Logits(Tensor hidden) => lmHead is null ? hidden.matmul(transformer.Tokens.weight!.t()) : lmHead.forward(hidden);
+    public override Tensor Logits(Tensor hidden) => lm_head is null ? hidden.matmul(transformer.wte.weight!.t()) : lm_head.forward(hidden);
 
     public override CausalLM NewOfSameShape() => new Gpt2(Settings);
 
@@ -65,21 +62,17 @@ public class Gpt2 : CausalLM
 
     private sealed class Body : Module
     {
+        public readonly Embedding wte, wpe;
+        public readonly ModuleList<Gpt2Block> h;
+        public readonly LayerNorm ln_f;
+
         public Body(Gpt2Config config) : base("transformer")
         {
-            Tokens = Embedding(config.VocabularySize, config.ModelDim);
-            Positions = Embedding(config.Context, config.ModelDim);
-            Blocks = new ModuleList<Gpt2Block>(Enumerable.Range(0, config.Layers).Select(i => new Gpt2Block(config, i)).ToArray());
-            FinalNorm = LayerNorm(config.ModelDim, config.Epsilon);
-            register_module("wte", Tokens);
-            register_module("wpe", Positions);
-            register_module("h", Blocks);
-            register_module("ln_f", FinalNorm);
+            wte = Embedding(config.VocabularySize, config.ModelDim);
+            wpe = Embedding(config.Context, config.ModelDim);
+            h = new ModuleList<Gpt2Block>(Enumerable.Range(0, config.Layers).Select(i => new Gpt2Block(config, i)).ToArray());
+            ln_f = LayerNorm(config.ModelDim, config.Epsilon);
+            RegisterComponents();
         }
-
-        public Embedding Tokens { get; }
-        public Embedding Positions { get; }
-        public ModuleList<Gpt2Block> Blocks { get; }
-        public LayerNorm FinalNorm { get; }
     }
 }

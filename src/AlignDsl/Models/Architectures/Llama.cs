@@ -12,19 +12,16 @@ namespace AlignDsl.Models.Architectures;
 /// </summary>
 public sealed class Llama : CausalLM
 {
+    // Submodule fields are named as Hugging Face names the tensors; RegisterComponents registers them by field name.
     private readonly Body model;
-    private readonly Linear? lmHead;
+    private readonly Linear? lm_head;
 
     public Llama(LlamaConfig config) : base(config.Architecture)
     {
         Settings = config;
         model = new Body(config);
-        register_module("model", model);
-        if (!config.TiedEmbeddings)
-        {
-            lmHead = Linear(config.ModelDim, config.VocabularySize, hasBias: false);
-            register_module("lm_head", lmHead);
-        }
+        if (!config.TiedEmbeddings) lm_head = Linear(config.ModelDim, config.VocabularySize, hasBias: false);
+        RegisterComponents();
     }
 
     public LlamaConfig Settings { get; }
@@ -36,12 +33,12 @@ public sealed class Llama : CausalLM
     {
         var start = StartPosition(ids, cache);
         var (cos, sin) = Rotary.Angles(start, ids.shape[1], Settings.HeadDim, Settings.RopeTheta, ids.device);
-        var x = model.Tokens.forward(ids);
-        foreach (var layer in model.Layers) x = layer.Forward(x, cos, sin, cache, causal: start == 0);
-        return model.FinalNorm.forward(x);
+        var x = model.embed_tokens.forward(ids);
+        foreach (var layer in model.layers) x = layer.Forward(x, cos, sin, cache, causal: start == 0);
+        return model.norm.forward(x);
     }
 
-    public override Tensor Logits(Tensor hidden) => lmHead is null ? hidden.matmul(model.Tokens.weight!.t()) : lmHead.forward(hidden);
+    public override Tensor Logits(Tensor hidden) => lm_head is null ? hidden.matmul(model.embed_tokens.weight!.t()) : lm_head.forward(hidden);
 
     public override CausalLM NewOfSameShape() => new Llama(Settings);
 
@@ -53,18 +50,16 @@ public sealed class Llama : CausalLM
 
     private sealed class Body : Module
     {
+        public readonly Embedding embed_tokens;
+        public readonly ModuleList<LlamaBlock> layers;
+        public readonly RmsNorm norm;
+
         public Body(LlamaConfig config) : base("model")
         {
-            Tokens = Embedding(config.VocabularySize, config.ModelDim);
-            Layers = new ModuleList<LlamaBlock>(Enumerable.Range(0, config.Layers).Select(i => new LlamaBlock(config, i)).ToArray());
-            FinalNorm = new RmsNorm(config.ModelDim, config.RmsEpsilon);
-            register_module("embed_tokens", Tokens);
-            register_module("layers", Layers);
-            register_module("norm", FinalNorm);
+            embed_tokens = Embedding(config.VocabularySize, config.ModelDim);
+            layers = new ModuleList<LlamaBlock>(Enumerable.Range(0, config.Layers).Select(i => new LlamaBlock(config, i)).ToArray());
+            norm = new RmsNorm(config.ModelDim, config.RmsEpsilon);
+            RegisterComponents();
         }
-
-        public Embedding Tokens { get; }
-        public ModuleList<LlamaBlock> Layers { get; }
-        public RmsNorm FinalNorm { get; }
     }
 }

@@ -10,8 +10,9 @@ namespace AlignDsl.Models.Architectures;
 /// </summary>
 internal sealed class LlamaBlock : Module
 {
-    private readonly RmsNorm inputNorm, mlpNorm;
-    private readonly Attention attention;
+    // Submodule fields are named as Hugging Face names the tensors; RegisterComponents registers them by field name.
+    private readonly RmsNorm input_layernorm, post_attention_layernorm;
+    private readonly Attention self_attn;
     private readonly Mlp mlp;
     private readonly LlamaConfig _config;
     private readonly int _layer;
@@ -20,14 +21,11 @@ internal sealed class LlamaBlock : Module
     {
         _config = config;
         _layer = layer;
-        inputNorm = new RmsNorm(config.ModelDim, config.RmsEpsilon);
-        attention = new Attention(config);
-        mlpNorm = new RmsNorm(config.ModelDim, config.RmsEpsilon);
+        input_layernorm = new RmsNorm(config.ModelDim, config.RmsEpsilon);
+        self_attn = new Attention(config);
+        post_attention_layernorm = new RmsNorm(config.ModelDim, config.RmsEpsilon);
         mlp = new Mlp(config);
-        register_module("input_layernorm", inputNorm);
-        register_module("self_attn", attention);
-        register_module("post_attention_layernorm", mlpNorm);
-        register_module("mlp", mlp);
+        RegisterComponents();
     }
 
     /// <param name="cos">Rotary angles' cosines [time, headDim] for these positions; <paramref name="sin"/> likewise.</param>
@@ -37,10 +35,10 @@ internal sealed class LlamaBlock : Module
     {
         var (batch, time) = (x.shape[0], x.shape[1]);
         var (heads, kvHeads, headDim) = (_config.Heads, _config.KeyValueHeads, _config.HeadDim);
-        var h = inputNorm.forward(x);
-        var q = Rotary.Apply(attention.Query.forward(h).view(batch, time, heads, headDim).transpose(1, 2), cos, sin);
-        var k = Rotary.Apply(attention.Key.forward(h).view(batch, time, kvHeads, headDim).transpose(1, 2), cos, sin);
-        var v = attention.Value.forward(h).view(batch, time, kvHeads, headDim).transpose(1, 2);
+        var h = input_layernorm.forward(x);
+        var q = Rotary.Apply(self_attn.q_proj.forward(h).view(batch, time, heads, headDim).transpose(1, 2), cos, sin);
+        var k = Rotary.Apply(self_attn.k_proj.forward(h).view(batch, time, kvHeads, headDim).transpose(1, 2), cos, sin);
+        var v = self_attn.v_proj.forward(h).view(batch, time, kvHeads, headDim).transpose(1, 2);
         if (cache is not null) (k, v) = cache.Append(_layer, k, v);
         if (heads != kvHeads)
         {
@@ -48,45 +46,35 @@ internal sealed class LlamaBlock : Module
             v = v.repeat_interleave(heads / kvHeads, dim: 1);
         }
         var attended = nn.functional.scaled_dot_product_attention(q, k, v, null, 0.0, causal);
-        x = x + attention.Output.forward(attended.transpose(1, 2).reshape(batch, time, heads * headDim));
-        var m = mlpNorm.forward(x);
-        return x + mlp.Down.forward(nn.functional.silu(mlp.Gate.forward(m)) * mlp.Up.forward(m));
+        x = x + self_attn.o_proj.forward(attended.transpose(1, 2).reshape(batch, time, heads * headDim));
+        var m = post_attention_layernorm.forward(x);
+        return x + mlp.down_proj.forward(nn.functional.silu(mlp.gate_proj.forward(m)) * mlp.up_proj.forward(m));
     }
 
     private sealed class Attention : Module
     {
+        public readonly Projection q_proj, k_proj, v_proj, o_proj;
+
         public Attention(LlamaConfig c) : base("self_attn")
         {
-            Query = Linear(c.ModelDim, c.Heads * c.HeadDim, c.QkvBias);
-            Key = Linear(c.ModelDim, c.KeyValueHeads * c.HeadDim, c.QkvBias);
-            Value = Linear(c.ModelDim, c.KeyValueHeads * c.HeadDim, c.QkvBias);
-            Output = Linear(c.Heads * c.HeadDim, c.ModelDim, c.OutputBias);
-            register_module("q_proj", Query);
-            register_module("k_proj", Key);
-            register_module("v_proj", Value);
-            register_module("o_proj", Output);
+            q_proj = new Projection(c.ModelDim, c.Heads * c.HeadDim, c.QkvBias);
+            k_proj = new Projection(c.ModelDim, c.KeyValueHeads * c.HeadDim, c.QkvBias);
+            v_proj = new Projection(c.ModelDim, c.KeyValueHeads * c.HeadDim, c.QkvBias);
+            o_proj = new Projection(c.Heads * c.HeadDim, c.ModelDim, c.OutputBias);
+            RegisterComponents();
         }
-
-        public Linear Query { get; }
-        public Linear Key { get; }
-        public Linear Value { get; }
-        public Linear Output { get; }
     }
 
     private sealed class Mlp : Module
     {
+        public readonly Projection gate_proj, up_proj, down_proj;
+
         public Mlp(LlamaConfig c) : base("mlp")
         {
-            Gate = Linear(c.ModelDim, c.InnerDim, c.MlpBias);
-            Up = Linear(c.ModelDim, c.InnerDim, c.MlpBias);
-            Down = Linear(c.InnerDim, c.ModelDim, c.MlpBias);
-            register_module("gate_proj", Gate);
-            register_module("up_proj", Up);
-            register_module("down_proj", Down);
+            gate_proj = new Projection(c.ModelDim, c.InnerDim, c.MlpBias);
+            up_proj = new Projection(c.ModelDim, c.InnerDim, c.MlpBias);
+            down_proj = new Projection(c.InnerDim, c.ModelDim, c.MlpBias);
+            RegisterComponents();
         }
-
-        public Linear Gate { get; }
-        public Linear Up { get; }
-        public Linear Down { get; }
     }
 }

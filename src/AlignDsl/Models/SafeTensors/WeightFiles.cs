@@ -34,12 +34,19 @@ public static class WeightFiles
     /// differs, or a stored tensor the model has no place for (apart from <paramref name="ignored"/>) is an error:
     /// a partly loaded model would be silently wrong.
     /// </summary>
-    public static void LoadInto(string directory, IReadOnlyDictionary<string, Parameter> parameters, Func<string, bool>? ignored = null)
+    public static void LoadInto(string directory, IReadOnlyDictionary<string, Parameter> parameters, Func<string, bool>? ignored = null) =>
+        Load(directory, Files(directory), parameters, ignored);
+
+    /// <summary>As <see cref="LoadInto"/>, from one safetensors file.</summary>
+    public static void LoadFile(string path, IReadOnlyDictionary<string, Parameter> parameters) =>
+        Load(System.IO.Path.GetDirectoryName(path) ?? ".", [path], parameters, null);
+
+    private static void Load(string directory, IReadOnlyList<string> files, IReadOnlyDictionary<string, Parameter> parameters, Func<string, bool>? ignored)
     {
         var missing = new HashSet<string>(parameters.Keys);
         var unexpected = new List<string>();
         using var _ = no_grad();
-        foreach (var path in Files(directory))
+        foreach (var path in files)
         {
             using var file = new SafeTensorsFile(path);
             foreach (var name in file.Names)

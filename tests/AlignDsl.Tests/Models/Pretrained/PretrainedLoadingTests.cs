@@ -60,6 +60,20 @@ public sealed class PretrainedLoadingTests : IDisposable
     }
 
     [Fact]
+    public void Every_module_and_tensor_goes_by_its_Hugging_Face_name_alone()
+    {
+        var llama = HfFixtures.Llama(Folder("names"), "llama", ScalarType.Float32, tied: false);
+        var gpt2 = HfFixtures.Gpt2(Folder("names-gpt2"), ScalarType.Float32, tied: false);
+        using var llamaModel = PretrainedModels.Load(llama.Directory);
+        using var gpt2Model = PretrainedModels.Load(gpt2.Directory);
+
+        Assert.Equal(llama.Weights.Keys.Order(), llamaModel.state_dict().Keys.Order());
+        Assert.Equal(gpt2.Weights.Keys.Where(k => !k.EndsWith(".attn.bias")).Order(), gpt2Model.state_dict().Keys.Order());
+        Assert.Contains(llamaModel.named_modules(), m => m.name == "model.layers.1.self_attn.k_proj");
+        Assert.All(llamaModel.named_modules().Concat(gpt2Model.named_modules()), m => Assert.DoesNotContain("k__BackingField", m.name));
+    }
+
+    [Fact]
     public void Cached_decoding_of_a_rotary_model_matches_the_full_pass()
     {
         var fixture = HfFixtures.Llama(Folder("cache"), "qwen2", ScalarType.Float32, tied: false, kvHeads: 2);
