@@ -21,7 +21,10 @@ public static class PretrainedModels
     /// <summary>The causal LM of a Hugging Face model folder, weights loaded tensor by tensor.</summary>
     public static CausalLM Load(string directory)
     {
-        var model = Build(HfConfig.Read(directory));
+        var config = HfConfig.Read(directory);
+        if (config.Architecture.EndsWith("ForSequenceClassification", StringComparison.Ordinal))
+            throw new NotSupportedException($"{config.Source}: field 'architectures' = {config.Architecture}: a sequence classifier (a reward model) scores whole sequences and has no token probabilities.");
+        var model = Build(config);
         try
         {
             SafeTensors.WeightFiles.LoadInto(directory, model.HfParameters(), model.IsIgnoredTensor);

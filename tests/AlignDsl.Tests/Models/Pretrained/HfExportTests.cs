@@ -101,5 +101,6 @@ public sealed class HfExportTests : IDisposable
         using var _ = no_grad();
         var batch = new SequenceBatch([new TokenizedSequence(ids, 3)]).ToDevice(CPU);
         Assert.Equal(expected.item<double>(), rewardModel.Rewards(batch)[0].item<float>(), 1e-4);
+        Assert.Contains("'architectures'", Assert.Throws<NotSupportedException>(() => PretrainedModels.Load(_directory)).Message);
     }
 }
