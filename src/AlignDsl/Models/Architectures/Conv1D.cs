@@ -38,19 +38,8 @@ internal sealed class Conv1D : Module<Tensor, Tensor>, ILoraTarget
         weight.copy_(drawn.t());
     }
 
-    public LoraAdapter Attach(LoraSettings settings)
-    {
-        if (Adapter is not null) throw new InvalidOperationException("This projection already has a LoRA adapter.");
-        Adapter = new LoraAdapter(weight.shape[0], weight.shape[1], settings);
-        register_module("lora_A", Adapter.A.to(weight.device));
-        register_module("lora_B", Adapter.B.to(weight.device));
-        return Adapter;
-    }
+    public LoraAdapter Attach(LoraSettings settings) =>
+        Adapter = LoraAdapter.AttachTo(this, Adapter, weight.shape[0], weight.shape[1], weight.device, settings);
 
-    public void Merge()
-    {
-        if (Adapter is null || Adapter.Merged) return;
-        using (no_grad()) weight.add_(Adapter.WeightDelta().t());
-        Adapter.Merged = true;
-    }
+    public void Merge() => Adapter?.MergeInto(weight, inOutLayout: true);
 }

@@ -30,19 +30,8 @@ internal sealed class Projection : Module<Tensor, Tensor>, ILoraTarget
         return Adapter?.Delta(x, training) is { } delta ? y + delta : y;
     }
 
-    public LoraAdapter Attach(LoraSettings settings)
-    {
-        if (Adapter is not null) throw new InvalidOperationException("This projection already has a LoRA adapter.");
-        Adapter = new LoraAdapter(weight.shape[1], weight.shape[0], settings);
-        register_module("lora_A", Adapter.A.to(weight.device));
-        register_module("lora_B", Adapter.B.to(weight.device));
-        return Adapter;
-    }
+    public LoraAdapter Attach(LoraSettings settings) =>
+        Adapter = LoraAdapter.AttachTo(this, Adapter, weight.shape[1], weight.shape[0], weight.device, settings);
 
-    public void Merge()
-    {
-        if (Adapter is null || Adapter.Merged) return;
-        using (no_grad()) weight.add_(Adapter.WeightDelta());
-        Adapter.Merged = true;
-    }
+    public void Merge() => Adapter?.MergeInto(weight, inOutLayout: false);
 }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -35,6 +36,24 @@ public sealed class LoraAdapter
 
     /// <summary>ΔW [out, in] = (α / r) · B·A.</summary>
     public Tensor WeightDelta() => B.weight!.matmul(A.weight!) * Settings.Scale;
+
+    /// <summary>A new adapter for a projection, registered as its children <c>lora_A</c> and <c>lora_B</c> on its device.</summary>
+    internal static LoraAdapter AttachTo(Module host, LoraAdapter? existing, long inFeatures, long outFeatures, Device device, LoraSettings settings)
+    {
+        if (existing is not null) throw new InvalidOperationException("This projection already has a LoRA adapter.");
+        var adapter = new LoraAdapter(inFeatures, outFeatures, settings);
+        host.register_module("lora_A", adapter.A.to(device));
+        host.register_module("lora_B", adapter.B.to(device));
+        return adapter;
+    }
+
+    /// <summary>Adds ΔW to <paramref name="weight"/> once; <paramref name="inOutLayout"/> for a weight stored [in, out].</summary>
+    internal void MergeInto(Parameter weight, bool inOutLayout)
+    {
+        if (Merged) return;
+        using (no_grad()) weight.add_(inOutLayout ? WeightDelta().t() : WeightDelta());
+        Merged = true;
+    }
 }
 
 /// <summary>A projection that can carry a <see cref="LoraAdapter"/>: Llama's linear layers and GPT-2's Conv1D.</summary>
