@@ -50,11 +50,20 @@ public abstract class CausalLM(string name) : Module<Tensor, Tensor>(name)
     /// <summary>Stored tensors a checkpoint may hold that are no parameters here (e.g. GPT-2's saved attention masks).</summary>
     public virtual bool IsIgnoredTensor(string name) => false;
 
+    /// <summary>A trainable copy with the same weights. A model with LoRA adapters is refused: its base is the model with them switched off.</summary>
+    public CausalLM Copy()
+    {
+        if (modules().OfType<Lora.ILoraTarget>().Any(t => t.Adapter is not null))
+            throw new InvalidOperationException($"This {Architecture} carries LoRA adapters and cannot be copied: switch them off (LoraAdapters.Disabled) for the base model, or merge them, save and load the result.");
+        var copy = NewOfSameShape();
+        copy.load_state_dict(state_dict());
+        return copy;
+    }
+
     /// <summary>A copy with the same weights, frozen (no gradients, eval mode).</summary>
     public CausalLM FrozenCopy()
     {
-        var copy = NewOfSameShape();
-        copy.load_state_dict(state_dict());
+        var copy = Copy();
         foreach (var p in copy.parameters()) p.requires_grad = false;
         copy.eval();
         return copy;

@@ -43,12 +43,7 @@ public abstract class ScalarHeadModel : ITrainableModel
     protected Tensor Head(Tensor hidden) => _network.Head.forward(hidden).squeeze(-1);
 
     /// <summary>A body copied from <paramref name="policy"/>'s weights; the policy is left untouched.</summary>
-    protected static CausalLM CopyBody(Policy policy)
-    {
-        var backbone = policy.Model.NewOfSameShape();
-        backbone.load_state_dict(policy.Model.state_dict());
-        return backbone;
-    }
+    protected static CausalLM CopyBody(Policy policy) => policy.Model.Copy();
 
     /// <summary>Loads saved weights and freezes them: a model that scores and is never trained (PPO's reward model).</summary>
     internal void LoadFrozen(string directory)

@@ -139,4 +139,14 @@ public sealed class LoraTests : IDisposable
         Assert.Contains("c_attn", error.Message);
         Assert.Throws<ArgumentException>(() => LoraAdapters.Apply(model, new LoraSettings(0, 8, 0, ["c_attn"])));
     }
+
+    [Fact]
+    public void A_model_with_adapters_is_not_copied_silently_without_them()
+    {
+        var fixture = HfFixtures.Gpt2(Path.Combine(_root, "gpt2"), ScalarType.Float32);
+        using var model = PretrainedModels.Load(fixture.Directory);
+        LoraAdapters.Apply(model, new LoraSettings(2, 4, 0, ["c_fc"]));
+        var error = Assert.Throws<InvalidOperationException>(() => model.FrozenCopy());
+        Assert.Contains("LoraAdapters.Disabled", error.Message);
+    }
 }
