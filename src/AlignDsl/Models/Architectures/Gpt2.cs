@@ -15,7 +15,7 @@ public class Gpt2 : CausalLM
     /// <summary>The values of <c>activation_function</c> this implementation computes exactly.</summary>
     public static readonly IReadOnlyList<string> Activations = ["gelu", "gelu_new", "gelu_pytorch_tanh"];
 
-    // Submodule fields are named as Hugging Face names the tensors; RegisterComponents registers them by field name.
+    // Fields are named like the segments of Hugging Face's tensor names: RegisterComponents registers each by its field name.
     private readonly Body transformer;
     private readonly Linear? lm_head;
 

@@ -7,7 +7,7 @@ namespace AlignDsl.Models.Architectures;
 /// <summary>A GPT-2 block: x + attn(ln_1(x)), then x + mlp(ln_2(x)), with the fused q/k/v projection <c>c_attn</c>.</summary>
 internal sealed class Gpt2Block : Module
 {
-    // Submodule fields are named as Hugging Face names the tensors; RegisterComponents registers them by field name.
+    // Fields are named like the segments of Hugging Face's tensor names: RegisterComponents registers each by its field name.
     private readonly LayerNorm ln_1, ln_2;
     private readonly Attention attn;
     private readonly Mlp mlp;

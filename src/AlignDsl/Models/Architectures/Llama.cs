@@ -12,7 +12,7 @@ namespace AlignDsl.Models.Architectures;
 /// </summary>
 public sealed class Llama : CausalLM
 {
-    // Submodule fields are named as Hugging Face names the tensors; RegisterComponents registers them by field name.
+    // Fields are named like the segments of Hugging Face's tensor names: RegisterComponents registers each by its field name.
     private readonly Body model;
     private readonly Linear? lm_head;
 

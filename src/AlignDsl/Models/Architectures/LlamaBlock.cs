@@ -10,7 +10,7 @@ namespace AlignDsl.Models.Architectures;
 /// </summary>
 internal sealed class LlamaBlock : Module
 {
-    // Submodule fields are named as Hugging Face names the tensors; RegisterComponents registers them by field name.
+    // Fields are named like the segments of Hugging Face's tensor names: RegisterComponents registers each by its field name.
     private readonly RmsNorm input_layernorm, post_attention_layernorm;
     private readonly Attention self_attn;
     private readonly Mlp mlp;

@@ -26,6 +26,9 @@ public sealed record LlamaConfig(
         if (c.Double("partial_rotary_factor", 1.0) != 1.0) throw c.Unsupported("partial_rotary_factor", c.Double("partial_rotary_factor", 1.0).ToString(System.Globalization.CultureInfo.InvariantCulture), "rotary embeddings cover the whole head here");
         var dim = c.Int("hidden_size");
         var heads = c.Int("num_attention_heads");
+        var kvHeads = c.Int("num_key_value_heads", heads);
+        if (kvHeads <= 0 || heads % kvHeads != 0)
+            throw c.Unsupported("num_key_value_heads", kvHeads.ToString(System.Globalization.CultureInfo.InvariantCulture), $"it must divide num_attention_heads ({heads})");
         var context = c.Int("max_position_embeddings");
         // A sliding window no sequence can exceed changes nothing: the context is capped at the window so it never applies.
         var window = family switch
@@ -39,7 +42,7 @@ public sealed record LlamaConfig(
         if (window is { } w && w < context) context = w;
         var qwen = family == "Qwen2";
         return new(architecture, family.ToLowerInvariant(),
-            c.Int("num_hidden_layers"), dim, heads, c.Int("num_key_value_heads", heads), c.Int("head_dim", dim / heads),
+            c.Int("num_hidden_layers"), dim, heads, kvHeads, c.Int("head_dim", dim / heads),
             c.Int("intermediate_size"), context, c.Int("vocab_size"),
             c.Double("rms_norm_eps", 1e-6), c.Double("rope_theta", 10000.0), c.Bool("tie_word_embeddings", false),
             QkvBias: qwen || c.Bool("attention_bias", false), OutputBias: !qwen && c.Bool("attention_bias", false), MlpBias: c.Bool("mlp_bias", false));

@@ -104,6 +104,7 @@ public sealed class PretrainedLoadingTests : IDisposable
     [InlineData("hidden_act", "\"gelu\"")]
     [InlineData("architectures", "[\"FalconForCausalLM\"]")]
     [InlineData("partial_rotary_factor", "0.5")]
+    [InlineData("num_key_value_heads", "3")]
     public void An_unsupported_llama_setting_is_an_error_naming_the_field(string field, string value)
     {
         var fixture = HfFixtures.Llama(Folder("bad"), "llama", ScalarType.Float32, tied: false,
