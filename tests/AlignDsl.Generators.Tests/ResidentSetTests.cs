@@ -50,7 +50,7 @@ public sealed class ResidentSetTests
         var text = File("GymRewardModel");
         Assert.Contains("run.LoadRewardModelBody(\"gym-sft\")", text);
         Assert.DoesNotContain("LoadPolicy", text);
-        Assert.Contains("new(\"reward model\", Trainable: true, PolicySize.Parameters + PolicySize.ModelDim + 1)", text);
+        Assert.Contains("new(\"reward model\", Trainable: true, PolicySize.Parameters + PolicySize.ModelDim)", text);
         Assert.Contains("run.EvalContext(policy: null", text);
     }
 }

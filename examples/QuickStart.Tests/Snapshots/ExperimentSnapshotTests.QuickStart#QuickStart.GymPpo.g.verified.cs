@@ -37,7 +37,7 @@ partial class GymPpo : global::AlignDsl.IExperiment
         Objective: global::AlignDsl.ObjectiveKind.Ppo,
         Data: global::AlignDsl.DataShape.Prompts,
         DataSource: "gym:HelpfulHarmless",
-        ResidentModels: [new("policy", Trainable: true, PolicySize.Parameters), new("value model", Trainable: true, PolicySize.Parameters + PolicySize.ModelDim + 1), new("reference", Trainable: false, PolicySize.Parameters), new("reward model", Trainable: false, PolicySize.Parameters + PolicySize.ModelDim + 1)],
+        ResidentModels: [new("policy", Trainable: true, PolicySize.Parameters), new("value model", Trainable: true, PolicySize.Parameters + PolicySize.ModelDim + 1), new("reference", Trainable: false, PolicySize.Parameters), new("reward model", Trainable: false, PolicySize.Parameters + PolicySize.ModelDim)],
         InitFrom: "gym-sft",
         Model: PolicySize,
         Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),

@@ -32,7 +32,7 @@ partial class GymRewardModel : global::AlignDsl.IExperiment
         Objective: global::AlignDsl.ObjectiveKind.RewardModel,
         Data: global::AlignDsl.DataShape.Pairs,
         DataSource: "gym:HelpfulHarmless",
-        ResidentModels: [new("reward model", Trainable: true, PolicySize.Parameters + PolicySize.ModelDim + 1)],
+        ResidentModels: [new("reward model", Trainable: true, PolicySize.Parameters + PolicySize.ModelDim)],
         InitFrom: "gym-sft",
         Model: PolicySize,
         Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),

@@ -33,7 +33,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         yield return ("policy", true, "PolicySize.Parameters");
         yield return ("value model", true, "PolicySize.Parameters + PolicySize.ModelDim + 1");
         yield return ("reference", false, "PolicySize.Parameters");
-        if (RewardIsModel) yield return ("reward model", false, "PolicySize.Parameters + PolicySize.ModelDim + 1");
+        if (RewardIsModel) yield return ("reward model", false, "PolicySize.Parameters + PolicySize.ModelDim");
     }
 
     protected override string? LiveReference => "reference";

@@ -20,7 +20,7 @@ internal sealed class RewardModelEmitter(Model.ExperimentModel experiment) : Obj
     ];
 
     public override IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels() =>
-        [("reward model", true, "PolicySize.Parameters + PolicySize.ModelDim + 1")];
+        [("reward model", true, "PolicySize.Parameters + PolicySize.ModelDim")];
 
     public override void EmitSetUp(CodeWriter w)
     {

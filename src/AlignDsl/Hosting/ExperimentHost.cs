@@ -10,6 +10,7 @@ namespace AlignDsl.Hosting;
 ///   list [--json]         the experiments, with objective, data, resident models and estimated memory
 ///   describe NAME         one experiment in detail
 ///   run NAME [--steps N] [--device auto|cpu|cuda] [--out DIR] [--seed N] [--judge gym|llm]
+///   score --model FOLDER|RUN (--ids 1,2,3 | --text "…") [--out DIR]
 /// </code>
 /// Exit codes: 0 success, 1 the run failed (bad data, a broken rule), 2 a bad command line.
 /// </summary>
@@ -46,6 +47,10 @@ public static class ExperimentHost
                     command.Allow("steps", "device", "out", "seed", "judge");
                     await new Pipeline(catalog, Options(command), output).RunChainAsync(catalog.Find(Single(command, "run")), freshAncestors: false, cancel.Token);
                     return 0;
+                case "score":
+                    command.Allow("model", "ids", "text", "out");
+                    output.WriteLine(ScoreCommand.Run(command.Get("model"), command.Get("ids"), command.Get("text"), command.Get("out") ?? "runs"));
+                    return 0;
                 default:
                     throw new UsageException($"Unknown command '{command.Verb}'.");
             }
@@ -60,7 +65,8 @@ public static class ExperimentHost
             error.WriteLine("Cancelled; the unfinished run folder was removed.");
             return 1;
         }
-        catch (Exception e) when (e is DataFormatException or Rules.RuleViolationException or FileNotFoundException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is DataFormatException or Rules.RuleViolationException or FileNotFoundException or ArgumentException or InvalidOperationException
+            or NotSupportedException or InvalidDataException)
         {
             error.WriteLine($"error: {e.Message}");
             return 1;
@@ -77,6 +83,8 @@ public static class ExperimentHost
           list [--json]             list the experiments
           describe NAME             show one experiment: objective, data, models, estimated memory
           run NAME [options]        run one experiment (and, first, any experiment it starts from that has no finished run)
+          score --model M (--ids 1,2,3 | --text "...")
+                                    each token's log-probability under a model folder, a run folder or an experiment's newest run, as JSON
 
         Options for run:
           --steps N                 train for N steps instead of the declared number

@@ -1,43 +1,65 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using AlignDsl.Models.Architectures;
+using AlignDsl.Models.SafeTensors;
 using AlignDsl.Tokenization;
 using TorchSharp;
-using TorchSharp.PyBridge;
 
 namespace AlignDsl.Models;
 
 /// <summary>
-/// A model on disk: <c>model.safetensors</c> (the weights, readable by Python's safetensors) and
-/// <c>policy.json</c> (what kind of model, its size and the tokenizer's vocabulary).
+/// A trained model on disk, in the Hugging Face layout: <c>config.json</c>, <c>model.safetensors</c> (Hugging Face tensor
+/// names) and <c>generation_config.json</c>, so <c>AutoModelForCausalLM.from_pretrained(folder)</c> (or
+/// <c>AutoModelForSequenceClassification</c> for a reward model) loads it; plus <c>policy.json</c>: what kind of model it is
+/// and the compact tokenizer's vocabulary.
 /// </summary>
 public static class Checkpoint
 {
-    public const string WeightsFile = "model.safetensors", ConfigFile = "policy.json";
+    public const string TokenizerFile = "policy.json", GenerationConfigFile = "generation_config.json";
     public const string PolicyKind = "policy", RewardModelKind = "reward_model";
 
-    private sealed record ConfigFileContent(ModelConfig Model, int[] Gpt2Ids, string Kind = PolicyKind);
+    private sealed record TokenizerFileContent(string Kind, int[] Gpt2Ids);
 
     public static void Save(Policy policy, string directory)
     {
         Directory.CreateDirectory(directory);
-        policy.Model.save_safetensors(Path.Combine(directory, WeightsFile));
-        SaveConfig(directory, policy.Config, policy.Tokenizer, PolicyKind);
+        SafeTensorsFile.Write(Path.Combine(directory, WeightFiles.Single), policy.Model.HfParameters().Select(p => (p.Key, (TorchSharp.torch.Tensor)p.Value)));
+        SaveMetadata(directory, policy.Model.HfConfig(), policy.Tokenizer, PolicyKind);
     }
 
-    internal static void SaveConfig(string directory, ModelConfig config, CompactTokenizer tokenizer, string kind) =>
-        File.WriteAllText(Path.Combine(directory, ConfigFile), JsonSerializer.Serialize(new ConfigFileContent(config, tokenizer.Gpt2Ids.ToArray(), kind)));
+    /// <summary>Writes config.json (with the compact tokenizer's special ids), generation_config.json and policy.json.</summary>
+    internal static void SaveMetadata(string directory, JsonObject config, CompactTokenizer tokenizer, string kind)
+    {
+        var options = new JsonSerializerOptions { WriteIndented = true };
+        config["bos_token_id"] = CompactTokenizer.EndOfSequence;
+        config["eos_token_id"] = CompactTokenizer.EndOfSequence;
+        config["pad_token_id"] = CompactTokenizer.Pad;
+        File.WriteAllText(Path.Combine(directory, HfConfig.FileName), config.ToJsonString(options));
+        var generation = new JsonObject
+        {
+            ["bos_token_id"] = CompactTokenizer.EndOfSequence,
+            ["eos_token_id"] = CompactTokenizer.EndOfSequence,
+            ["pad_token_id"] = CompactTokenizer.Pad,
+        };
+        File.WriteAllText(Path.Combine(directory, GenerationConfigFile), generation.ToJsonString(options));
+        File.WriteAllText(Path.Combine(directory, TokenizerFile), JsonSerializer.Serialize(new TokenizerFileContent(kind, tokenizer.Gpt2Ids.ToArray())));
+    }
 
+    /// <summary>Whether <paramref name="directory"/> holds a model saved by a run (with its compact tokenizer).</summary>
     public static bool Exists(string directory) =>
-        File.Exists(Path.Combine(directory, WeightsFile)) && File.Exists(Path.Combine(directory, ConfigFile));
+        WeightFiles.Exist(directory) && File.Exists(Path.Combine(directory, HfConfig.FileName)) && File.Exists(Path.Combine(directory, TokenizerFile));
+
+    /// <summary>The compact tokenizer saved beside a run's model, or null for a folder without one.</summary>
+    public static CompactTokenizer? TryLoadTokenizer(string directory) =>
+        File.Exists(Path.Combine(directory, TokenizerFile)) ? new CompactTokenizer(ReadTokenizerFile(directory).Gpt2Ids) : null;
 
     /// <summary>Loads a policy checkpoint; a reward model's checkpoint is refused, since it cannot generate.</summary>
     public static Policy Load(string directory, torch.Device device)
     {
-        var file = ReadConfig(directory);
+        var file = ReadTokenizerFile(directory);
         if (file.Kind != PolicyKind)
             throw new InvalidOperationException($"{directory} holds a {file.Kind.Replace('_', ' ')}, not a policy: a policy cannot start from it.");
-        var model = new TinyGpt(file.Model);
-        model.load_safetensors(Path.Combine(directory, WeightsFile));
-        return new Policy(model, new CompactTokenizer(file.Gpt2Ids), device);
+        return new Policy(PretrainedModels.Load(directory), new CompactTokenizer(file.Gpt2Ids), device);
     }
 
     /// <summary>
@@ -46,17 +68,17 @@ public static class Checkpoint
     /// </summary>
     public static RewardModel LoadRewardModel(string directory, torch.Device device)
     {
-        var file = ReadConfig(directory);
+        var file = ReadTokenizerFile(directory);
         if (file.Kind != RewardModelKind)
             throw new InvalidOperationException($"{directory} holds a {file.Kind.Replace('_', ' ')}, not a reward model: it cannot score answers.");
-        var model = new RewardModel(new TinyGpt(file.Model), new CompactTokenizer(file.Gpt2Ids), device);
-        model.LoadFrozen(Path.Combine(directory, WeightsFile));
+        var model = new RewardModel(PretrainedModels.Build(HfConfig.Read(directory)), new CompactTokenizer(file.Gpt2Ids), device);
+        model.LoadFrozen(directory);
         return model;
     }
 
-    private static ConfigFileContent ReadConfig(string directory)
+    private static TokenizerFileContent ReadTokenizerFile(string directory)
     {
-        var path = Path.Combine(directory, ConfigFile);
-        return JsonSerializer.Deserialize<ConfigFileContent>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path} is empty.");
+        var path = Path.Combine(directory, TokenizerFile);
+        return JsonSerializer.Deserialize<TokenizerFileContent>(File.ReadAllText(path)) ?? throw new InvalidDataException($"{path} is empty.");
     }
 }

@@ -11,14 +11,14 @@ namespace AlignDsl.Models;
 /// </summary>
 public sealed class Policy : ITrainableModel
 {
-    public Policy(TinyGpt model, CompactTokenizer tokenizer, Device device)
+    public Policy(CausalLM model, CompactTokenizer tokenizer, Device device)
     {
         Model = model.to(device);
         Tokenizer = tokenizer;
         Device = device;
     }
 
-    public TinyGpt Model { get; }
+    public CausalLM Model { get; }
     public CompactTokenizer Tokenizer { get; }
     public Device Device { get; }
     public ModelConfig Config => Model.Config;
@@ -42,14 +42,7 @@ public sealed class Policy : ITrainableModel
     }
 
     /// <summary>A frozen copy with the same weights: the reference model of DPO-style objectives.</summary>
-    public Policy FrozenCopy()
-    {
-        var copy = new TinyGpt(Config);
-        copy.load_state_dict(Model.state_dict());
-        foreach (var p in copy.parameters()) p.requires_grad = false;
-        copy.eval();
-        return new Policy(copy, Tokenizer, Device);
-    }
+    public Policy FrozenCopy() => new(Model.FrozenCopy(), Tokenizer, Device);
 
     /// <summary>
     /// Samples a completion for each prompt (temperature 1 unless given; 0 is greedy) with a KV cache,

@@ -1,24 +1,29 @@
+using AlignDsl.Models.Architectures;
 using AlignDsl.Tokenization;
 using TorchSharp;
 using TorchSharp.Modules;
-using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 namespace AlignDsl.Models;
 
 /// <summary>
-/// The tiny GPT's body with a scalar head instead of the vocabulary projection: what a reward model (one score per
-/// sequence) and PPO's value model (one value per token) share. Subclasses decide where the head reads.
+/// A causal LM's body with a scalar head instead of the vocabulary projection: what a reward model (one score per
+/// sequence) and PPO's value model (one value per token) share. Subclasses decide where the head reads. It saves in
+/// Hugging Face's sequence-classification layout: the body's tensors and <c>score.weight</c>.
 /// </summary>
 public abstract class ScalarHeadModel : ITrainableModel
 {
     private readonly Network _network;
     private readonly string _kind;
 
-    protected ScalarHeadModel(TinyGpt backbone, CompactTokenizer tokenizer, Device device, string kind)
+    /// <param name="headBias">
+    /// Whether the head adds a bias. Hugging Face's sequence-classification head has none (a reward model needs none:
+    /// only differences of rewards are trained); a value model, which regresses returns, keeps one.
+    /// </param>
+    protected ScalarHeadModel(CausalLM backbone, CompactTokenizer tokenizer, Device device, string kind, bool headBias)
     {
-        _network = new Network(backbone, kind);
+        _network = new Network(backbone, kind, headBias);
         _network.to(device);
         Tokenizer = tokenizer;
         Device = device;
@@ -38,40 +43,55 @@ public abstract class ScalarHeadModel : ITrainableModel
     protected Tensor Head(Tensor hidden) => _network.Head.forward(hidden).squeeze(-1);
 
     /// <summary>A body copied from <paramref name="policy"/>'s weights; the policy is left untouched.</summary>
-    protected static TinyGpt CopyBody(Policy policy)
-    {
-        var backbone = new TinyGpt(policy.Config);
-        backbone.load_state_dict(policy.Model.state_dict());
-        return backbone;
-    }
+    protected static CausalLM CopyBody(Policy policy) => policy.Model.Copy();
 
     /// <summary>Loads saved weights and freezes them: a model that scores and is never trained (PPO's reward model).</summary>
-    internal void LoadFrozen(string weightsFile)
+    internal void LoadFrozen(string directory)
     {
-        _network.load_safetensors(weightsFile);
+        SafeTensors.WeightFiles.LoadInto(directory, HfParameters(), _network.Backbone.IsIgnoredTensor);
         foreach (var p in _network.parameters()) p.requires_grad = false;
         _network.eval();
+    }
+
+    /// <summary>The body's tensors under their Hugging Face names, and the head's as <c>score.*</c>.</summary>
+    private Dictionary<string, Parameter> HfParameters()
+    {
+        var parameters = PretrainedModels.BodyParameters(_network.Backbone).ToDictionary();
+        foreach (var (name, p) in _network.Head.named_parameters()) parameters["score." + name] = p;
+        return parameters;
     }
 
     public void Save(string directory)
     {
         Directory.CreateDirectory(directory);
-        _network.save_safetensors(Path.Combine(directory, Checkpoint.WeightsFile));
-        Checkpoint.SaveConfig(directory, Config, Tokenizer, _kind);
+        SafeTensors.SafeTensorsFile.Write(Path.Combine(directory, SafeTensors.WeightFiles.Single),
+            HfParameters().Select(p => (p.Key, (Tensor)p.Value)));
+        var config = _network.Backbone.HfConfig();
+        config["architectures"] = new System.Text.Json.Nodes.JsonArray(SequenceClassification(_network.Backbone.Architecture));
+        config["num_labels"] = 1;
+        Checkpoint.SaveMetadata(directory, config, Tokenizer, _kind);
     }
+
+    /// <summary><c>LlamaForCausalLM</c> → <c>LlamaForSequenceClassification</c>; GPT-2's head class has its own name.</summary>
+    internal static string SequenceClassification(string causalArchitecture) =>
+        causalArchitecture == "GPT2LMHeadModel" ? "GPT2ForSequenceClassification" : causalArchitecture.Replace("ForCausalLM", "ForSequenceClassification");
 
     public void Dispose() => _network.Dispose();
 
     private sealed class Network : Module
     {
-        public Network(TinyGpt backbone, string name) : base(name)
+        // Registered by field name: "score" is Hugging Face's name for the head.
+        private readonly CausalLM backbone;
+        private readonly Linear score;
+
+        public Network(CausalLM backbone, string name, bool headBias) : base(name)
         {
-            Backbone = backbone;
-            Head = Linear(backbone.Config.ModelDim, 1);
+            this.backbone = backbone;
+            score = Linear(backbone.Config.ModelDim, 1, hasBias: headBias);
             RegisterComponents();
         }
 
-        public TinyGpt Backbone { get; }
-        public Linear Head { get; }
+        public CausalLM Backbone => backbone;
+        public Linear Head => score;
     }
 }

@@ -5,11 +5,11 @@ using static TorchSharp.torch;
 namespace AlignDsl.Models;
 
 /// <summary>
-/// PPO's critic: the tiny GPT's body and a scalar head giving one value per token, the expected return from the state
+/// PPO's critic: the policy's body and a scalar head giving one value per token, the expected return from the state
 /// before each next-token target. It starts from the policy's body, as TRL's value model starts from a trained model.
 /// </summary>
-public sealed class ValueModel(TinyGpt backbone, CompactTokenizer tokenizer, Device device)
-    : ScalarHeadModel(backbone, tokenizer, device, Kind)
+public sealed class ValueModel(CausalLM backbone, CompactTokenizer tokenizer, Device device)
+    : ScalarHeadModel(backbone, tokenizer, device, Kind, headBias: true)
 {
     public const string Kind = "value_model";
 

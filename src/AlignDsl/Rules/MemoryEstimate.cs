@@ -22,7 +22,7 @@ public static class MemoryEstimate
 
     /// <summary>
     /// The models an objective holds while training, as the generated code builds them: a reward model adds a scalar
-    /// head (d + 1) to the policy's body; DPO, IPO and KTO add a frozen reference unless its log-probs are precomputed.
+    /// head without bias (d) to the policy's body, a value model one with a bias (d + 1); DPO, IPO and KTO add a frozen reference unless its log-probs are precomputed.
     /// Win rate and KL (<paramref name="comparesWithBaseline"/>) keep a frozen copy of the starting policy when there is
     /// no resident reference to compare with. PPO holds a value model and a reference, and a frozen reward model unless
     /// its reward is a function (<paramref name="rewardModel"/> false).
@@ -30,7 +30,7 @@ public static class MemoryEstimate
     public static IReadOnlyList<ResidentEstimate> ResidentSet(string objective, bool precomputeReference, long policyParameters, int modelDim,
         bool comparesWithBaseline = false, bool rewardModel = true)
     {
-        if (objective == "RewardModel") return [new ResidentEstimate("reward model", true, policyParameters + modelDim + 1)];
+        if (objective == "RewardModel") return [new ResidentEstimate("reward model", true, policyParameters + modelDim)];
         // PPO holds four models: the policy and its value model train, the reference and the reward model score.
         if (objective == "Ppo")
         {
@@ -38,7 +38,7 @@ public static class MemoryEstimate
             {
                 new("policy", true, policyParameters), new("value model", true, policyParameters + modelDim + 1), new("reference", false, policyParameters),
             };
-            if (rewardModel) ppo.Add(new ResidentEstimate("reward model", false, policyParameters + modelDim + 1));
+            if (rewardModel) ppo.Add(new ResidentEstimate("reward model", false, policyParameters + modelDim));
             return ppo;
         }
         var policy = new ResidentEstimate("policy", true, policyParameters);

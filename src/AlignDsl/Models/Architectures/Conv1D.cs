@@ -1,0 +1,45 @@
+using AlignDsl.Models.Lora;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace AlignDsl.Models.Architectures;
+
+/// <summary>GPT-2's linear layer: the weight is stored [in, out] (the transpose of <c>nn.Linear</c>'s), y = x·W + b.</summary>
+internal sealed class Conv1D : Module<Tensor, Tensor>, ILoraTarget
+{
+    // Field names are the registered tensor names (Hugging Face's).
+    private readonly Parameter weight, bias;
+
+    public Conv1D(long inFeatures, long outFeatures) : base(nameof(Conv1D))
+    {
+        // Built through nn.Linear so initialisation draws the same random numbers as a Linear layer of this size.
+        using var linear = Linear(inFeatures, outFeatures);
+        weight = Parameter(linear.weight!.detach().t().contiguous());
+        bias = Parameter(linear.bias!.detach().clone());
+        RegisterComponents();
+    }
+
+    public LoraAdapter? Adapter { get; private set; }
+
+    public override Tensor forward(Tensor x)
+    {
+        var shape = x.shape[..^1].Append(weight.shape[1]).ToArray();
+        var y = addmm(bias, x.reshape(-1, x.shape[^1]), weight, 1, 1).view(shape);
+        return Adapter?.Delta(x, training) is { } delta ? y + delta : y;
+    }
+
+    /// <summary>Normal(0, std) initialisation drawn in [out, in] order, as for a Linear layer of the same size.</summary>
+    public void InitNormal(double std)
+    {
+        using var _ = no_grad();
+        using var drawn = empty(weight.shape[1], weight.shape[0]).normal_(0, std);
+        weight.copy_(drawn.t());
+    }
+
+    public LoraAdapter Attach(LoraSettings settings) =>
+        Adapter = LoraAdapter.AttachTo(this, Adapter, weight.shape[0], weight.shape[1], weight.device, settings);
+
+    public void Merge() => Adapter?.MergeInto(weight, inOutLayout: true);
+}

@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace AlignDsl.Models.Architectures;
+
+/// <summary>
+/// GPT-2 under Hugging Face's tensor names (<c>transformer.h.0.attn.c_attn.weight</c>, …): token and learned position
+/// embeddings, pre-LN blocks with causal attention, a final norm and an output projection, tied or not.
+/// Weights start as GPT-2 initialises them: normal(0, 0.02) for embeddings and projections.
+/// </summary>
+public class Gpt2 : CausalLM
+{
+    /// <summary>The values of <c>activation_function</c> this implementation computes exactly.</summary>
+    public static readonly IReadOnlyList<string> Activations = ["gelu", "gelu_new", "gelu_pytorch_tanh"];
+
+    // Fields are named like the segments of Hugging Face's tensor names: RegisterComponents registers each by its field name.
+    private readonly Body transformer;
+    private readonly Linear? lm_head;
+
+    public Gpt2(Gpt2Config config) : base("GPT2LMHeadModel")
+    {
+        Settings = config;
+        transformer = new Body(config);
+        if (!config.TiedEmbeddings) lm_head = Linear(config.ModelDim, config.VocabularySize, hasBias: false);
+        RegisterComponents();
+        using (no_grad())
+        {
+            init.normal_(transformer.wte.weight!, std: 0.02);
+            init.normal_(transformer.wpe.weight!, std: 0.02);
+            foreach (var block in transformer.h) block.InitNormal(0.02);
+            if (lm_head is not null) init.normal_(lm_head.weight!, std: 0.02);
+        }
+    }
+
+    public Gpt2Config Settings { get; }
+    public override ModelConfig Config => Settings.Size;
+    public override string Architecture => "GPT2LMHeadModel";
+    public override string BodyPrefix => "transformer";
+
+    public override Tensor Hidden(Tensor ids, KvCache? cache = null)
+    {
+        var start = StartPosition(ids, cache);
+        // A whole sequence (or a prompt filling an empty cache) needs the causal mask; one new token may attend to every cached one.
+        var causal = start == 0;
+        var x = transformer.wte.forward(ids) + transformer.wpe.forward(arange(start, start + ids.shape[1], device: ids.device));
+        foreach (var block in transformer.h) x = block.Forward(x, cache, causal);
+        return transformer.ln_f.forward(x);
+    }
+
+    public override Tensor Logits(Tensor hidden) => lm_head is null ? hidden.matmul(transformer.wte.weight!.t()) : lm_head.forward(hidden);
+
+    public override CausalLM NewOfSameShape() => new Gpt2(Settings);
+
+    public override JsonObject HfConfig() => Settings.ToJson(Architecture);
+
+    /// <summary>Older GPT-2 files store each layer's causal mask, and a tied output projection, as tensors.</summary>
+    public override bool IsIgnoredTensor(string name) =>
+        name.EndsWith(".attn.bias", StringComparison.Ordinal) || name.EndsWith(".attn.masked_bias", StringComparison.Ordinal)
+        || (Settings.TiedEmbeddings && name == "lm_head.weight");
+
+    private sealed class Body : Module
+    {
+        public readonly Embedding wte, wpe;
+        public readonly ModuleList<Gpt2Block> h;
+        public readonly LayerNorm ln_f;
+
+        public Body(Gpt2Config config) : base("transformer")
+        {
+            wte = Embedding(config.VocabularySize, config.ModelDim);
+            wpe = Embedding(config.Context, config.ModelDim);
+            h = new ModuleList<Gpt2Block>(Enumerable.Range(0, config.Layers).Select(i => new Gpt2Block(config, i)).ToArray());
+            ln_f = LayerNorm(config.ModelDim, config.Epsilon);
+            RegisterComponents();
+        }
+    }
+}

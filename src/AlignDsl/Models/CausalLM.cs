@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace AlignDsl.Models;
+
+/// <summary>
+/// A decoder-only language model whose parameter names are the Hugging Face tensor names of its architecture, so its
+/// weights load from and save to a model folder by name. The gym's <see cref="TinyGpt"/> is one; the architectures
+/// read from <c>config.json</c> (<see cref="Architectures.PretrainedModels"/>) are the others.
+/// </summary>
+public abstract class CausalLM(string name) : Module<Tensor, Tensor>(name)
+{
+    /// <summary>Layers, width, heads, context and vocabulary: the shape the loops and the cache need.</summary>
+    public abstract ModelConfig Config { get; }
+
+    /// <summary>The Hugging Face class name written to <c>config.json</c>'s <c>architectures</c>, e.g. <c>LlamaForCausalLM</c>.</summary>
+    public abstract string Architecture { get; }
+
+    /// <summary>The prefix of the body's tensor names (<c>model</c>, <c>transformer</c>): a sequence-classification head shares it.</summary>
+    public abstract string BodyPrefix { get; }
+
+    /// <summary>Logits [batch, time, vocabulary] for token ids [batch, time].</summary>
+    public override Tensor forward(Tensor ids) => Forward(ids, cache: null);
+
+    /// <summary>With a cache, <paramref name="ids"/> are the next positions after those already cached.</summary>
+    public Tensor Forward(Tensor ids, KvCache? cache) => Logits(Hidden(ids, cache));
+
+    /// <summary>The final-norm hidden states [batch, time, dim]: what a scalar head reads instead of the vocabulary projection.</summary>
+    public abstract Tensor Hidden(Tensor ids, KvCache? cache = null);
+
+    /// <summary>The vocabulary projection of hidden states.</summary>
+    public abstract Tensor Logits(Tensor hidden);
+
+    /// <summary>A new model of the same architecture and shape (its weights are not copied).</summary>
+    public abstract CausalLM NewOfSameShape();
+
+    /// <summary>The content of <c>config.json</c> for this model as a causal LM.</summary>
+    public abstract JsonObject HfConfig();
+
+    /// <summary>
+    /// Parameters by Hugging Face name; a tied output projection appears once, as the embedding. LoRA adapters are not
+    /// among them: they save apart, in PEFT's layout, or merge into these.
+    /// </summary>
+    public IReadOnlyDictionary<string, Parameter> HfParameters() => named_parameters()
+        .Where(p => !p.name.Contains(".lora_A.", StringComparison.Ordinal) && !p.name.Contains(".lora_B.", StringComparison.Ordinal))
+        .ToDictionary(p => p.name, p => p.parameter);
+
+    /// <summary>Stored tensors a checkpoint may hold that are no parameters here (e.g. GPT-2's saved attention masks).</summary>
+    public virtual bool IsIgnoredTensor(string name) => false;
+
+    /// <summary>A trainable copy with the same weights. A model with LoRA adapters is refused: its base is the model with them switched off.</summary>
+    public CausalLM Copy()
+    {
+        if (modules().OfType<Lora.ILoraTarget>().Any(t => t.Adapter is not null))
+            throw new InvalidOperationException($"This {Architecture} carries LoRA adapters and cannot be copied: switch them off (LoraAdapters.Disabled) for the base model, or merge them, save and load the result.");
+        var copy = NewOfSameShape();
+        copy.load_state_dict(state_dict());
+        return copy;
+    }
+
+    /// <summary>A copy with the same weights, frozen (no gradients, eval mode).</summary>
+    public CausalLM FrozenCopy()
+    {
+        var copy = Copy();
+        foreach (var p in copy.parameters()) p.requires_grad = false;
+        copy.eval();
+        return copy;
+    }
+
+    /// <summary>Checks a sequence fits the context and the cache rule; returns the position of its first token.</summary>
+    protected long StartPosition(Tensor ids, KvCache? cache)
+    {
+        var start = cache?.Length ?? 0;
+        var time = ids.shape[1];
+        if (start + time > Config.Context)
+            throw new ArgumentException($"Sequence of {start + time} tokens exceeds the model's context of {Config.Context}.");
+        if (start > 0 && time > 1) throw new NotSupportedException("After the prompt, the cache takes one token at a time.");
+        return start;
+    }
+}
