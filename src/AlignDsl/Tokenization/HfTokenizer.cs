@@ -13,11 +13,14 @@ public sealed class HfTokenizer : ITokenizer
 {
     private readonly Tokenizer _tokenizer;
     private readonly bool _normalizeNfc;
+    private readonly WholeWordFirst? _wholeWordFirst;
 
-    internal HfTokenizer(Tokenizer tokenizer, string kind, int vocabularySize, IReadOnlyDictionary<string, int> specialTokens, SpecialTokenIds ids, bool normalizeNfc)
+    internal HfTokenizer(Tokenizer tokenizer, string kind, int vocabularySize, IReadOnlyDictionary<string, int> specialTokens, SpecialTokenIds ids, bool normalizeNfc,
+        WholeWordFirst? wholeWordFirst = null)
     {
         _tokenizer = tokenizer;
         _normalizeNfc = normalizeNfc;
+        _wholeWordFirst = wholeWordFirst;
         Kind = kind;
         VocabularySize = vocabularySize;
         SpecialTokens = specialTokens;
@@ -53,13 +56,15 @@ public sealed class HfTokenizer : ITokenizer
     public string? BosToken { get; }
     public string? EosToken { get; }
 
-    public int[] Encode(string text) => _tokenizer.EncodeToIds(Normalize(text)).ToArray();
+    public int[] Encode(string text) =>
+        _wholeWordFirst is null ? _tokenizer.EncodeToIds(Normalize(text)).ToArray() : _wholeWordFirst.Encode(Normalize(text)).Select(t => t.Id).ToArray();
 
     /// <summary>The ids Hugging Face's <c>tokenizer(text)</c> gives: <see cref="Encode"/> with BOS first where the model adds it.</summary>
     public int[] EncodeWithSpecialTokens(string text) =>
         AddsBeginningOfSequence && BeginningOfSequence is { } bos ? [bos, .. Encode(text)] : Encode(text);
 
     public IReadOnlyList<TokenSpan> EncodeWithSpans(string text) =>
+        _wholeWordFirst is not null ? _wholeWordFirst.Encode(Normalize(text)).ToArray() :
         _tokenizer.EncodeToTokens(Normalize(text), out _)
             .Select(t => new TokenSpan(t.Id, t.Offset.Start.Value, t.Offset.End.Value - t.Offset.Start.Value))
             .ToArray();

@@ -49,7 +49,8 @@ internal static class HfTokenizerLoader
         if (root.TryGetProperty("added_tokens", out var addedTokens))
             foreach (var token in addedTokens.EnumerateArray()) added[token.GetProperty("content").GetString()!] = token.GetProperty("id").GetInt32();
         var addBos = config.AddBos ?? PostProcessorAddsBos(root, config.BosText);
-        return Build(vocabulary, merges, pattern, added, config, addBos, "byte-level BPE (tokenizer.json)", normalizeNfc);
+        var ignoreMerges = model.TryGetProperty("ignore_merges", out var ignore) && ignore.ValueKind == JsonValueKind.True;
+        return Build(vocabulary, merges, pattern, added, config, addBos, "byte-level BPE (tokenizer.json)", normalizeNfc, ignoreMerges);
     }
 
     private static HfTokenizer FromVocabAndMerges(string folder, TokenizerConfig config)
@@ -78,19 +79,21 @@ internal static class HfTokenizerLoader
     }
 
     private static HfTokenizer Build(Dictionary<string, int> vocabulary, List<string> merges, string pattern, Dictionary<string, int> added,
-        TokenizerConfig config, bool addBos, string kind, bool normalizeNfc)
+        TokenizerConfig config, bool addBos, string kind, bool normalizeNfc, bool ignoreMerges = false)
     {
         var special = added.Count == 0 ? null : added;
+        var regex = new Regex(pattern, RegexOptions.Compiled);
         var tokenizer = BpeTokenizer.Create(new BpeOptions(vocabulary)
         {
             Merges = merges,
             ByteLevel = true,
-            PreTokenizer = new RegexPreTokenizer(new Regex(pattern, RegexOptions.Compiled), special),
+            PreTokenizer = new RegexPreTokenizer(regex, special),
             SpecialTokens = special,
         });
         var ids = config.Ids(text => vocabulary.TryGetValue(text, out var id) ? id : added.TryGetValue(text, out var a) ? a : null, addBos, unknownDefault: null);
         var size = vocabulary.Values.Concat(added.Values).Max() + 1;
-        return new HfTokenizer(tokenizer, kind, size, added, ids, normalizeNfc);
+        var wholeWordFirst = ignoreMerges ? new WholeWordFirst(tokenizer, regex, vocabulary, added) : null;
+        return new HfTokenizer(tokenizer, kind, size, added, ids, normalizeNfc, wholeWordFirst);
     }
 
     /// <summary>

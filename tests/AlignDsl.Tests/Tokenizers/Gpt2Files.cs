@@ -17,6 +17,33 @@ internal static class Gpt2Files
     public static readonly Lazy<AlignDsl.Tokenization.HfTokenizer> Tokenizer = new(() => AlignDsl.Tokenization.HfTokenizer.Load(Folder.Value));
 
     /// <summary>
+    /// The same vocabulary as a tokenizer.json in Llama 3's layout: a regex Split then a ByteLevel that does not
+    /// split, merges as pairs, <c>ignore_merges</c> on (GPT-2's whole words are all reachable by merges, so the ids
+    /// must not change).
+    /// </summary>
+    public static readonly Lazy<AlignDsl.Tokenization.HfTokenizer> TokenizerJson = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("align-gpt2-json-").FullName;
+        var vocabulary = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int>>(File.ReadAllText(Path.Combine(Folder.Value, "vocab.json")))!;
+        var merges = File.ReadLines(Path.Combine(Folder.Value, "merges.txt")).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(' ')).ToArray();
+        File.WriteAllText(Path.Combine(folder, "tokenizer.json"), System.Text.Json.JsonSerializer.Serialize(new
+        {
+            added_tokens = new[] { new { id = 50256, content = "<|endoftext|>", special = true } },
+            pre_tokenizer = new
+            {
+                type = "Sequence",
+                pretokenizers = new object[]
+                {
+                    new { type = "Split", pattern = new { Regex = AlignDsl.Tokenization.HfTokenizerLoader.Gpt2Pattern }, behavior = "Isolated", invert = false },
+                    new { type = "ByteLevel", add_prefix_space = false, trim_offsets = false, use_regex = false },
+                },
+            },
+            model = new { type = "BPE", ignore_merges = true, vocab = vocabulary, merges },
+        }));
+        return AlignDsl.Tokenization.HfTokenizer.Load(folder);
+    });
+
+    /// <summary>
     /// vocab.json maps each token's bytes through GPT-2's byte-to-character table; each merge is the pair whose
     /// merging made a token, found by running BPE on its bytes with only the lower ranks until two parts remain.
     /// </summary>

@@ -21,5 +21,7 @@ public sealed class Gpt2VocabularyTests
         var tokenizer = Gpt2Files.Tokenizer.Value;
         Assert.Equal(expected, tokenizer.Encode(text));
         Assert.Equal(text, tokenizer.Decode(expected));
+        Assert.Equal(expected, Gpt2Files.TokenizerJson.Value.Encode(text));
+        Assert.Equal(expected, Gpt2Files.TokenizerJson.Value.EncodeWithSpans(text).Select(s => s.Id));
     }
 }

@@ -74,6 +74,28 @@ public sealed class HandBuiltBpeTests
         Assert.Equal(17, tokenizer.Padding); // no pad token: EOS pads
     }
 
+    [Theory]
+    [InlineData(true, new[] { 3, 4, 2, 5 })]      // "abab" is in the vocabulary whole; " ab" is not, so merges make Ġ + ab; <s> is special
+    [InlineData(false, new[] { 2, 2, 4, 2, 5 })]  // merges alone: ab ab
+    public void Ignore_merges_takes_a_pre_token_the_vocabulary_holds_whole(bool ignoreMerges, int[] expected)
+    {
+        using var folder = new TokenizerFolder().WriteJson("tokenizer.json", new
+        {
+            added_tokens = new[] { new { id = 5, content = "<s>", special = true } },
+            pre_tokenizer = new { type = "ByteLevel", add_prefix_space = false, use_regex = true },
+            model = new
+            {
+                type = "BPE", ignore_merges = ignoreMerges,
+                vocab = new Dictionary<string, int> { ["a"] = 0, ["b"] = 1, ["ab"] = 2, ["abab"] = 3, ["Ġ"] = 4 },
+                merges = new[] { "a b" },
+            },
+        });
+        var tokenizer = HfTokenizer.Load(folder.Path);
+        Assert.Equal(expected, tokenizer.Encode("abab ab<s>"));
+        Assert.Equal(expected, tokenizer.EncodeWithSpans("abab ab<s>").Select(s => s.Id));
+        Assert.Equal(10, tokenizer.EncodeWithSpans("abab ab<s>").Last().End);
+    }
+
     [Fact]
     public void Token_spans_cover_the_text_they_came_from()
     {
