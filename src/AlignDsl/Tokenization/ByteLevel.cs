@@ -11,9 +11,11 @@ internal static class ByteLevel
     private static readonly char[] Characters = Build();
 
     /// <summary>The text's UTF-8 bytes as vocabulary characters.</summary>
-    public static string Encode(string text)
+    public static string Encode(string text) => FromBytes(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Bytes as vocabulary characters, one a byte.</summary>
+    public static string FromBytes(ReadOnlySpan<byte> bytes)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
         var result = new char[bytes.Length];
         for (var i = 0; i < bytes.Length; i++) result[i] = Characters[bytes[i]];
         return new string(result);

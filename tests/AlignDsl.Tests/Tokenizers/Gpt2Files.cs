@@ -100,20 +100,5 @@ internal static class Gpt2Files
         return ranks;
     }
 
-    // GPT-2's table: printable Latin-1 bytes stand for themselves, the other 68 bytes for U+0100 onwards, in byte order.
-    private static readonly string[] ByteCharacters = BuildByteCharacters();
-
-    private static string ToCharacters(string latin1Bytes) => string.Concat(latin1Bytes.Select(b => ByteCharacters[b]));
-
-    private static string[] BuildByteCharacters()
-    {
-        var table = new string[256];
-        var next = 256;
-        for (var b = 0; b < 256; b++)
-        {
-            var printable = b is >= '!' and <= '~' or >= 0xA1 and <= 0xAC or >= 0xAE and <= 0xFF;
-            table[b] = ((char)(printable ? b : next++)).ToString();
-        }
-        return table;
-    }
+    private static string ToCharacters(string latin1Bytes) => AlignDsl.Tokenization.ByteLevel.FromBytes(Encoding.Latin1.GetBytes(latin1Bytes));
 }
