@@ -28,7 +28,39 @@ public sealed class JinjaSubsetTests
     [InlineData("{% for k, v in {'a': 1}.items() %}{{ k }}={{ v }}{% endfor %}{{ {'a': 1}.get('b', 'none') }}", "a=1none")]
     [InlineData("{% set block %}x{{ 1 }}{% endset %}[{{ block }}]", "[x1]")]
     [InlineData("{# a comment #}{{ [1, 'a', none] }}{{ (1 > 0) and 'y' }}", "[1, 'a', None]y")]
+    [InlineData("{{ 7 / 2 }} {{ 4 / 2 }} {{ -7 // 2 }} {{ -7 % 3 }} {{ 2 ** 3 }}", "3.5 2.0 -4 2 8")]
+    [InlineData("{% for m in messages %}{% if loop.previtem is defined %}{{ loop.previtem.role }}>{% endif %}{{ m.role }};{% endfor %}", "system;system>user;user>assistant;")]
     public void Renders_as_jinja_does(string template, string expected) => Assert.Equal(expected, Render(template));
+
+    [Fact]
+    public void A_tool_calling_style_template_renders_with_its_multi_line_whitespace_control()
+    {
+        // The layout newer templates use: one statement a line, every tag stripping the newline before it.
+        const string template = """
+            {%- if tools %}
+                {{- '<|im_start|>system\n# Tools\n' }}
+                {%- for tool in tools %}
+                    {{- '\n' }}{{- tool | tojson(indent=2) }}
+                {%- endfor %}
+                {{- '<|im_end|>\n' }}
+            {%- endif %}
+            {%- for message in messages %}
+                {%- if message.role == 'system' and tools %}
+                {%- else %}
+                    {{- '<|im_start|>' + message.role + '\n' + message.content.strip() + '<|im_end|>\n' }}
+                {%- endif %}
+            {%- endfor %}
+            {%- if add_generation_prompt %}
+                {{- '<|im_start|>assistant\n' }}
+            {%- endif %}
+            """;
+        var tools = new List<object?> { new Dictionary<string, object?> { ["name"] = "search", ["args"] = new List<object?> { "q" } } };
+        var text = ChatTemplate.Parse(template).Render([new("system", "ignored"), ChatMessage.FromUser(" hi ")], addGenerationPrompt: true,
+            variables: new Dictionary<string, object?> { ["tools"] = tools });
+        Assert.Equal(
+            "<|im_start|>system\n# Tools\n\n{\n  \"name\": \"search\",\n  \"args\": [\n    \"q\"\n  ]\n}<|im_end|>\n" +
+            "<|im_start|>user\nhi<|im_end|>\n<|im_start|>assistant\n", text);
+    }
 
     [Theory]
     [InlineData("a  \n  {%- if true -%}  \n b {%- endif %}", "ab")]
