@@ -24,12 +24,22 @@ public sealed class ChatTemplate
     /// <summary>Parses a template; a construct this interpreter does not support fails here (<see cref="TemplateException"/>), naming it and its place.</summary>
     public static ChatTemplate Parse(string text) => new(text);
 
-    /// <summary>The <c>chat_template</c> of a model folder's <c>tokenizer_config.json</c>.</summary>
-    public static ChatTemplate FromModelFolder(string folder) =>
-        TokenizerConfig.Read(folder).ChatTemplate is { } text
-            ? Parse(text)
-            : throw new InvalidOperationException(
-                $"'{Path.Combine(folder, "tokenizer_config.json")}' has no chat_template; declare a built-in one instead (ChatTemplates.ChatMl, Llama3, Zephyr, Gemma, Qwen2).");
+    private const string DeclareBuiltIn = "declare a built-in template instead (ChatTemplates.ChatMl, Qwen2, Llama3, Zephyr, Gemma, Gym)";
+
+    /// <summary>
+    /// The <c>chat_template</c> of a model folder's <c>tokenizer_config.json</c>. A folder without one, or a template
+    /// using a construct this interpreter does not support, is an error that says to declare a built-in one.
+    /// </summary>
+    public static ChatTemplate FromModelFolder(string folder)
+    {
+        var path = Path.Combine(folder, "tokenizer_config.json");
+        if (TokenizerConfig.Read(folder).ChatTemplate is not { } text) throw new InvalidOperationException($"'{path}' has no chat_template; {DeclareBuiltIn}.");
+        try { return Parse(text); }
+        catch (TemplateException e) { throw new TemplateException($"{e.Problem} in the chat_template of '{path}'; {DeclareBuiltIn}", e.Position); }
+    }
+
+    /// <summary>The declared template (a <see cref="ChatTemplates"/> constant or any template text) when there is one, else the model folder's own.</summary>
+    public static ChatTemplate ForModel(string folder, string? declared = null) => declared is null ? FromModelFolder(folder) : Parse(declared);
 
     /// <summary>The conversation as the model reads it; with <paramref name="addGenerationPrompt"/>, followed by the opening of an assistant turn.</summary>
     public string Render(IReadOnlyList<ChatMessage> messages, bool addGenerationPrompt = false, string? bosToken = null, string? eosToken = null,

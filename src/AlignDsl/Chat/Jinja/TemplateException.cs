@@ -7,6 +7,10 @@ namespace AlignDsl.Chat.Jinja;
 public sealed class TemplateException(string problem, SourcePosition position)
     : Exception($"chat template, line {position.Line}, column {position.Column}: {problem}")
 {
+    /// <summary>What is wrong, without the position.</summary>
+    public string Problem => problem;
+
+    public SourcePosition Position => position;
     public int Line => position.Line;
     public int Column => position.Column;
 }
