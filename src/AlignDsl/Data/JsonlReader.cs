@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AlignDsl.Data.Conversations;
 using AlignDsl.Data.Quality;
 
 namespace AlignDsl.Data;
@@ -9,19 +10,21 @@ namespace AlignDsl.Data;
 /// </summary>
 public static class JsonlReader
 {
+    // Pairs, demonstrations, prompts and feedback accept every TRL shape that carries them, standard or conversational
+    // (Data/Conversations); conversations are rendered in the gym's "user: …\nassistant: …" format.
     public static IReadOnlyList<PreferencePair> ReadPairs(string path) =>
-        Read(path, (obj, line) => new PreferencePair(
-            Field(obj, "prompt", path, line), Field(obj, "chosen", path, line), Field(obj, "rejected", path, line)));
+        Read(path, (obj, line) => ConversationalJsonl.ParseLine(obj, path, line, DataFamily.Pairs, (f, e) => f.ToPair(e)));
 
     public static IReadOnlyList<Demonstration> ReadDemonstrations(string path) =>
-        Read(path, (obj, line) => new Demonstration(Field(obj, "prompt", path, line), Field(obj, "completion", path, line)));
+        Read(path, (obj, line) => ConversationalJsonl.ParseLine(obj, path, line, DataFamily.Demonstrations, (f, e) => f.ToDemonstration(e)));
 
     /// <summary>Prompts alone, <c>{"prompt"}</c>: an online objective samples its own answers.</summary>
-    public static IReadOnlyList<string> ReadPrompts(string path) => Read(path, (obj, line) => Field(obj, "prompt", path, line));
+    public static IReadOnlyList<string> ReadPrompts(string path) =>
+        Read(path, (obj, line) => ConversationalJsonl.ParseLine(obj, path, line, DataFamily.Prompts, (f, e) => f.ToPrompt(e)));
 
     /// <summary>Unpaired feedback: <c>{"prompt","completion","label"}</c> with a boolean label (true = desirable).</summary>
     public static IReadOnlyList<Feedback> ReadFeedback(string path) =>
-        Read(path, (obj, line) => new Feedback(Field(obj, "prompt", path, line), Field(obj, "completion", path, line), Label(obj, path, line)));
+        Read(path, (obj, line) => ConversationalJsonl.ParseLine(obj, path, line, DataFamily.Feedback, (f, e) => f.ToFeedback(e)));
 
     /// <summary>
     /// k-wise rankings, <c>{"prompt","responses":[k strings],"ranking":[indices, best first]}</c>, each expanded to its
@@ -117,17 +120,6 @@ public static class JsonlReader
             }
         }
         return result;
-    }
-
-    private static bool Label(JsonElement obj, string path, int line)
-    {
-        if (!obj.TryGetProperty("label", out var value)) throw new DataFormatException(path, line, "label", "missing");
-        return value.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw new DataFormatException(path, line, "label", $"expected true or false, found {value.ValueKind}"),
-        };
     }
 
     /// <summary>The annotators' labels in file order; a name may appear once, a label must be "a" or "b".</summary>

@@ -7,7 +7,7 @@ namespace AlignDsl.Tokenization;
 /// was built for keep an id, so a tiny model does not spend most of its weights on 50,257 embedding rows.
 /// Ids 0–2 are padding, end of sequence and unknown; the rest map one to one to GPT-2 ids, in ascending order.
 /// </summary>
-public sealed class CompactTokenizer
+public sealed class CompactTokenizer : ITokenizer
 {
     public const int Pad = 0, EndOfSequence = 1, Unknown = 2;
     private const int Specials = 3;
@@ -27,12 +27,25 @@ public sealed class CompactTokenizer
 
     public int VocabularySize => Gpt2Ids.Count + Specials;
 
+    int? ITokenizer.BeginningOfSequence => null;
+    int? ITokenizer.EndOfSequence => EndOfSequence;
+    int? ITokenizer.Padding => Pad;
+    int? ITokenizer.Unknown => Unknown;
+
+    /// <summary>None: GPT-2's one special token, <c>&lt;|endoftext|&gt;</c>, is not matched in text here; end of sequence has its own id.</summary>
+    public IReadOnlyDictionary<string, int> SpecialTokens { get; } = new Dictionary<string, int>();
+
     /// <summary>A vocabulary holding every token of the given texts.</summary>
     public static CompactTokenizer FromCorpus(IEnumerable<string> texts) =>
         new(texts.SelectMany(t => Gpt2.Value.EncodeToIds(t)));
 
     public int[] Encode(string text) =>
         Gpt2.Value.EncodeToIds(text).Select(id => _fromGpt2.TryGetValue(id, out var compact) ? compact : Unknown).ToArray();
+
+    public IReadOnlyList<TokenSpan> EncodeWithSpans(string text) =>
+        Gpt2.Value.EncodeToTokens(text, out _)
+            .Select(t => new TokenSpan(_fromGpt2.TryGetValue(t.Id, out var compact) ? compact : Unknown, t.Offset.Start.Value, t.Offset.End.Value - t.Offset.Start.Value))
+            .ToArray();
 
     /// <summary>Text of the ids up to the first end-of-sequence; padding is skipped, unknown ids read as "?".</summary>
     public string Decode(IEnumerable<int> ids)
