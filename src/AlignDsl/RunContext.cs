@@ -44,6 +44,8 @@ public sealed partial class RunContext : IDisposable
         Seed = options.Seed ?? experiment.Training.Seed;
         Device = Devices.Resolve(options.Device);
         if (options.Steps is { } steps) Check(SettingRules.CheckPositive("Steps", steps));
+        // The generator checks declared names (ALIGN050); a hand-written descriptor is checked here, before any folder exists.
+        Check(SettingRules.CheckExperimentName(experiment.Name));
         RunDirectory = _store.BeginRun(experiment.Name);
         torch.random.manual_seed(Seed);
     }
