@@ -19,7 +19,7 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
     {
         var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(KnownTypes.Experiment,
-                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                predicate: static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax,
                 transform: static (ctx, ct) => ExperimentParser.Parse(ctx, ct))
             .WithTrackingName(StepNames.Parsed);
 
@@ -28,16 +28,28 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => AssemblyBudget.Read(compilation))
             .WithTrackingName(StepNames.AssemblyBudget);
 
-        var resolved = parsed.Collect().Combine(assemblyBudget)
-            .Select(static (input, ct) => new EquatableArray<ExperimentModel>(ExperimentSet.Resolve(input.Left, input.Right, ct)))
+        context.RegisterSourceOutput(assemblyBudget, static (spc, budget) =>
+        {
+            if (budget.Problem is { } problem) Report(spc, problem);
+        });
+
+        // The project's JSONL AdditionalFiles, as paths only: when there are any, each declared data file must be one of them.
+        var dataFiles = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, _) => file.Path)
+            .Collect()
+            .Select(static (paths, _) => paths.OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(StepNames.DataFiles);
+
+        var resolved = parsed.Collect().Combine(assemblyBudget).Combine(dataFiles)
+            .Select(static (input, ct) => new EquatableArray<ExperimentModel>(ExperimentSet.Resolve(input.Left.Left, input.Left.Right.GiB, input.Right, ct)))
             .WithTrackingName(StepNames.Resolved);
 
         var experiments = resolved.SelectMany(static (all, _) => all.Items).WithTrackingName(StepNames.Experiment);
 
         context.RegisterSourceOutput(experiments, static (spc, experiment) =>
         {
-            foreach (var diagnostic in experiment.Diagnostics)
-                spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(diagnostic.RuleId), diagnostic.Location?.ToLocation(), diagnostic.Message));
+            foreach (var diagnostic in experiment.Diagnostics) Report(spc, diagnostic);
             if (experiment.CanEmit) spc.AddSource(experiment.HintName, ExperimentEmitter.Emit(experiment));
         });
 
@@ -48,6 +60,9 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
         // CS0234 ("AlignDsl.Generated" does not exist) beside the ALIGN errors that are the real cause.
         context.RegisterSourceOutput(registry, static (spc, all) => spc.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(all)));
     }
+
+    private static void Report(SourceProductionContext spc, DiagnosticInfo diagnostic) =>
+        spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(diagnostic.RuleId), diagnostic.Location?.ToLocation(), diagnostic.Message));
 }
 
 /// <summary>Tracking names of the pipeline's steps, for incrementality tests.</summary>
@@ -55,6 +70,7 @@ public static class StepNames
 {
     public const string Parsed = nameof(Parsed);
     public const string AssemblyBudget = nameof(AssemblyBudget);
+    public const string DataFiles = nameof(DataFiles);
     public const string Resolved = nameof(Resolved);
     public const string Experiment = nameof(Experiment);
     public const string Registry = nameof(Registry);

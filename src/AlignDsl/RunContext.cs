@@ -24,6 +24,7 @@ public sealed partial class RunContext : IDisposable
     private readonly IRunObserver _observer;
     private readonly List<EvalReport> _evaluations = [];
     private readonly List<string> _warnings = [];
+    private readonly List<DataFileRows> _dataFiles = [];
     private Data.Quality.AnnotationAgreement? _dataQuality;
     private IJudge? _judge;
     private readonly Stopwatch _wall = Stopwatch.StartNew();
@@ -43,6 +44,8 @@ public sealed partial class RunContext : IDisposable
         Seed = options.Seed ?? experiment.Training.Seed;
         Device = Devices.Resolve(options.Device);
         if (options.Steps is { } steps) Check(SettingRules.CheckPositive("Steps", steps));
+        // The generator checks declared names (ALIGN050); a hand-written descriptor is checked here, before any folder exists.
+        Check(SettingRules.CheckExperimentName(experiment.Name));
         RunDirectory = _store.BeginRun(experiment.Name);
         torch.random.manual_seed(Seed);
     }
@@ -201,6 +204,23 @@ public sealed partial class RunContext : IDisposable
         return JsonlReader.ReadSplit(path, heldOutPath, p => p == path ? pairs : JsonlReader.ReadAnnotated(p).MajorityVote());
     }
 
+    /// <summary>
+    /// A JSONL split as read: its row counts per file are shown and kept for <c>summary.json</c>, and rows that teach
+    /// nothing (identical chosen and rejected answers, empty fields) are warned about with their counts.
+    /// </summary>
+    public Split<T> Tally<T>(string path, string? heldOutPath, Split<T> split)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        foreach (var file in DataFileRows.Of(path, heldOutPath, split))
+        {
+            _dataFiles.Add(file);
+            _observer.Status($"{file.Path}: {file.Rows} {file.Role.Replace('_', ' ')} rows");
+        }
+        if (DegenerateRows.Warning(path, split.Train) is { } train) Warn(train);
+        if (heldOutPath is not null && DegenerateRows.Warning(heldOutPath, split.HeldOut) is { } heldOut) Warn(heldOut);
+        return split;
+    }
+
     public bool IsEvalStep(int step, int evalEvery) => evalEvery > 0 && step % evalEvery == 0 && step < _steps;
 
     internal void RecordEvaluation(EvalReport report, TimeSpan elapsed)
@@ -209,6 +229,9 @@ public sealed partial class RunContext : IDisposable
         _evaluations.Add(report);
         (_log ??= new RunLog(RunDirectory)).Evaluation(report);
         _observer.EvaluationCompleted(report);
+        // Before training a tiny model answers noise; only the trained model's unclassifiable answers are worth a warning.
+        if (report.Label == "after")
+            foreach (var warning in UnclassifiedAnswers.Warnings(report)) Warn(warning);
     }
 
     /// <summary>Saves the trained model, writes <c>summary.json</c>, and marks the run complete.</summary>
@@ -223,7 +246,7 @@ public sealed partial class RunContext : IDisposable
         _log = null;
         var finalDirectory = RunDirectory[..^RunStore.IncompleteSuffix.Length];
         var result = new RunResult(Experiment.Name, Experiment.Objective, finalDirectory, _steps, seconds, _tokens / trainingSeconds,
-            before, after, during, _latest) { Warnings = _warnings.ToList(), DataQuality = _dataQuality };
+            before, after, during, _latest) { Warnings = _warnings.ToList(), DataQuality = _dataQuality, DataFiles = _dataFiles.ToList() };
         RunSummary.Write(Path.Combine(RunDirectory, RunSummary.FileName), result, Experiment, Device.type.ToString().ToLowerInvariant());
         Reports.RunReport.Write(RunDirectory, result, Experiment, Device.type.ToString().ToLowerInvariant());
         RunDirectory = RunStore.Complete(RunDirectory);

@@ -20,4 +20,7 @@ public sealed record RunResult(
 
     /// <summary>The annotators' agreement on annotated training data (see <see cref="RunContext.ReadAnnotatedPairs"/>); null for other data.</summary>
     public Data.Quality.AnnotationAgreement? DataQuality { get; init; }
+
+    /// <summary>The rows read from each JSONL file (training and held out); empty for gym and constitutional data.</summary>
+    public IReadOnlyList<Data.DataFileRows> DataFiles { get; init; } = [];
 }

@@ -29,7 +29,7 @@ public sealed class DataQualityTests
         var run = Generate.Run(Declaration(objective, "Rankings"));
         AssertShapeAccepted(run);
         var text = GeneratedFile(run);
-        Assert.Contains("var pairs = global::AlignDsl.Data.JsonlReader.ReadRankingSplit(@\"data/q.jsonl\", null);", text);
+        Assert.Contains("var pairs = run.Tally(@\"data/q.jsonl\", null, global::AlignDsl.Data.JsonlReader.ReadRankingSplit(@\"data/q.jsonl\", null));", text);
         Assert.Contains("// Data: preference pairs expanded from k-wise rankings (C(k,2) per ranking, each weighted 1/C(k,2)) from data/q.jsonl, its last tenth held out.", text);
         AssertCompiles(run);
     }
@@ -41,7 +41,7 @@ public sealed class DataQualityTests
         var run = Generate.Run(Declaration(objective, "Annotated", ", HeldOut = \"data/h.jsonl\""));
         AssertShapeAccepted(run);
         var text = GeneratedFile(run);
-        Assert.Contains("var pairs = run.ReadAnnotatedPairs(@\"data/q.jsonl\", @\"data/h.jsonl\");", text);
+        Assert.Contains("var pairs = run.Tally(@\"data/q.jsonl\", @\"data/h.jsonl\", run.ReadAnnotatedPairs(@\"data/q.jsonl\", @\"data/h.jsonl\"));", text);
         Assert.DoesNotContain("JsonlReader.ReadSplit", text);
         AssertCompiles(run);
     }
@@ -69,7 +69,7 @@ public sealed class DataQualityTests
     }
 
     [Theory]
-    [InlineData("Annotated", "run.ReadAnnotatedPairs(@\"data/q.jsonl\", null)")]
+    [InlineData("Annotated", "run.Tally(@\"data/q.jsonl\", null, run.ReadAnnotatedPairs(@\"data/q.jsonl\", null))")]
     public void Kto_splits_annotated_pairs_like_pairs(string shape, string reader)
     {
         var source = Declaration("Kto", shape);

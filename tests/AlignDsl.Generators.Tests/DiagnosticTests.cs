@@ -322,7 +322,7 @@ public sealed class DiagnosticTests
         var source = Bad("[Kto]\n[JsonlData(\"d.jsonl\", Shape = JsonlShape.Pairs)]");
         var run = Reported(source, "ALIGN026", Info, ("Shape = JsonlShape.Pairs", "JsonlShape.Pairs"));
         Generated(run, "Tests", "Bad");
-        Assert.Contains("global::AlignDsl.Data.Feedback.FromPairs(global::AlignDsl.Data.JsonlReader.ReadSplit(@\"d.jsonl\", null, global::AlignDsl.Data.JsonlReader.ReadPairs))",
+        Assert.Contains("global::AlignDsl.Data.Feedback.FromPairs(run.Tally(@\"d.jsonl\", null, global::AlignDsl.Data.JsonlReader.ReadSplit(@\"d.jsonl\", null, global::AlignDsl.Data.JsonlReader.ReadPairs)))",
             run.Files.Single(f => f.HintName == "Tests.Bad.g.cs").Text);
     }
 }

@@ -1,53 +1,56 @@
+extern alias generator;
 using AlignDsl.Testing;
+using CodeWriter = generator::AlignDsl.Generators.Emitting.CodeWriter;
 
 namespace AlignDsl.Generators.Tests;
 
-/// <summary>Whatever a declaration may legally hold comes out as valid C#: odd doubles, names and paths with line breaks.</summary>
+/// <summary>
+/// Whatever reaches the emitter comes out as valid C#: odd doubles as named constants, names and paths with markup and
+/// quotes inside their literals and comments. (Non-finite numbers and line breaks in names are rules, ALIGN045 and ALIGN050.)
+/// </summary>
 public sealed class EscapingTests
 {
     [Fact]
-    public void Non_finite_doubles_become_double_constants()
+    public void Non_finite_doubles_are_written_as_double_constants()
     {
-        var run = Generate.Run(Generate.Usings + """
-            namespace Odd;
-
-            [Experiment("unclipped")]
-            [Sft]
-            [GymData(GymTask.HelpfulHarmless)]
-            [Training(MaxGradNorm = double.PositiveInfinity, WeightDecay = double.NaN)]
-            public partial class Unclipped;
-            """);
-
-        var file = Assert.Single(run.Files, f => f.HintName == "Odd.Unclipped.g.cs").Text;
-        Assert.Contains("private const double MaxGradNorm = double.PositiveInfinity;", file);
-        Assert.Contains("private const double WeightDecay = double.NaN;", file);
-        Assert.True(run.CompilationDiagnostics.Count == 0, DiagnosticText.Render(run.CompilationDiagnostics));
+        Assert.Equal("double.NaN", CodeWriter.Literal(double.NaN));
+        Assert.Equal("double.PositiveInfinity", CodeWriter.Literal(double.PositiveInfinity));
+        Assert.Equal("double.NegativeInfinity", CodeWriter.Literal(double.NegativeInfinity));
+        Assert.Equal("2.0", CodeWriter.Literal(2.0));
     }
 
     [Fact]
-    public void Names_and_paths_with_line_breaks_stay_inside_their_literals_and_comments()
+    public void Line_breaks_never_end_a_comment()
+    {
+        Assert.Equal("a b c d", CodeWriter.Comment("a\nb\u2028c\rd"));
+        Assert.Equal("x &lt;&amp;&gt; y", CodeWriter.Xml("x <&>\ny"));
+    }
+
+    [Fact]
+    public void Names_and_paths_with_markup_and_quotes_stay_inside_their_literals_and_comments()
     {
         var run = Generate.Run(Generate.Usings + """
             namespace Odd;
 
-            [Experiment("first\nline <&> \"two\"\u2028")]
+            [Experiment("first & 'two' ü")]
             [Sft]
-            [JsonlData("data\nsft.jsonl", HeldOut = "held\r\nout.jsonl")]
+            [JsonlData("data/\"sft\" <&>.jsonl", HeldOut = "held out.jsonl")]
             public partial class First;
 
             [Experiment("second")]
             [Policy(InitFrom = typeof(First))]
             [Dpo]
-            [JsonlData("pairs\n.jsonl")]
+            [JsonlData("pairs <&>.jsonl")]
             public partial class Second;
             """);
 
         Assert.Null(run.GeneratorException);
+        Assert.Empty(run.GeneratorDiagnostics);
         Assert.Equal(3, run.Files.Count);
-        Assert.Contains("Name: \"first\\nline <&> \\\"two\\\"\\u2028\",", run.Files.Single(f => f.HintName == "Odd.First.g.cs").Text);
+        Assert.Contains("Name: \"first & 'two' ü\",", run.Files.Single(f => f.HintName == "Odd.First.g.cs").Text);
         var second = run.Files.Single(f => f.HintName == "Odd.Second.g.cs").Text;
-        Assert.Contains("/// <summary>The size of the policy inherited from first line &lt;&amp;&gt; \"two\" , for", second);
-        Assert.Contains("// Data: preference pairs from pairs .jsonl, its last tenth held out.", second);
+        Assert.Contains("/// <summary>The size of the policy inherited from first &amp; 'two' ü, for", second);
+        Assert.Contains("// Data: preference pairs from pairs <&>.jsonl, its last tenth held out.", second);
         Assert.True(run.CompilationDiagnostics.Count == 0, DiagnosticText.Render(run.CompilationDiagnostics));
     }
 }

@@ -23,6 +23,13 @@ internal static class Mutations
 
     private static readonly CSharpParseOptions Options = new(LanguageVersion.Preview);
 
+    /// <summary>
+    /// The mutations that change what is declared rather than break the syntax: most of their mutants still compile as the
+    /// user's code, so the generated code is what is left to fail.
+    /// </summary>
+    public static IReadOnlyList<Kind> Semantic => All.Where(k => k.Name is "numeric-literal" or "string-literal" or "typeof" or "misspell-attribute"
+        or "reshape-class" or "reshape-namespace" or "add-attribute" or "add-member").ToList();
+
     /// <summary>Every mutation, each on its own; <see cref="Generate"/> also chains them.</summary>
     public static IReadOnlyList<Kind> All { get; } =
     [
@@ -40,6 +47,7 @@ internal static class Mutations
         new("reshape-class", ReshapeClass),
         new("reshape-namespace", ReshapeNamespace),
         new("add-attribute", AddAttribute),
+        new("add-member", AddMember),
     ];
 
     /// <summary>
@@ -47,7 +55,12 @@ internal static class Mutations
     /// mutants of two to four kinds applied one after the other. Mutants equal to their original, or to an earlier
     /// mutant of the same file, are dropped, so every mutant is distinct.
     /// </summary>
-    public static IReadOnlyList<Mutant> Generate(IReadOnlyList<(string File, string Text)> files, int seed, int singlesPerKind, int combinations)
+    public static IReadOnlyList<Mutant> Generate(IReadOnlyList<(string File, string Text)> files, int seed, int singlesPerKind, int combinations) =>
+        Generate(files, seed, singlesPerKind, combinations, All);
+
+    /// <summary>The same, drawing only from <paramref name="kinds"/>.</summary>
+    public static IReadOnlyList<Mutant> Generate(IReadOnlyList<(string File, string Text)> files, int seed, int singlesPerKind, int combinations,
+        IReadOnlyList<Kind> kinds)
     {
         var random = new Random(seed);
         var mutants = new List<Mutant>();
@@ -59,7 +72,7 @@ internal static class Mutations
                 if (seen.Add(text)) mutants.Add(new Mutant(file, original, description, text));
             }
 
-            foreach (var kind in All)
+            foreach (var kind in kinds)
                 for (var i = 0; i < singlesPerKind; i++)
                     if (kind.Apply(original, random) is { } edit)
                         Add($"{kind.Name}: {edit.Description}", edit.Text);
@@ -71,7 +84,7 @@ internal static class Mutations
                 var count = random.Next(2, 5);
                 for (var j = 0; j < count; j++)
                 {
-                    var kind = All[random.Next(All.Count)];
+                    var kind = kinds[random.Next(kinds.Count)];
                     if (kind.Apply(text, random) is not { } edit) continue;
                     text = edit.Text;
                     steps.Add($"{kind.Name}: {edit.Description}");
@@ -134,6 +147,7 @@ internal static class Mutations
     [
         "\"ten\"", "null", "-1", "0", "1e308", "double.NaN", "-1e308", "double.PositiveInfinity", "double.Epsilon", "int.MaxValue",
         "int.MinValue", "1 / 0", "1.5", "true", "'c'", "1e-320", "0x7FFFFFFF", "(byte)1", "default", "DpoLoss.Hinge", "(DpoLoss)7",
+        "double.NegativeInfinity", "1 / 0.0", "(GymTask)99", "Steps", "-0.0", "1000",
     ];
 
     private static Edit? ReplaceNumericLiteral(string text, Random random)
@@ -243,6 +257,9 @@ internal static class Mutations
         "[Dpo(Loss = DpoLoss.Hinge, LabelSmoothing = 0.5)]", "[SimPo(Gamma = -1)]", "[Policy(Heads = 0, ModelDim = 7)]",
         "[Training(MaxLength = 100000)]", "[EvalSuite(typeof(RedTeam))]", "[EvalSuite(typeof(PreferenceAccuracy<>))]",
         "[assembly: Budget(GpuMemoryGiB = 0.001)]", "[System.Obsolete]", "[Experiment(\"a\"), Experiment(\"b\")]",
+        "[GymData((GymTask)99)]", "[Training(WarmupSteps = 1000)]", "[Training(WeightDecay = double.NaN, MaxGradNorm = -1)]",
+        "[Budget(GpuMemoryGiB = double.PositiveInfinity)]", "[JsonlData(\"/abs.jsonl\")]", "[JsonlData(\"a.jsonl\", HeldOut = \"./a.jsonl\")]",
+        "[EvalSuite(typeof(RedTeam[]))]", "[EvalSuite(null)]", "[Policy(InitFrom = null)]", "[Ppo(MaxNewTokens = 1000)]", "[Experiment(\"GYM-SFT\")]",
     ];
 
     /// <summary>An attribute more, on the line before the class (where an assembly attribute is out of place too).</summary>
@@ -252,6 +269,25 @@ internal static class Mutations
         var at = type is null ? 0 : type.Modifiers.Count > 0 ? type.Modifiers[0].SpanStart : type.Keyword.SpanStart;
         var attribute = Pick(ExtraAttributes, random);
         return new($"`{attribute}` at {at}", Splice(text, at, at, attribute + "\n"));
+    }
+
+    private static readonly string[] ExtraMembers =
+    [
+        "const int Steps = 10;", "private static int Seed => 1;", "const double Beta = 0.1;", "public static object? Descriptor;", "static int BatchSize;",
+        "class PolicySize { }", "static void TrainStep() { }", "const int LearningRate = 1;", "static int EvaluateAsync;", "static int RunAsync;",
+        "const int TrainingSteps = 7;", "void Configure(ExperimentBuilder x) => x.Objective(o => o.Sft());",
+        "static void Configure(ExperimentBuilder x) => x.Training(t => t.Steps(3));", "public int Constitution { get; }", "int Other;",
+    ];
+
+    /// <summary>A member more in the class: many are named like members the generated part declares.</summary>
+    private static Edit? AddMember(string text, Random random)
+    {
+        if (Root(text).DescendantNodes().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not { } type) return null;
+        var member = Pick(ExtraMembers, random);
+        if (type.OpenBraceToken.Span.Length > 0)
+            return new($"`{member}` in the body", Splice(text, type.OpenBraceToken.Span.End, type.OpenBraceToken.Span.End, "\n    " + member));
+        if (type.SemicolonToken.Span.Length == 0) return null;
+        return new($"`{member}` in a new body", Splice(text, type.SemicolonToken.SpanStart, type.SemicolonToken.Span.End, "\n{\n    " + member + "\n}"));
     }
 
     private static Edit? ReshapeClass(string text, Random random)

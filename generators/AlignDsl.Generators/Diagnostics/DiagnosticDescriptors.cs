@@ -146,11 +146,57 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PpoNeedsPolicy = new("ALIGN044", RuleBook.PpoNeedsPolicy.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         RuleBook.PpoNeedsPolicy.MessageFormat, RuleBook.PpoNeedsPolicy.HelpLink);
 
+    public static readonly DiagnosticDescriptor NotFinite = new("ALIGN045", RuleBook.NotFinite.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+        RuleBook.NotFinite.MessageFormat, RuleBook.NotFinite.HelpLink);
+
+    public static readonly DiagnosticDescriptor BudgetNotPositive = new("ALIGN046", RuleBook.BudgetNotPositive.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+        RuleBook.BudgetNotPositive.MessageFormat, RuleBook.BudgetNotPositive.HelpLink);
+
+    public static readonly DiagnosticDescriptor EnumValueUndefined = new("ALIGN047", RuleBook.EnumValueUndefined.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+        RuleBook.EnumValueUndefined.MessageFormat, RuleBook.EnumValueUndefined.HelpLink);
+
+    public static readonly DiagnosticDescriptor ClassShapeUnsupported = new("ALIGN048", RuleBook.ClassShapeUnsupported.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.ClassShapeUnsupported.MessageFormat, RuleBook.ClassShapeUnsupported.HelpLink);
+
+    public static readonly DiagnosticDescriptor MemberCollidesWithGenerated = new("ALIGN049", RuleBook.MemberCollidesWithGenerated.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.MemberCollidesWithGenerated.MessageFormat, RuleBook.MemberCollidesWithGenerated.HelpLink);
+
+    public static readonly DiagnosticDescriptor NameNotFolderSafe = new("ALIGN050", RuleBook.NameNotFolderSafe.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.NameNotFolderSafe.MessageFormat, RuleBook.NameNotFolderSafe.HelpLink);
+
+    public static readonly DiagnosticDescriptor NamesDifferOnlyByCase = new("ALIGN051", RuleBook.NamesDifferOnlyByCase.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.NamesDifferOnlyByCase.MessageFormat, RuleBook.NamesDifferOnlyByCase.HelpLink);
+
+    public static readonly DiagnosticDescriptor JsonlPathInvalid = new("ALIGN052", RuleBook.JsonlPathInvalid.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.JsonlPathInvalid.MessageFormat, RuleBook.JsonlPathInvalid.HelpLink);
+
+    public static readonly DiagnosticDescriptor HeldOutIsTrainingFile = new("ALIGN053", RuleBook.HeldOutIsTrainingFile.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.HeldOutIsTrainingFile.MessageFormat, RuleBook.HeldOutIsTrainingFile.HelpLink);
+
+    public static readonly DiagnosticDescriptor JsonlFileNotInProject = new("ALIGN054", RuleBook.JsonlFileNotInProject.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.JsonlFileNotInProject.MessageFormat, RuleBook.JsonlFileNotInProject.HelpLink);
+
+    public static readonly DiagnosticDescriptor WarmupNotBelowSteps = new("ALIGN055", RuleBook.WarmupNotBelowSteps.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+        RuleBook.WarmupNotBelowSteps.MessageFormat, RuleBook.WarmupNotBelowSteps.HelpLink);
+
+    public static readonly DiagnosticDescriptor AnswerLongerThanSequence = new("ALIGN056", RuleBook.AnswerLongerThanSequence.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+        RuleBook.AnswerLongerThanSequence.MessageFormat, RuleBook.AnswerLongerThanSequence.HelpLink);
+
+    public static readonly DiagnosticDescriptor RewardVocabularyMismatch = new("ALIGN057", RuleBook.RewardVocabularyMismatch.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+        RuleBook.RewardVocabularyMismatch.MessageFormat, RuleBook.RewardVocabularyMismatch.HelpLink);
+
+    public static readonly DiagnosticDescriptor RewardFromCycle = new("ALIGN058", RuleBook.RewardFromCycle.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.RewardFromCycle.MessageFormat, RuleBook.RewardFromCycle.HelpLink);
+
+    public static readonly DiagnosticDescriptor ConfigureNotStatic = new("ALIGN059", RuleBook.ConfigureNotStatic.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.ConfigureNotStatic.MessageFormat, RuleBook.ConfigureNotStatic.HelpLink);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
         InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
         BuilderArgumentNotConstant, BuilderCallNotUnderstood, SettingDeclaredTwice,
         ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy, SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference, SuiteDeclaredTwice,
-        SimPoMarginOutsideRange, PrincipleJudgeCannotLabel, PpoRewardMissing, NotARewardSource, RewardUnused, PpoNeedsPolicy];
+        SimPoMarginOutsideRange, PrincipleJudgeCannotLabel, PpoRewardMissing, NotARewardSource, RewardUnused, PpoNeedsPolicy,
+        NotFinite, BudgetNotPositive, EnumValueUndefined, ClassShapeUnsupported, MemberCollidesWithGenerated, NameNotFolderSafe, NamesDifferOnlyByCase, JsonlPathInvalid, HeldOutIsTrainingFile, JsonlFileNotInProject, WarmupNotBelowSteps, AnswerLongerThanSequence, RewardVocabularyMismatch, RewardFromCycle, ConfigureNotStatic];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

@@ -73,13 +73,13 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
         var data = Experiment.Data!;
         if (data.Kind == DataKindModel.Constitution) return ConstitutionSplit(gymSplit);
         // Rankings and annotated pairs are read as pairs wherever pairs are wanted (KTO then splits them).
-        if (data.Kind == DataKindModel.Jsonl && gymSplit == "Pairs" && data.Shape == "Rankings")
-            return $"{Data}.JsonlReader.ReadRankingSplit({Literal(data.Path)}, {Literal(data.HeldOutPath)})";
-        if (data.Kind == DataKindModel.Jsonl && gymSplit == "Pairs" && data.Shape == "Annotated")
-            return $"run.ReadAnnotatedPairs({Literal(data.Path)}, {Literal(data.HeldOutPath)})";
-        return data.Kind == DataKindModel.Gym
-            ? $"run.Gym({Data}.GymTask.{data.GymTask}).{gymSplit}()"
-            : $"{Data}.JsonlReader.ReadSplit({Literal(data.Path)}, {Literal(data.HeldOutPath)}, {Data}.JsonlReader.{jsonlReader})";
+        if (data.Kind == DataKindModel.Gym) return $"run.Gym({Data}.GymTask.{data.GymTask}).{gymSplit}()";
+        string path = Literal(data.Path), heldOut = Literal(data.HeldOutPath);
+        var split = gymSplit == "Pairs" && data.Shape == "Rankings" ? $"{Data}.JsonlReader.ReadRankingSplit({path}, {heldOut})"
+            : gymSplit == "Pairs" && data.Shape == "Annotated" ? $"run.ReadAnnotatedPairs({path}, {heldOut})"
+            : $"{Data}.JsonlReader.ReadSplit({path}, {heldOut}, {Data}.JsonlReader.{jsonlReader})";
+        // The run shows and keeps each file's row count, and warns about rows that teach nothing.
+        return $"run.Tally({path}, {heldOut}, {split})";
     }
 
     /// <summary>

@@ -29,6 +29,9 @@ internal sealed record ExperimentModel(
     /// <summary>Whether a declared suite compares the policy with its reference or starting point (win rate, KL).</summary>
     public bool NeedsBaseline => EvalSuites.Any(s => s.NeedsBaseline);
 
+    /// <summary>The members the user declared in the class (every part), which the generated part must not declare again.</summary>
+    public EquatableArray<MemberModel> UserMembers { get; init; } = EquatableArray<MemberModel>.Empty;
+
     /// <summary>True when nothing stops generation: no error-severity diagnostic was found while parsing.</summary>
     public bool CanEmit { get; init; } = true;
 
@@ -80,6 +83,10 @@ internal sealed record DataModel(DataKindModel Kind, string GymTask, string? Pat
     /// <summary>A member of <c>AlignDsl.JsonlShape</c>; "FromObjective" when not declared.</summary>
     public string Shape { get; init; } = "FromObjective";
 
+    public LocationInfo? PathLocation { get; init; }
+
+    public LocationInfo? HeldOutLocation { get; init; }
+
     /// <summary>Pairs of sampled answers per prompt the judge labels, for constitutional AI feedback.</summary>
     public int PairsPerPrompt { get; init; } = 1;
 
@@ -126,3 +133,6 @@ internal sealed record PrincipleModel(string Id, string Text, string? CritiqueRe
 
     public bool HasRules => Prefer.Items.Length + Avoid.Items.Length > 0;
 }
+
+/// <summary>A member the user declared in an experiment class: its name and where the name was written.</summary>
+internal sealed record MemberModel(string Name, LocationInfo? Location);

@@ -14,6 +14,11 @@ internal sealed class AttributeReader(AttributeData attribute) : ISettingReader
 
     public LocationInfo? Location => LocationInfo.From(Attribute.ApplicationSyntaxReference?.GetSyntax());
 
+    public IEnumerable<string> Names =>
+        Attribute.NamedArguments.Select(a => a.Key)
+            .Concat((Attribute.AttributeConstructor?.Parameters ?? []).Take(Attribute.ConstructorArguments.Length).Select(p => SettingName(p.Name)))
+            .Distinct();
+
     public SettingValue? Setting(string name)
     {
         if (Constant(name) is not { } constant || constant.Kind == TypedConstantKind.Error || constant.Kind == TypedConstantKind.Array) return null;

@@ -37,9 +37,13 @@ internal static class BuilderParser
         string experiment, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var result = new List<(string Name, ISettingReader Reader)>();
-        var configure = type.GetMembers("Configure").OfType<IMethodSymbol>()
-            .FirstOrDefault(m => m.IsStatic && m.Parameters.Length == 1 && m.Parameters[0].Type.ToDisplayString() == KnownTypes.ExperimentBuilder);
+        var candidates = type.GetMembers("Configure").OfType<IMethodSymbol>()
+            .Where(m => m.Parameters.Length == 1 && m.Parameters[0].Type.ToDisplayString() == KnownTypes.ExperimentBuilder).ToList();
+        var configure = candidates.FirstOrDefault(m => m.IsStatic) ?? candidates.FirstOrDefault();
         if (configure is null) return result;
+        // An instance Configure was once ignored, so the class seemed to declare nothing: say what is wrong, and read it anyway.
+        if (!configure.IsStatic)
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.ConfigureNotStatic, LocationInfo.From(configure.Locations.FirstOrDefault()), experiment));
         var declaration = configure.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<MethodDeclarationSyntax>()
             .FirstOrDefault(m => m.Body is not null || m.ExpressionBody is not null);
         if (declaration is null) return result;

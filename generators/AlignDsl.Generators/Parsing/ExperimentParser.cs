@@ -17,7 +17,7 @@ internal static class ExperimentParser
 {
     public static ExperimentModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax declaration) return null;
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration) return null;
         var diagnostics = new List<DiagnosticInfo>();
         var classLocation = LocationInfo.From(declaration.Identifier.GetLocation());
         var attributes = type.GetAttributes().Where(a => a.AttributeClass is not null)
@@ -27,20 +27,26 @@ internal static class ExperimentParser
 
         var experiment = Single(KnownTypes.Experiment)!;
         var name = experiment.Setting("Name")?.Value as string;
+        if (experiment.Has("Name"))
+            foreach (var v in SettingRules.CheckExperimentName(name ?? "")) diagnostics.Add(DiagnosticInfo.From(v, experiment.LocationOf("Name")));
+        // Other experiments find this one by the same fallback (InitFrom, RewardFrom), so an empty name is reported and still resolved.
         if (string.IsNullOrWhiteSpace(name)) name = type.Name;
         // The fluent form adds the sections the attributes do not declare.
         attributes.AddRange(BuilderParser.Read(type, context.SemanticModel, attributes.Select(a => a.Name).ToList(), name!, diagnostics, cancellationToken));
 
-        if (!type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword)))
+        if (!type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is TypeDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword)))
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.ClassNotPartial, classLocation, type.Name));
         if (type.ContainingType is not null)
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.NestedExperiment, classLocation, type.Name));
+        ClassShapeRules.Check(type, declaration, name!, classLocation, diagnostics);
+        EnumRules.Check(attributes, diagnostics);
 
         var objective = ObjectiveParser.Parse(attributes.Where(a => KnownTypes.Objectives.Contains(a.Name)).ToList(), name!, classLocation, diagnostics);
         if (Single(KnownTypes.Reference) is { } reference && objective?.Kind is ObjectiveKindModel.SimPo or ObjectiveKindModel.Orpo)
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.ReferenceForReferenceFreeObjective, reference.Location, name!,
                 objective.Kind == ObjectiveKindModel.SimPo ? "SimPO" : "ORPO"));
         var policy = ParsePolicy(Single(KnownTypes.Policy), diagnostics);
+        var compilation = context.SemanticModel.Compilation;
         var data = ParseData(Single(KnownTypes.GymData), Single(KnownTypes.JsonlData), Single(KnownTypes.FromConstitution), name!, classLocation, diagnostics);
         var principles = ConstitutionParser.Parse(attributes.Where(a => a.Name == KnownTypes.Principle).Select(a => a.Reader).ToList(),
             Single(KnownTypes.FromConstitution), policy, objective?.Kind != ObjectiveKindModel.Sft, name!, diagnostics);
@@ -52,12 +58,18 @@ internal static class ExperimentParser
             foreach (var v in SettingRules.CheckSequenceFits(training.MaxLength, policy.Context))
                 diagnostics.Add(DiagnosticInfo.From(v, training.MaxLengthLocation));
         var objectiveLocation = attributes.FirstOrDefault(a => KnownTypes.Objectives.Contains(a.Name)).Reader?.Location ?? classLocation;
-        var reward = RewardParser.Parse(All(KnownTypes.RewardFrom), All(KnownTypes.RewardFunction), objective, policy, name!, objectiveLocation, diagnostics);
+        if (objective is { Kind: ObjectiveKindModel.Ppo })
+            foreach (var v in SettingRules.CheckAnswerFits(objective.MaxNewTokens, training.MaxLength))
+                diagnostics.Add(DiagnosticInfo.From(v, attributes.First(a => a.Name == KnownTypes.Ppo).Reader.LocationOf("MaxNewTokens")));
+        var reward = RewardParser.Parse(All(KnownTypes.RewardFrom), All(KnownTypes.RewardFunction), objective, policy, name!, objectiveLocation, type, compilation,
+            diagnostics);
         var suites = SuiteParser.Parse(attributes.Where(a => a.Name == KnownTypes.EvalSuite).Select(a => a.Reader).ToList(), name!, objective, policy,
-            objectiveLocation, diagnostics);
+            objectiveLocation, type, compilation, diagnostics);
 
         if (objective is not null && data is not null) DataShapeRules.Check(objective, data, name!, Single(KnownTypes.JsonlData)?.LocationOf("Shape"), diagnostics);
         var budget = Single(KnownTypes.Budget);
+        if (budget is not null)
+            foreach (var v in SettingRules.CheckBudget(budget.Named("GpuMemoryGiB", 0.0))) diagnostics.Add(DiagnosticInfo.From(v, budget.LocationOf("GpuMemoryGiB")));
 
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         return new ExperimentModel(ns, type.Name, type.ToDisplayString(), Path.GetFileName(declaration.SyntaxTree.FilePath), name!,
@@ -68,8 +80,15 @@ internal static class ExperimentParser
             BudgetLocation = budget?.LocationOf("GpuMemoryGiB"),
             Principles = principles,
             Reward = reward,
+            UserMembers = UserMembers(type, cancellationToken),
         };
     }
+
+    /// <summary>The members the user wrote (every part of the class), by name, for the collision check with the generated part.</summary>
+    private static EquatableArray<MemberModel> UserMembers(INamedTypeSymbol type, CancellationToken cancellationToken) =>
+        type.GetMembers().Where(m => !m.IsImplicitlyDeclared && m is not IMethodSymbol { MethodKind: not MethodKind.Ordinary })
+            .Select(m => new MemberModel(m.Name, LocationInfo.From(m.Locations.FirstOrDefault(l => l.IsInSource))))
+            .ToEquatableArray();
 
     public static RuleSeverity Severity(DiagnosticInfo diagnostic) => RuleBook.All.First(r => r.Id == diagnostic.RuleId).Severity;
 
@@ -83,7 +102,11 @@ internal static class ExperimentParser
         foreach (var v in SettingRules.CheckModelShape(dim, heads)) diagnostics.Add(DiagnosticInfo.From(v, reader.LocationOf(v.Setting)));
 
         string? initFromClass = null, initFromName = null;
-        if (reader.Setting("InitFrom") is { Value: INamedTypeSymbol target })
+        var initFrom = reader.Setting("InitFrom");
+        if (initFrom is not null && initFrom.Value.Value is not INamedTypeSymbol)
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.InitFromNotExperiment, reader.LocationOf("InitFrom"),
+                (initFrom.Value.Value as ISymbol)?.ToDisplayString() ?? initFrom.Value.Value?.ToString() ?? "null"));
+        if (initFrom is { Value: INamedTypeSymbol target })
         {
             initFromClass = target.ToDisplayString();
             var targetExperiment = target.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == KnownTypes.Experiment);
@@ -106,10 +129,20 @@ internal static class ExperimentParser
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.MoreThanOneDataSource, declared[1]!.Location, name));
         if (gym is not null) return new DataModel(DataKindModel.Gym, GymTaskName(gym, "Task"), null, null);
         if (jsonl is not null)
-            return new DataModel(DataKindModel.Jsonl, "HelpfulHarmless", jsonl.Setting("Path")?.Value as string ?? "", jsonl.Named<string?>("HeldOut", null))
+        {
+            var path = jsonl.Setting("Path")?.Value as string;
+            var heldOut = jsonl.Named<string?>("HeldOut", null);
+            var violations = SettingRules.CheckJsonlPath("Path", path).ToList();
+            if (jsonl.Has("HeldOut")) violations.AddRange(SettingRules.CheckJsonlPath("HeldOut", heldOut));
+            if (violations.Count == 0) violations.AddRange(SettingRules.CheckHeldOut(path!, heldOut));
+            foreach (var v in violations) diagnostics.Add(DiagnosticInfo.From(v, jsonl.LocationOf(v.Setting)));
+            return new DataModel(DataKindModel.Jsonl, "HelpfulHarmless", path ?? "", heldOut)
             {
+                PathLocation = jsonl.LocationOf("Path"),
+                HeldOutLocation = jsonl.LocationOf("HeldOut"),
                 Shape = jsonl.Setting("Shape") is { Type: INamedTypeSymbol shapeType, Value: { } shape } ? EnumMemberName(shapeType, shape) ?? "FromObjective" : "FromObjective",
             };
+        }
         if (constitution is not null)
         {
             int rounds = constitution.Named("Rounds", 1), pairs = constitution.Named("PairsPerPrompt", 1);
@@ -140,6 +173,9 @@ internal static class ExperimentParser
         if (reader is null) return training;
         var violations = SettingRules.CheckTraining(training.LearningRate, training.Steps, training.BatchSize, training.MaxLength,
             training.LogEvery, training.WarmupSteps, training.EvalEvery);
+        violations = violations.Concat(SettingRules.CheckOptimizer(training.WeightDecay, training.MaxGradNorm));
+        // The default warm-up (10) is not held against a short run the user did not give a warm-up.
+        if (reader.Has("WarmupSteps")) violations = violations.Concat(SettingRules.CheckWarmup(training.WarmupSteps, training.Steps));
         foreach (var v in violations) diagnostics.Add(DiagnosticInfo.From(v, reader.LocationOf(v.Setting)));
         return training;
     }

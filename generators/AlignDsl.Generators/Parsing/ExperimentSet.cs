@@ -5,12 +5,15 @@ using AlignDsl.Rules;
 namespace AlignDsl.Generators.Parsing;
 
 /// <summary>
-/// The checks that need every experiment of the compilation: unique names and InitFrom chains without cycles.
+/// The checks that need every experiment of the compilation: unique names (also by case), InitFrom chains without
+/// cycles, reward models that can score the policy, declared data files among the project's, and members the
+/// generated part does not declare again.
 /// Also gives each InitFrom policy the size of the experiment its chain starts from, for the memory estimate.
 /// </summary>
 internal static class ExperimentSet
 {
-    public static ImmutableArray<ExperimentModel> Resolve(ImmutableArray<ExperimentModel?> parsed, double assemblyBudgetGiB, CancellationToken cancellationToken)
+    public static ImmutableArray<ExperimentModel> Resolve(ImmutableArray<ExperimentModel?> parsed, double assemblyBudgetGiB, EquatableArray<string> dataFiles,
+        CancellationToken cancellationToken)
     {
         var experiments = parsed.Where(e => e is not null).Select(e => e!).OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
         var byClass = experiments.GroupBy(e => e.FullName).ToDictionary(g => g.Key, g => g.First());
@@ -22,6 +25,10 @@ internal static class ExperimentSet
             var twin = experiments.FirstOrDefault(e => e != experiment && e.Name == experiment.Name);
             if (twin is not null)
                 added.Add(DiagnosticInfo.Create(RuleBook.DuplicateExperimentName, experiment.Location, experiment.Name, twin.FullName));
+            else if (experiments.FirstOrDefault(e => e != experiment && string.Equals(e.Name, experiment.Name, StringComparison.OrdinalIgnoreCase)) is { } caseTwin)
+                added.Add(DiagnosticInfo.Create(RuleBook.NamesDifferOnlyByCase, experiment.Location, experiment.Name, caseTwin.Name, caseTwin.FullName));
+            added.AddRange(DependencyRules.Check(experiment, byClass));
+            added.AddRange(DataFileRule.Check(experiment, dataFiles));
 
             var policy = experiment.Policy;
             if (policy.InitFromClass is { } direct && byClass.TryGetValue(direct, out var start) && start.Objective is { TrainsPolicy: false })
@@ -56,12 +63,16 @@ internal static class ExperimentSet
 
             if (BudgetRule.Check(experiment with { Policy = policy }, assemblyBudgetGiB) is { } overBudget) added.Add(overBudget);
 
-            result.Add(added.Count == 0 && policy == experiment.Policy ? experiment : experiment with
+            var resolved = added.Count == 0 && policy == experiment.Policy ? experiment : experiment with
             {
                 Policy = policy,
                 Diagnostics = experiment.Diagnostics.Concat(added).ToEquatableArray(),
                 CanEmit = experiment.CanEmit && added.All(d => ExperimentParser.Severity(d) != RuleSeverity.Error),
-            });
+            };
+            // Last, on the model as it will be emitted: what the generated part declares depends on all of the above.
+            if (resolved.CanEmit && GeneratedMemberRule.Check(resolved).ToList() is { Count: > 0 } collisions)
+                resolved = resolved with { Diagnostics = resolved.Diagnostics.Concat(collisions).ToEquatableArray(), CanEmit = false };
+            result.Add(resolved);
         }
         return result.ToImmutable();
     }

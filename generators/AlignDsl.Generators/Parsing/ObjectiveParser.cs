@@ -61,6 +61,7 @@ internal static class ObjectiveParser
             },
             _ => new ObjectiveModel(ObjectiveKindModel.Sft),
         };
+        if (model.Kind == ObjectiveKindModel.RewardModel) violations.AddRange(SettingRules.CheckFinite("Margin", model.Margin));
         if (model.Kind == ObjectiveKindModel.Ppo)
         {
             violations.AddRange(SettingRules.CheckWeight("ClipRange", model.ClipRange));

@@ -12,10 +12,11 @@ namespace AlignDsl.Generators.Parsing;
 internal static class RewardParser
 {
     public static RewardSourceModel? Parse(IReadOnlyList<ISettingReader> froms, IReadOnlyList<ISettingReader> functions, ObjectiveModel? objective,
-        PolicyModel policy, string experiment, LocationInfo? objectiveLocation, List<DiagnosticInfo> diagnostics)
+        PolicyModel policy, string experiment, LocationInfo? objectiveLocation, INamedTypeSymbol experimentType, Compilation compilation,
+        List<DiagnosticInfo> diagnostics)
     {
         var (from, function) = (froms.FirstOrDefault(), functions.FirstOrDefault());
-        var reward = From(from, diagnostics) ?? Function(function, diagnostics);
+        var reward = From(from, diagnostics) ?? Function(function, experimentType, compilation, diagnostics);
         if (objective is null) return reward;
         if (objective.Kind == ObjectiveKindModel.Ppo && policy.InitFromName is null)
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.PpoNeedsPolicy, objectiveLocation, experiment));
@@ -52,19 +53,14 @@ internal static class RewardParser
         return new RewardSourceModel(target.ToDisplayString(), string.IsNullOrWhiteSpace(name) ? target.Name : name, null, reader.LocationOf("Experiment"));
     }
 
-    private static RewardSourceModel? Function(ISettingReader? reader, List<DiagnosticInfo> diagnostics)
+    private static RewardSourceModel? Function(ISettingReader? reader, INamedTypeSymbol experimentType, Compilation compilation, List<DiagnosticInfo> diagnostics)
     {
         if (reader is null) return null;
-        if (reader.Setting("Function") is not { Value: INamedTypeSymbol type })
+        var type = TypeArgumentRules.Usable(reader, "Function", experimentType, compilation, out var written);
+        if (type is null || !type.AllInterfaces.Any(i => i.ToDisplayString() == KnownTypes.RewardFunctionInterface)
+            || !TypeArgumentRules.Constructible(type, experimentType, compilation))
         {
-            diagnostics.Add(DiagnosticInfo.Create(RuleBook.NotARewardSource, reader.LocationOf("Function"), Written(reader, "Function")));
-            return null;
-        }
-        var valid = type.AllInterfaces.Any(i => i.ToDisplayString() == KnownTypes.RewardFunctionInterface) && !type.IsAbstract
-            && type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public);
-        if (!valid)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(RuleBook.NotARewardSource, reader.LocationOf("Function"), type.ToDisplayString()));
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.NotARewardSource, reader.LocationOf("Function"), written));
             return null;
         }
         return new RewardSourceModel(null, null, type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), reader.LocationOf("Function"));

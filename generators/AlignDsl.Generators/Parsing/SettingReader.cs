@@ -24,6 +24,9 @@ internal interface ISettingReader
     /// <summary>Where <paramref name="name"/>'s value was written, else <see cref="Location"/>.</summary>
     LocationInfo? LocationOf(string name);
 
+    /// <summary>The names of the settings that were written, so every one of them can be checked (enum members).</summary>
+    IEnumerable<string> Names { get; }
+
     /// <summary>The strings of an array setting (<c>Prefer = ["…"]</c>), or empty when it was not written.</summary>
     IReadOnlyList<string> Strings(string name);
 }
@@ -50,6 +53,8 @@ internal sealed class BuilderReader(LocationInfo? location) : ISettingReader
     public LocationInfo? Location { get; } = location;
 
     public void Set(string name, SettingValue value, LocationInfo? at) => _settings[name] = (value, at);
+
+    public IEnumerable<string> Names => _settings.Keys;
 
     public SettingValue? Setting(string name) => _settings.TryGetValue(name, out var s) ? s.Value : null;
 

@@ -13,19 +13,20 @@ namespace AlignDsl.Generators.Parsing;
 internal static class SuiteParser
 {
     public static EquatableArray<SuiteModel> Parse(List<ISettingReader> readers, string name, ObjectiveModel? objective, PolicyModel policy,
-        LocationInfo? objectiveLocation, List<DiagnosticInfo> diagnostics)
+        LocationInfo? objectiveLocation, INamedTypeSymbol experimentType, Compilation compilation, List<DiagnosticInfo> diagnostics)
     {
         var suites = ImmutableArray.CreateBuilder<SuiteModel>();
         var declared = new HashSet<string>(StringComparer.Ordinal);
         foreach (var reader in readers)
         {
-            if (reader.Setting("Suite") is not { Value: INamedTypeSymbol suite }) continue;
-            var type = suite.ToDisplayString();
-            if (!IsSuite(suite))
+            if (!TypeArgumentRules.WrittenAndBound(reader, "Suite")) continue;
+            if (TypeArgumentRules.Usable(reader, "Suite", experimentType, compilation, out var written) is not { } suite
+                || !IsSuite(suite, experimentType, compilation))
             {
-                diagnostics.Add(DiagnosticInfo.Create(RuleBook.NotAnEvalSuite, reader.LocationOf("Suite"), type));
+                diagnostics.Add(DiagnosticInfo.Create(RuleBook.NotAnEvalSuite, reader.LocationOf("Suite"), written));
                 continue;
             }
+            var type = suite.ToDisplayString();
             if (!declared.Add(type))
             {
                 diagnostics.Add(DiagnosticInfo.Create(RuleBook.SuiteDeclaredTwice, reader.LocationOf("Suite"), suite.Name, name));
@@ -50,10 +51,8 @@ internal static class SuiteParser
         return suites.ToImmutable().ToEquatableArray();
     }
 
-    private static bool IsSuite(INamedTypeSymbol suite) =>
-        suite.AllInterfaces.Any(i => i.ToDisplayString() == KnownTypes.EvalSuiteInterface)
-        && !suite.IsAbstract
-        && suite.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public);
+    private static bool IsSuite(INamedTypeSymbol suite, INamedTypeSymbol within, Compilation compilation) =>
+        suite.AllInterfaces.Any(i => i.ToDisplayString() == KnownTypes.EvalSuiteInterface) && TypeArgumentRules.Constructible(suite, within, compilation);
 
     /// <summary>Why this built-in suite cannot run on this experiment, if it cannot.</summary>
     private static (Rule Rule, object[] Args)? Problem(string type, string shortName, string experiment, ObjectiveModel? objective, PolicyModel policy)

@@ -95,7 +95,11 @@ public static class JsonlReader
     private static IReadOnlyList<T> Read<T>(string path, Func<JsonElement, int, T> parse)
     {
         var result = ReadObjects(path, parse);
-        if (result.Count == 0) throw new DataFormatException(path, File.ReadLines(path).Count(), null, "the file holds no examples");
+        if (result.Count == 0)
+        {
+            var lines = File.ReadLines(path).Count();
+            throw new DataFormatException(path, 0, null, lines == 0 ? "the file is empty: it holds no examples" : $"the file holds no examples, only {lines} blank line(s)");
+        }
         return result;
     }
 
@@ -104,22 +108,52 @@ public static class JsonlReader
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Data file '{path}' does not exist (working directory: {Environment.CurrentDirectory}).", path);
         var result = new List<T>();
-        var lineNumber = 0;
-        foreach (var text in File.ReadLines(path))
+        foreach (var (lineNumber, text) in Utf8Lines.Read(path))
         {
-            lineNumber++;
             if (string.IsNullOrWhiteSpace(text)) continue;
             JsonDocument document;
             try { document = JsonDocument.Parse(text); }
-            catch (JsonException e) { throw new DataFormatException(path, lineNumber, null, $"not valid JSON ({e.Message})"); }
+            catch (JsonException e) { throw new DataFormatException(path, lineNumber, null, $"not valid JSON at byte {(e.BytePositionInLine ?? 0) + 1} of the line ({ParserMessage(e)})"); }
             using (document)
             {
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                     throw new DataFormatException(path, lineNumber, null, "expected a JSON object");
-                result.Add(parse(document.RootElement, lineNumber));
+                // After parsing, so a shape's own message about its fields (an annotator named twice) comes first.
+                var item = parse(document.RootElement, lineNumber);
+                if (DuplicateKey(document.RootElement, "") is { } duplicate)
+                    throw new DataFormatException(path, lineNumber, duplicate, "appears twice on the line, and only the last would be read: keep one");
+                result.Add(item);
             }
         }
         return result;
+    }
+
+    /// <summary>The parser's own words without its position suffix ("… LineNumber: 0 | BytePositionInLine: 7."): each line is parsed alone, so its line is always 0.</summary>
+    private static string ParserMessage(JsonException e)
+    {
+        var message = e.Message;
+        foreach (var marker in new[] { " Path: ", " LineNumber: " })
+        {
+            var at = message.IndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0) message = message[..at];
+        }
+        return message.TrimEnd(' ', '.', '|');
+    }
+
+    /// <summary>The first key that an object of the line (at any depth) holds twice, as a dotted path; JSON parsers keep the last silently.</summary>
+    private static string? DuplicateKey(JsonElement element, string prefix)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+            return element.EnumerateArray().Select((item, i) => DuplicateKey(item, $"{prefix}[{i}]")).FirstOrDefault(d => d is not null);
+        if (element.ValueKind != JsonValueKind.Object) return null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            var name = prefix.Length == 0 ? property.Name : prefix + "." + property.Name;
+            if (!seen.Add(property.Name)) return name;
+            if (DuplicateKey(property.Value, name) is { } nested) return nested;
+        }
+        return null;
     }
 
     /// <summary>The annotators' labels in file order; a name may appear once, a label must be "a" or "b".</summary>

@@ -20,6 +20,7 @@ public sealed class OverRefusal : IEvalSuite
             ("over_refusal_rate", v => v is Verdict.Refusal or Verdict.PartialRefusal),
             ("full_refusal_rate", v => v == Verdict.Refusal),
             ("partial_refusal_rate", v => v == Verdict.PartialRefusal),
+            (UnclassifiedAnswers.Figure, v => v == Verdict.Other),
         ]);
     }
 }

@@ -34,6 +34,9 @@ public static class RunSummary
                     ["annotators"] = quality.Annotators, ["items"] = quality.Items, ["ties_dropped"] = quality.TiesDropped,
                 }
                 : null,
+            // Rows read per JSONL file, training and held out; empty for the gym's data.
+            ["data_files"] = new JsonArray(result.DataFiles
+                .Select(f => (JsonNode)new JsonObject { ["path"] = f.Path, ["role"] = f.Role, ["rows"] = f.Rows }).ToArray()),
             ["eval"] = new JsonObject
             {
                 ["before"] = Evaluation(result.Before),

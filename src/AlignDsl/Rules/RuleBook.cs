@@ -142,6 +142,51 @@ public static class RuleBook
     public static Rule PpoNeedsPolicy { get; } = new("ALIGN044", "PPO needs a trained policy",
         "Experiment '{0}' trains PPO from a fresh policy, whose samples are noise and whose vocabulary holds only the prompts: start it from a trained policy with [Policy(InitFrom = typeof(...))]", RuleSeverity.Error, Structure);
 
+    public static Rule NotFinite { get; } = new("ALIGN045", "Numbers must be finite",
+        "{0} must be a finite number (got {1}): NaN or infinity turns every loss and update it touches into NaN; write an ordinary number", RuleSeverity.Error, Ranges);
+
+    public static Rule BudgetNotPositive { get; } = new("ALIGN046", "Memory budget must be a positive number",
+        "GpuMemoryGiB must be a finite number greater than 0 (got {0}): write the accelerator memory in GiB, or remove [Budget] to skip the memory check", RuleSeverity.Error, Model);
+
+    public static Rule EnumValueUndefined { get; } = new("ALIGN047", "Enum setting must name a member",
+        "{0} = {1} is not a member of {2}, so no experiment as written could run: write one of {3}", RuleSeverity.Error, Ranges);
+
+    public static Rule ClassShapeUnsupported { get; } = new("ALIGN048", "Experiment class shape the generator cannot extend",
+        "Experiment '{0}' is declared {1}, which the generated part cannot extend: {2}", RuleSeverity.Error, Structure);
+
+    public static Rule MemberCollidesWithGenerated { get; } = new("ALIGN049", "Member name taken by the generated code",
+        "'{0}' of experiment class '{1}' has the name of a member the generator adds to it ({2}): rename yours", RuleSeverity.Error, Structure);
+
+    public static Rule NameNotFolderSafe { get; } = new("ALIGN050", "Experiment name must be a safe folder name",
+        "Experiment name '{0}' cannot name a run folder: {1}; use letters, digits, '-', '_' and '.', such as \"gym-dpo\"", RuleSeverity.Error, Structure);
+
+    public static Rule NamesDifferOnlyByCase { get; } = new("ALIGN051", "Experiment names must differ by more than case",
+        "Experiment name '{0}' differs from '{1}' (of '{2}') only by case: Windows and macOS give both one run folder, so rename one", RuleSeverity.Error, Structure);
+
+    public static Rule JsonlPathInvalid { get; } = new("ALIGN052", "JSONL path must be relative and stay inside the working directory",
+        "{0} {1}: write a path relative to the directory the run starts in, inside it, such as \"data/pairs.jsonl\"", RuleSeverity.Error, Structure);
+
+    public static Rule HeldOutIsTrainingFile { get; } = new("ALIGN053", "Held-out file must not be the training file",
+        "HeldOut names the training file '{0}' itself, so the run would evaluate on the data it trains on: point it at a separate file, or remove HeldOut to hold out the last tenth", RuleSeverity.Error, Structure);
+
+    public static Rule JsonlFileNotInProject { get; } = new("ALIGN054", "JSONL file not among the project's data files",
+        "{0} '{1}' is not among the project's {2} JSONL AdditionalFiles: fix the path, or add the file with <AdditionalFiles Include=\"{1}\" />", RuleSeverity.Error, Structure);
+
+    public static Rule WarmupNotBelowSteps { get; } = new("ALIGN055", "Warm-up must end before training does",
+        "WarmupSteps ({0}) must be less than Steps ({1}): the learning rate would still be rising when training ends; lower WarmupSteps or raise Steps", RuleSeverity.Error, Ranges);
+
+    public static Rule AnswerLongerThanSequence { get; } = new("ALIGN056", "PPO answers must fit the sequence",
+        "MaxNewTokens ({0}) must be less than MaxLength ({1}): a rollout holds prompt and answer in MaxLength tokens, so longer answers would be cut silently; lower MaxNewTokens or raise MaxLength (and the context)", RuleSeverity.Error, Model);
+
+    public static Rule RewardVocabularyMismatch { get; } = new("ALIGN057", "Reward model and policy vocabularies cannot match",
+        "Experiment '{0}' scores its answers with the reward model of '{1}', whose vocabulary comes from '{2}' ({3}) while the policy's comes from '{4}' ({5}): the token ids would not match; start the reward model from the same experiment as the policy", RuleSeverity.Error, Model);
+
+    public static Rule RewardFromCycle { get; } = new("ALIGN058", "Reward model depends on the experiment it rewards",
+        "Experiment '{0}' needs the reward model of '{1}', which itself needs '{0}' to have run ({2}): break the cycle, a reward model must train before the policy it scores", RuleSeverity.Error, Structure);
+
+    public static Rule ConfigureNotStatic { get; } = new("ALIGN059", "Configure must be static",
+        "Configure of experiment '{0}' must be static: the fluent declaration is 'static void Configure(ExperimentBuilder x) => x…', read without an instance", RuleSeverity.Error, Structure);
+
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -155,6 +200,8 @@ public static class RuleBook
         ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy,
         SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference, SuiteDeclaredTwice,
         SimPoMarginOutsideRange, PrincipleJudgeCannotLabel, PpoRewardMissing, NotARewardSource, RewardUnused,
-        PpoNeedsPolicy,
+        PpoNeedsPolicy, NotFinite, BudgetNotPositive, EnumValueUndefined, ClassShapeUnsupported, MemberCollidesWithGenerated,
+        NameNotFolderSafe, NamesDifferOnlyByCase, JsonlPathInvalid, HeldOutIsTrainingFile, JsonlFileNotInProject, WarmupNotBelowSteps,
+        AnswerLongerThanSequence, RewardVocabularyMismatch, RewardFromCycle, ConfigureNotStatic,
     ];
 }

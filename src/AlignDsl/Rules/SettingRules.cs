@@ -18,6 +18,11 @@ public static class SettingRules
     {
         // PPO's β is the coefficient of its KL penalty, and is declared under that name.
         var setting = objective == "Ppo" ? "KlCoefficient" : "Beta";
+        if (!IsFinite(beta))
+        {
+            yield return NotFinite(setting, beta);
+            yield break;
+        }
         if (!(beta > 0))
         {
             yield return new RuleViolation(RuleBook.BetaNotPositive, setting, setting, beta);
@@ -30,26 +35,30 @@ public static class SettingRules
     /// <summary>A loss weight or margin scale (ORPO's λ, KTO's class weights) must be positive.</summary>
     public static IEnumerable<RuleViolation> CheckWeight(string setting, double value)
     {
-        if (!(value > 0))
+        if (!IsFinite(value)) yield return NotFinite(setting, value);
+        else if (!(value > 0))
             yield return new RuleViolation(RuleBook.WeightNotPositive, setting, setting, value);
     }
 
     /// <summary>A margin or an optional term's weight (SimPO's γ and SFT weight, reward centring): 0 turns it off.</summary>
     public static IEnumerable<RuleViolation> CheckNotNegative(string setting, double value)
     {
-        if (!(value >= 0))
+        if (!IsFinite(value)) yield return NotFinite(setting, value);
+        else if (!(value >= 0))
             yield return new RuleViolation(RuleBook.NegativeSetting, setting, setting, value);
     }
 
     public static IEnumerable<RuleViolation> CheckLabelSmoothing(double labelSmoothing)
     {
-        if (!(labelSmoothing >= 0 && labelSmoothing < 0.5))
+        if (!IsFinite(labelSmoothing)) yield return NotFinite("LabelSmoothing", labelSmoothing);
+        else if (!(labelSmoothing >= 0 && labelSmoothing < 0.5))
             yield return new RuleViolation(RuleBook.LabelSmoothingOutOfRange, "LabelSmoothing", labelSmoothing);
     }
 
     public static IEnumerable<RuleViolation> CheckLearningRate(double learningRate)
     {
-        if (!(learningRate > 0))
+        if (!IsFinite(learningRate)) yield return NotFinite("LearningRate", learningRate);
+        else if (!(learningRate > 0))
             yield return new RuleViolation(RuleBook.LearningRateNotPositive, "LearningRate", learningRate);
     }
 
@@ -76,7 +85,7 @@ public static class SettingRules
     /// <summary>The SimPO authors tune γ/β between 0 and 1, starting at 0.5 (the default here).</summary>
     public static IEnumerable<RuleViolation> CheckSimPoMargin(double beta, double gamma)
     {
-        if (beta > 0 && gamma >= 0 && gamma / beta > 1)
+        if (IsFinite(beta) && IsFinite(gamma) && beta > 0 && gamma >= 0 && gamma / beta > 1)
             yield return new RuleViolation(RuleBook.SimPoMarginOutsideRange, "Gamma", gamma, beta, gamma / beta);
     }
 
@@ -119,6 +128,134 @@ public static class SettingRules
         }
         return violations;
     }
+
+    /// <summary>NaN and ±∞ pass a plain <c>&gt; 0</c> test on one side or the other; every number is checked for them first.</summary>
+    public static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+
+    private static RuleViolation NotFinite(string setting, double value) => new(RuleBook.NotFinite, setting, setting, value);
+
+    /// <summary>A number with no range of its own (the reward model's margin) must still be a number.</summary>
+    public static IEnumerable<RuleViolation> CheckFinite(string setting, double value)
+    {
+        if (!IsFinite(value)) yield return NotFinite(setting, value);
+    }
+
+    /// <summary>A memory budget: a budget of 0 or below would switch the memory check off, NaN would pass every estimate.</summary>
+    public static IEnumerable<RuleViolation> CheckBudget(double gpuMemoryGiB)
+    {
+        if (!(IsFinite(gpuMemoryGiB) && gpuMemoryGiB > 0))
+            yield return new RuleViolation(RuleBook.BudgetNotPositive, "GpuMemoryGiB", gpuMemoryGiB);
+    }
+
+    /// <summary>Weight decay and the gradient-norm clip: 0 turns each off, below 0 means nothing.</summary>
+    public static IEnumerable<RuleViolation> CheckOptimizer(double weightDecay, double maxGradNorm) =>
+        CheckNotNegative("WeightDecay", weightDecay).Concat(CheckNotNegative("MaxGradNorm", maxGradNorm));
+
+    /// <summary>A warm-up as long as training never reaches the peak learning rate (checked where WarmupSteps is written).</summary>
+    public static IEnumerable<RuleViolation> CheckWarmup(int warmupSteps, int steps)
+    {
+        if (steps >= 1 && warmupSteps >= steps)
+            yield return new RuleViolation(RuleBook.WarmupNotBelowSteps, "WarmupSteps", warmupSteps, steps);
+    }
+
+    /// <summary>A PPO rollout keeps prompt and answer within MaxLength tokens: at least one token of prompt must fit.</summary>
+    public static IEnumerable<RuleViolation> CheckAnswerFits(int maxNewTokens, int maxLength)
+    {
+        if (maxNewTokens >= 1 && maxLength >= 2 && maxNewTokens >= maxLength)
+            yield return new RuleViolation(RuleBook.AnswerLongerThanSequence, "MaxNewTokens", maxNewTokens, maxLength);
+    }
+
+    /// <summary>
+    /// An enum setting whose value is no member (<c>(GymTask)99</c>): nothing can say which experiment was meant.
+    /// <paramref name="members"/> are the enum's member names, in declaration order.
+    /// </summary>
+    public static IEnumerable<RuleViolation> CheckEnumMember(string setting, object value, string enumName, IReadOnlyList<string> members, bool isMember)
+    {
+        if (!isMember)
+            yield return new RuleViolation(RuleBook.EnumValueUndefined, setting, setting, value, enumName, string.Join(", ", members.Select(m => enumName + "." + m)));
+    }
+
+    /// <summary>Characters no run folder may hold on some platform: separators, Windows' reserved ones, and control characters.</summary>
+    private static readonly char[] UnsafeNameChars = ['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
+
+    private static readonly string[] ReservedDeviceNames =
+        ["CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"];
+
+    /// <summary>
+    /// The experiment name is the run folder under <c>--out</c> and the <c>run</c> command's argument: it must be one
+    /// plain folder name on every platform, never a path that leaves <c>--out</c>.
+    /// </summary>
+    public static IEnumerable<RuleViolation> CheckExperimentName(string name)
+    {
+        var why = NameProblem(name);
+        if (why is not null) yield return new RuleViolation(RuleBook.NameNotFolderSafe, "Name", Shown(name), why);
+    }
+
+    private static string? NameProblem(string name)
+    {
+        if (name.Trim().Length == 0) return "it is empty or only white space";
+        if (name.Any(IsLineBreakOrControl)) return "it holds a control character (a line break, a tab or NUL)";
+        if (name.IndexOfAny(UnsafeNameChars) >= 0) return "it holds a path separator or a character Windows forbids in file names (/ \\ : * ? \" < > |)";
+        if (name == "." || name == "..") return "it names the current or the parent folder";
+        if (name.Trim() != name || name.EndsWith(".", StringComparison.Ordinal)) return "it starts or ends with white space, or ends with a dot, which Windows drops";
+        var stem = name.Split('.')[0];
+        if (ReservedDeviceNames.Contains(stem.ToUpperInvariant())) return $"'{stem}' is a device name on Windows";
+        return null;
+    }
+
+    private static bool IsLineBreakOrControl(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
+
+    /// <summary>A name or path for a message: control characters written as escapes, so a line break shows as \n.</summary>
+    public static string Shown(string value)
+    {
+        var text = new System.Text.StringBuilder(value.Length);
+        foreach (var c in value)
+            text.Append(c switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", '\0' => "\\0", _ when IsLineBreakOrControl(c) => "\\u" + ((int)c).ToString("x4"), _ => c.ToString() });
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// A JSONL path is read relative to the directory the run starts in: it must name a file there, not an absolute
+    /// path (it would not travel with the project) nor one that climbs out with '..'.
+    /// </summary>
+    public static IEnumerable<RuleViolation> CheckJsonlPath(string setting, string? path)
+    {
+        var why = path is null || path.Trim().Length == 0 ? "is empty"
+            : path.Any(IsLineBreakOrControl) ? $"'{Shown(path)}' holds a control character or a line break"
+            : IsAbsolute(path) ? $"'{path}' is absolute"
+            : Escapes(path) ? $"'{path}' climbs out of the working directory with '..'"
+            : null;
+        if (why is not null) yield return new RuleViolation(RuleBook.JsonlPathInvalid, setting, setting, why);
+    }
+
+    /// <summary>The held-out file is the training file, however the two paths are spelt.</summary>
+    public static IEnumerable<RuleViolation> CheckHeldOut(string path, string? heldOut)
+    {
+        if (heldOut is not null && heldOut.Trim().Length > 0 && string.Equals(NormalisePath(path), NormalisePath(heldOut), StringComparison.OrdinalIgnoreCase))
+            yield return new RuleViolation(RuleBook.HeldOutIsTrainingFile, "HeldOut", path);
+    }
+
+    /// <summary>A relative path with '/' separators and without '.' segments or '..' pairs: "./data//a/../b.jsonl" → "data/b.jsonl".</summary>
+    public static string NormalisePath(string path)
+    {
+        var segments = new List<string>();
+        foreach (var segment in path.Trim().Replace('\\', '/').Split('/'))
+        {
+            if (segment.Length == 0 || segment == ".") continue;
+            if (segment == ".." && segments.Count > 0 && segments[segments.Count - 1] != "..") segments.RemoveAt(segments.Count - 1);
+            else segments.Add(segment);
+        }
+        return string.Join("/", segments);
+    }
+
+    private static bool IsAbsolute(string path)
+    {
+        var p = path.Trim();
+        return p.StartsWith("/", StringComparison.Ordinal) || p.StartsWith("\\", StringComparison.Ordinal) || p.StartsWith("~", StringComparison.Ordinal)
+            || (p.Length >= 2 && char.IsLetter(p[0]) && p[1] == ':');
+    }
+
+    private static bool Escapes(string path) => NormalisePath(path).Split('/').FirstOrDefault() == "..";
 
     /// <summary>The counts and rates of a training plan.</summary>
     public static IEnumerable<RuleViolation> CheckTraining(double learningRate, int steps, int batchSize, int maxLength, int logEvery,

@@ -45,7 +45,7 @@ partial class JsonlDpo : global::AlignDsl.IExperiment
         var steps = run.StepsOr(Steps);
 
         // Data: preference pairs from data/pairs.jsonl, held out: data/heldout.jsonl.
-        var pairs = global::AlignDsl.Data.JsonlReader.ReadSplit(@"data/pairs.jsonl", @"data/heldout.jsonl", global::AlignDsl.Data.JsonlReader.ReadPairs);
+        var pairs = run.Tally(@"data/pairs.jsonl", @"data/heldout.jsonl", global::AlignDsl.Data.JsonlReader.ReadSplit(@"data/pairs.jsonl", @"data/heldout.jsonl", global::AlignDsl.Data.JsonlReader.ReadPairs));
 
         // Models: a fresh tiny GPT whose vocabulary covers the data; the reference is a frozen copy of it.
         using var policy = run.NewPolicy(PolicySize, global::AlignDsl.Data.Texts.Of(pairs.Train));

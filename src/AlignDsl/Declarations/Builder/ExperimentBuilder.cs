@@ -64,6 +64,14 @@ public sealed class ExperimentBuilder
             violations.AddRange(SettingRules.CheckWeight("ValueCoefficient", spec.ValueCoefficient));
             violations.AddRange(SettingRules.CheckPositive("PpoEpochs", spec.PpoEpochs));
             violations.AddRange(SettingRules.CheckPositive("MaxNewTokens", spec.MaxNewTokens));
+            violations.AddRange(SettingRules.CheckAnswerFits(spec.MaxNewTokens, spec.MaxLength));
+        }
+        if (spec.Objective == ObjectiveKind.RewardModel) violations.AddRange(SettingRules.CheckFinite("Margin", spec.Margin));
+        if (spec.JsonlPath is not null)
+        {
+            violations.AddRange(SettingRules.CheckJsonlPath("Path", spec.JsonlPath));
+            if (spec.HeldOutPath is not null) violations.AddRange(SettingRules.CheckJsonlPath("HeldOut", spec.HeldOutPath));
+            violations.AddRange(SettingRules.CheckHeldOut(spec.JsonlPath, spec.HeldOutPath));
         }
         foreach (var (setting, value) in new[] { ("Layers", spec.Layers), ("ModelDim", spec.ModelDim), ("Heads", spec.Heads), ("Context", spec.Context) })
             violations.AddRange(SettingRules.CheckPositive(setting, value));
@@ -82,6 +90,7 @@ public sealed class ExperimentBuilder
         else if (spec.Principles.Count > 0) violations.Add(new RuleViolation(RuleBook.PrinciplesUnused, "Principle", "(builder)"));
         violations.AddRange(SettingRules.CheckTraining(spec.LearningRate, spec.Steps, spec.BatchSize, spec.MaxLength, spec.LogEvery,
             spec.WarmupSteps, spec.EvalEvery));
+        violations.AddRange(SettingRules.CheckOptimizer(spec.WeightDecay, spec.MaxGradNorm));
         if (spec.InitFrom is null) violations.AddRange(SettingRules.CheckSequenceFits(spec.MaxLength, spec.Context));
         return violations;
     }

@@ -44,6 +44,14 @@ public sealed class DataQualityRunTests : IDisposable
         // With two annotators every disagreement is a tie, and ties are dropped.
         Assert.Equal(disagreements, quality["ties_dropped"]!.GetValue<int>());
         Assert.Contains(summary["warnings"]!.AsArray(), w => w!.GetValue<string>().StartsWith(expected, StringComparison.Ordinal));
+        // The voted pairs' row counts, per file, on the console and in the summary: the last tenth is held out.
+        var files = summary["data_files"]!.AsArray();
+        Assert.Equal(["train", "held_out_last_tenth"], files.Select(f => f!["role"]!.GetValue<string>()));
+        Assert.All(files, f => Assert.Equal(DataQualityFiles.Annotated, f!["path"]!.GetValue<string>()));
+        var rows = files.Select(f => f!["rows"]!.GetValue<int>()).ToArray();
+        Assert.Equal(226 - disagreements, rows.Sum());
+        Assert.Equal(Math.Max(1, (226 - disagreements) / 10), rows[1]);
+        Assert.Contains($"{DataQualityFiles.Annotated}: {rows[0]} train rows", output);
     }
 
     [Fact]
