@@ -51,7 +51,8 @@ public sealed class NameAndPathRuleTests
             public partial class Bad;
             """);
         var run = Reported(source, "ALIGN051", Error, ("public partial class Good;", "Good"), ("public partial class Bad;", "Bad"));
-        Assert.Empty(run.Files);
+        NotGenerated(run, "Tests", "Good");
+        NotGenerated(run, "Tests", "Bad");
     }
 
     [Theory]
