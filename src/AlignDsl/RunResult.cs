@@ -20,4 +20,10 @@ public sealed record RunResult(
 
     /// <summary>The annotators' agreement on annotated training data (see <see cref="RunContext.ReadAnnotatedPairs"/>); null for other data.</summary>
     public Data.Quality.AnnotationAgreement? DataQuality { get; init; }
+
+    /// <summary>The seed the run used (declared, or from the command line).</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>The finished run folders whose models this run loaded, by experiment.</summary>
+    public IReadOnlyDictionary<string, string> Parents { get; init; } = new Dictionary<string, string>();
 }

@@ -54,6 +54,8 @@ internal static class ExperimentEmitter
         w.Line($"private const int EvalEvery = {Literal(t.EvalEvery)};");
         w.Line($"private const int LogEvery = {Literal(t.LogEvery)};");
         w.Line($"private const int Seed = {Literal(t.Seed)};");
+        w.Line($"private const int CheckpointEvery = {Literal(t.CheckpointEvery)};");
+        w.Line($"private const int KeepCheckpoints = {Literal(t.KeepCheckpoints)};");
         if (e.Data is { Kind: DataKindModel.Constitution } data)
         {
             w.Line(e.Objective?.Kind == ObjectiveKindModel.Sft
@@ -124,15 +126,23 @@ internal static class ExperimentEmitter
         objective.EmitSetUp(w);
         objective.EmitOptimizers(w);
         w.Line("using var metrics = new global::AlignDsl.Reporting.MetricSet();");
+        w.Line("// What each checkpoint holds besides the run's own records (step, evaluations, metrics file, torch RNG).");
+        w.Line($"var state = run.TrainingState(metrics){objective.TrainingStateParts};");
         w.Line();
-        w.Line("var before = await EvaluateAsync(run, evalContext, \"before\", 0, cancellationToken);");
+        w.Line("// A resumed run restores its newest checkpoint and continues after its step; a fresh one evaluates first.");
+        w.Line("var resumed = run.Resume(state);");
+        w.Line("var before = resumed?.Before ?? await EvaluateAsync(run, evalContext, \"before\", 0, cancellationToken);");
         w.Line("run.StartTraining(steps);");
-        w.Line("foreach (var (step, batch) in train.Batches(BatchSize, steps, run.Seed))");
+        w.Line("// The seeded data order is replayed from the start; a resumed run skips the steps it has done.");
+        w.Line("foreach (var (step, batch) in run.RemainingSteps(train.Batches(BatchSize, steps, run.Seed)))");
         w.OpenBrace();
         w.Line("cancellationToken.ThrowIfCancellationRequested();");
         objective.EmitStepCall(w);
         w.Line("if (run.IsEvalStep(step, EvalEvery))");
         w.Line("    await EvaluateAsync(run, evalContext, $\"step {step}\", step, cancellationToken);");
+        w.Line("// Every CheckpointEvery steps and at the last, written atomically; the newest KeepCheckpoints are kept.");
+        w.Line("if (run.IsCheckpointStep(step, CheckpointEvery))");
+        w.Line("    run.SaveCheckpoint(step, state, KeepCheckpoints);");
         w.CloseBrace();
         w.Line("var after = await EvaluateAsync(run, evalContext, \"after\", steps, cancellationToken);");
         w.Line($"return run.Finish({objective.TrainedModel}, before, after);");

@@ -76,6 +76,9 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line("var generator = new global::TorchSharp.torch.Generator((ulong)run.Seed, run.Device);");
     }
 
+    public override string TrainingStateParts =>
+        ".Add(\"policy\", policy, optimizer).Add(\"valueModel\", valueModel, valueOptimizer).Add(\"generator\", generator)";
+
     public override void EmitStepCall(CodeWriter w)
     {
         w.Line("long tokens;");

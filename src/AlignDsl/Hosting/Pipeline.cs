@@ -10,7 +10,9 @@ internal sealed class Pipeline(Catalog catalog, RunOptions options, TextWriter o
     {
         var store = new RunStore(options.OutputRoot);
         var results = new List<RunResult>();
-        foreach (var experiment in catalog.Chain(target))
+        // A resumed run loads the parent runs it started with: nothing before it is run again.
+        var chain = options.Resume is null ? catalog.Chain(target) : [target];
+        foreach (var experiment in chain)
         {
             var isTarget = experiment == target;
             if (!isTarget && !freshAncestors && store.LatestCheckpoint(experiment.Name) is { } existing)

@@ -13,10 +13,13 @@ public static class RunSummary
     {
         var summary = new JsonObject
         {
+            ["status"] = Running.RunStatus.Finished,
             ["experiment"] = result.Experiment,
             ["objective"] = result.Objective.ToString().ToLowerInvariant(),
             ["init_from"] = experiment.InitFrom,
+            ["parents"] = Parents(result.Parents),
             ["device"] = device,
+            ["seed"] = result.Seed,
             ["steps"] = result.Steps,
             ["seconds"] = Math.Round(result.Seconds, 3),
             ["tokens_per_second"] = Math.Round(result.TokensPerSecond, 1),
@@ -43,6 +46,30 @@ public static class RunSummary
         };
         File.WriteAllText(path, summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
+
+    /// <summary>
+    /// The <c>summary.json</c> of a run that stopped before finishing but whose folder is kept: why (its
+    /// <see cref="Running.RunStatus"/>), and the checkpoint a resumed run continues from.
+    /// </summary>
+    public static void WriteStopped(string path, ExperimentDescriptor experiment, string status, int? lastCheckpointStep, string? lastCheckpoint,
+        int seed, IReadOnlyDictionary<string, string> parents)
+    {
+        var summary = new JsonObject
+        {
+            ["status"] = status,
+            ["experiment"] = experiment.Name,
+            ["objective"] = experiment.Objective.ToString().ToLowerInvariant(),
+            ["init_from"] = experiment.InitFrom,
+            ["parents"] = Parents(parents),
+            ["seed"] = seed,
+            ["last_checkpoint_step"] = lastCheckpointStep,
+            ["last_checkpoint"] = lastCheckpoint,
+        };
+        File.WriteAllText(path, summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    private static JsonObject Parents(IReadOnlyDictionary<string, string> parents) =>
+        new(parents.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value))));
 
     /// <summary>
     /// One evaluation point: every figure flat (the headline keys <c>preference_accuracy</c>, <c>attack_success_rate</c>,

@@ -14,4 +14,7 @@ public sealed record RunOptions
 
     /// <summary>Who reads answers for the judged suites: gym (the exact ground-truth judge) or llm (an OpenAI-compatible endpoint, from the environment).</summary>
     public string Judge { get; init; } = "gym";
+
+    /// <summary>Continue a stopped run instead of starting one: its incomplete folder, or <c>latest</c>.</summary>
+    public string? Resume { get; init; }
 }

@@ -82,6 +82,7 @@ public sealed class ExperimentBuilder
         else if (spec.Principles.Count > 0) violations.Add(new RuleViolation(RuleBook.PrinciplesUnused, "Principle", "(builder)"));
         violations.AddRange(SettingRules.CheckTraining(spec.LearningRate, spec.Steps, spec.BatchSize, spec.MaxLength, spec.LogEvery,
             spec.WarmupSteps, spec.EvalEvery));
+        violations.AddRange(SettingRules.CheckCheckpoints(spec.CheckpointEvery, spec.KeepCheckpoints));
         if (spec.InitFrom is null) violations.AddRange(SettingRules.CheckSequenceFits(spec.MaxLength, spec.Context));
         return violations;
     }
