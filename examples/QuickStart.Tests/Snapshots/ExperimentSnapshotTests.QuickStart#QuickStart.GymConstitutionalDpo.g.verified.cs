@@ -21,6 +21,8 @@ partial class GymConstitutionalDpo : global::AlignDsl.IExperiment
     private const int EvalEvery = 50;
     private const int LogEvery = 10;
     private const int Seed = 42;
+    private const int CheckpointEvery = 50;
+    private const int KeepCheckpoints = 2;
     private const int PairsPerPrompt = 2;
 
     /// <summary>The constitution, folded in: the principles answers are judged (or revised) by, sampled by weight.</summary>
@@ -68,10 +70,15 @@ partial class GymConstitutionalDpo : global::AlignDsl.IExperiment
         var evalContext = run.EvalContext(policy, scorer, heldOut, baseline: reference);
         using var optimizer = run.AdamW(policy, LearningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);
         using var metrics = new global::AlignDsl.Reporting.MetricSet();
+        // What each checkpoint holds besides the run's own records (step, evaluations, metrics file, torch RNG).
+        var state = run.TrainingState(metrics).Add("policy", policy, optimizer);
 
-        var before = await EvaluateAsync(run, evalContext, "before", 0, cancellationToken);
+        // A resumed run restores its newest checkpoint and continues after its step; a fresh one evaluates first.
+        var resumed = run.Resume(state);
+        var before = resumed?.Before ?? await EvaluateAsync(run, evalContext, "before", 0, cancellationToken);
         run.StartTraining(steps);
-        foreach (var (step, batch) in train.Batches(BatchSize, steps, run.Seed))
+        // The seeded data order is replayed from the start; a resumed run skips the steps it has done.
+        foreach (var (step, batch) in run.RemainingSteps(train.Batches(BatchSize, steps, run.Seed)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             // Everything a step allocates on the device is freed when its scope closes.
@@ -80,6 +87,9 @@ partial class GymConstitutionalDpo : global::AlignDsl.IExperiment
             run.Report(step, metrics, batch, LogEvery, optimizer);
             if (run.IsEvalStep(step, EvalEvery))
                 await EvaluateAsync(run, evalContext, $"step {step}", step, cancellationToken);
+            // Every CheckpointEvery steps and at the last, written atomically; the newest KeepCheckpoints are kept.
+            if (run.IsCheckpointStep(step, CheckpointEvery))
+                run.SaveCheckpoint(step, state, KeepCheckpoints);
         }
         var after = await EvaluateAsync(run, evalContext, "after", steps, cancellationToken);
         return run.Finish(policy, before, after);

@@ -20,6 +20,8 @@ partial class DpoHinge : global::AlignDsl.IExperiment
     private const int EvalEvery = 0;
     private const int LogEvery = 10;
     private const int Seed = 42;
+    private const int CheckpointEvery = 50;
+    private const int KeepCheckpoints = 2;
 
     /// <summary>The size of the fresh policy.</summary>
     private static readonly global::AlignDsl.Models.ModelConfig PolicySize = new(Layers: 2, ModelDim: 64, Heads: 4, Context: 64);
@@ -56,10 +58,15 @@ partial class DpoHinge : global::AlignDsl.IExperiment
         var evalContext = run.EvalContext(policy, scorer, heldOut);
         using var optimizer = run.AdamW(policy, LearningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);
         using var metrics = new global::AlignDsl.Reporting.MetricSet();
+        // What each checkpoint holds besides the run's own records (step, evaluations, metrics file, torch RNG).
+        var state = run.TrainingState(metrics).Add("policy", policy, optimizer);
 
-        var before = await EvaluateAsync(run, evalContext, "before", 0, cancellationToken);
+        // A resumed run restores its newest checkpoint and continues after its step; a fresh one evaluates first.
+        var resumed = run.Resume(state);
+        var before = resumed?.Before ?? await EvaluateAsync(run, evalContext, "before", 0, cancellationToken);
         run.StartTraining(steps);
-        foreach (var (step, batch) in train.Batches(BatchSize, steps, run.Seed))
+        // The seeded data order is replayed from the start; a resumed run skips the steps it has done.
+        foreach (var (step, batch) in run.RemainingSteps(train.Batches(BatchSize, steps, run.Seed)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             // Everything a step allocates on the device is freed when its scope closes.
@@ -68,6 +75,9 @@ partial class DpoHinge : global::AlignDsl.IExperiment
             run.Report(step, metrics, batch, LogEvery, optimizer);
             if (run.IsEvalStep(step, EvalEvery))
                 await EvaluateAsync(run, evalContext, $"step {step}", step, cancellationToken);
+            // Every CheckpointEvery steps and at the last, written atomically; the newest KeepCheckpoints are kept.
+            if (run.IsCheckpointStep(step, CheckpointEvery))
+                run.SaveCheckpoint(step, state, KeepCheckpoints);
         }
         var after = await EvaluateAsync(run, evalContext, "after", steps, cancellationToken);
         return run.Finish(policy, before, after);
