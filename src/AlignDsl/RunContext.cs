@@ -83,6 +83,12 @@ public sealed partial class RunContext : IDisposable
     /// <summary>The declared step count unless the command line overrides it.</summary>
     public int StepsOr(int declared) => _resumeInfo?.Steps ?? Options.Steps ?? declared;
 
+    /// <summary>The declared peak learning rate unless the command line overrides it.</summary>
+    public double LearningRateOr(double declared) => _resumeInfo?.LearningRate ?? Options.LearningRate ?? declared;
+
+    /// <summary>The declared batch size unless the command line overrides it.</summary>
+    public int BatchSizeOr(int declared) => _resumeInfo?.BatchSize ?? Options.BatchSize ?? declared;
+
     /// <summary>The finished run folders this run loaded models from, by experiment.</summary>
     public IReadOnlyDictionary<string, string> Parents => _parents;
 
@@ -265,7 +271,10 @@ public sealed partial class RunContext : IDisposable
         if (state.Metrics.ReadFirstNonFiniteStep() is { } bad) throw Diverged(bad, step);
         var metricsFile = Path.Combine(RunDirectory, RunLog.FileName);
         var info = new CheckpointInfo(Experiment.Name, step, _steps, Seed, _tokens, File.Exists(metricsFile) ? new FileInfo(metricsFile).Length : 0,
-            new Dictionary<string, string>(_parents), _evaluations.ToList(), _warnings.ToList(), _latest);
+            new Dictionary<string, string>(_parents), _evaluations.ToList(), _warnings.ToList(), _latest)
+        {
+            LearningRate = Options.LearningRate, BatchSize = Options.BatchSize,
+        };
         CheckpointStore.Write(RunDirectory, info, state, keep);
     }
 

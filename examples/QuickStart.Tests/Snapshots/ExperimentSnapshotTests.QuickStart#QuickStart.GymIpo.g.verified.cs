@@ -43,7 +43,10 @@ partial class GymIpo : global::AlignDsl.IExperiment
     public static async global::System.Threading.Tasks.Task<global::AlignDsl.RunResult> RunAsync(
         global::AlignDsl.RunContext run, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        // The command line may override these three; the run records what it used.
         var steps = run.StepsOr(Steps);
+        var learningRate = run.LearningRateOr(LearningRate);
+        var batchSize = run.BatchSizeOr(BatchSize);
 
         // Data: preference pairs from the gym (HelpfulHarmless); held-out prompts never seen in training.
         var pairs = run.Gym(global::AlignDsl.Data.GymTask.HelpfulHarmless).Pairs();
@@ -56,7 +59,7 @@ partial class GymIpo : global::AlignDsl.IExperiment
         // Evaluation ranks held-out pairs by the implicit reward β·log π/π_ref.
         var scorer = new global::AlignDsl.Evaluation.ImplicitReward(policy, new global::AlignDsl.Models.LiveReference(reference), Beta);
         var evalContext = run.EvalContext(policy, scorer, heldOut);
-        using var optimizer = run.AdamW(policy, LearningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);
+        using var optimizer = run.AdamW(policy, learningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);
         using var metrics = new global::AlignDsl.Reporting.MetricSet();
         // What each checkpoint holds besides the run's own records (step, evaluations, metrics file, torch RNG).
         var state = run.TrainingState(metrics).Add("policy", policy, optimizer);
@@ -66,7 +69,7 @@ partial class GymIpo : global::AlignDsl.IExperiment
         var before = resumed?.Before ?? await EvaluateAsync(run, evalContext, "before", 0, cancellationToken);
         run.StartTraining(steps);
         // The seeded data order is replayed from the start; a resumed run skips the steps it has done.
-        foreach (var (step, batch) in run.RemainingSteps(train.Batches(BatchSize, steps, run.Seed)))
+        foreach (var (step, batch) in run.RemainingSteps(train.Batches(batchSize, steps, run.Seed)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             // Everything a step allocates on the device is freed when its scope closes.

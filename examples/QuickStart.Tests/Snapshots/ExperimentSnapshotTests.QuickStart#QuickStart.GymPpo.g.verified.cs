@@ -50,7 +50,10 @@ partial class GymPpo : global::AlignDsl.IExperiment
     public static async global::System.Threading.Tasks.Task<global::AlignDsl.RunResult> RunAsync(
         global::AlignDsl.RunContext run, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        // The command line may override these three; the run records what it used.
         var steps = run.StepsOr(Steps);
+        var learningRate = run.LearningRateOr(LearningRate);
+        var batchSize = run.BatchSizeOr(BatchSize);
 
         // Data: prompts from the gym (HelpfulHarmless); held-out prompts never seen in training.
         var prompts = run.Gym(global::AlignDsl.Data.GymTask.HelpfulHarmless).Prompts();
@@ -67,8 +70,8 @@ partial class GymPpo : global::AlignDsl.IExperiment
         var scorer = new global::AlignDsl.Evaluation.ImplicitReward(policy, new global::AlignDsl.Models.LiveReference(reference), KlCoefficient);
         var evalContext = run.EvalContext(policy, scorer, global::AlignDsl.Data.PreferenceData.Tokenize(heldOutPairs, policy.Tokenizer, MaxLength), baseline: reference);
         // The schedules count updates: PpoEpochs of them per step.
-        using var optimizer = run.AdamW(policy, LearningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);
-        using var valueOptimizer = run.AdamW(valueModel, LearningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);
+        using var optimizer = run.AdamW(policy, learningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);
+        using var valueOptimizer = run.AdamW(valueModel, learningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);
         // Rollouts sample from their own seeded generator, so a run repeats.
         var generator = new global::TorchSharp.torch.Generator((ulong)run.Seed, run.Device);
         using var metrics = new global::AlignDsl.Reporting.MetricSet();
@@ -80,7 +83,7 @@ partial class GymPpo : global::AlignDsl.IExperiment
         var before = resumed?.Before ?? await EvaluateAsync(run, evalContext, "before", 0, cancellationToken);
         run.StartTraining(steps);
         // The seeded data order is replayed from the start; a resumed run skips the steps it has done.
-        foreach (var (step, batch) in run.RemainingSteps(train.Batches(BatchSize, steps, run.Seed)))
+        foreach (var (step, batch) in run.RemainingSteps(train.Batches(batchSize, steps, run.Seed)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             long tokens;

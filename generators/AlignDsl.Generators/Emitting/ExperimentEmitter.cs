@@ -121,7 +121,10 @@ internal static class ExperimentEmitter
         w.Line("public static async global::System.Threading.Tasks.Task<global::AlignDsl.RunResult> RunAsync(");
         w.Line("    global::AlignDsl.RunContext run, global::System.Threading.CancellationToken cancellationToken = default)");
         w.OpenBrace();
+        w.Line("// The command line may override these three; the run records what it used.");
         w.Line("var steps = run.StepsOr(Steps);");
+        w.Line("var learningRate = run.LearningRateOr(LearningRate);");
+        w.Line("var batchSize = run.BatchSizeOr(BatchSize);");
         w.Line();
         objective.EmitSetUp(w);
         objective.EmitOptimizers(w);
@@ -134,7 +137,7 @@ internal static class ExperimentEmitter
         w.Line("var before = resumed?.Before ?? await EvaluateAsync(run, evalContext, \"before\", 0, cancellationToken);");
         w.Line("run.StartTraining(steps);");
         w.Line("// The seeded data order is replayed from the start; a resumed run skips the steps it has done.");
-        w.Line("foreach (var (step, batch) in run.RemainingSteps(train.Batches(BatchSize, steps, run.Seed)))");
+        w.Line("foreach (var (step, batch) in run.RemainingSteps(train.Batches(batchSize, steps, run.Seed)))");
         w.OpenBrace();
         w.Line("cancellationToken.ThrowIfCancellationRequested();");
         objective.EmitStepCall(w);

@@ -16,4 +16,11 @@ public sealed record CheckpointInfo(
     IReadOnlyDictionary<string, string> Parents,
     IReadOnlyList<EvalReport> Evaluations,
     IReadOnlyList<string> Warnings,
-    IReadOnlyDictionary<string, double> LatestMetrics);
+    IReadOnlyDictionary<string, double> LatestMetrics)
+{
+    /// <summary>The command line's learning-rate override the run started with, which a resumed run keeps.</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>The command line's batch-size override the run started with, which a resumed run keeps.</summary>
+    public int? BatchSize { get; init; }
+}

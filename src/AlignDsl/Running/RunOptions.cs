@@ -10,6 +10,12 @@ public sealed record RunOptions
     public string Device { get; init; } = "auto";
 
     public int? Steps { get; init; }
+
+    /// <summary>The peak learning rate instead of the declared one.</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>The batch size instead of the declared one.</summary>
+    public int? BatchSize { get; init; }
     public int? Seed { get; init; }
 
     /// <summary>Who reads answers for the judged suites: gym (the exact ground-truth judge) or llm (an OpenAI-compatible endpoint, from the environment).</summary>

@@ -33,3 +33,12 @@ public partial class TestResumePpo;
 [Training(Steps = 20, BatchSize = 8, LearningRate = 1e30, WarmupSteps = 0, LogEvery = 10, CheckpointEvery = 1)]
 [EvalSuite(typeof(PreferenceAccuracy))]
 public partial class TestDiverge;
+
+/// <summary>DPO from <see cref="TestResumeSft"/> on a file that does not exist: the chain check must refuse it before the parent trains.</summary>
+[Experiment("test-missing-data")]
+[Policy(InitFrom = typeof(TestResumeSft))]
+[Dpo(Beta = 0.1)]
+[JsonlData("testdata/no-such-pairs.jsonl")]
+[Training(Steps = 2, BatchSize = 2)]
+[EvalSuite(typeof(PreferenceAccuracy))]
+public partial class TestMissingData;
