@@ -342,7 +342,12 @@ public sealed partial class RunContext : IDisposable
         _log = null;
         var finalDirectory = RunDirectory[..^RunStore.IncompleteSuffix.Length];
         var result = new RunResult(Experiment.Name, Experiment.Objective, finalDirectory, _steps, seconds, _tokens / trainingSeconds,
-            before, after, during, _latest) { Warnings = _warnings.ToList(), DataQuality = _dataQuality, Seed = Seed, Parents = new Dictionary<string, string>(_parents) };
+            before, after, during, _latest)
+        {
+            Warnings = _warnings.ToList(), DataQuality = _dataQuality, Seed = Seed, Parents = new Dictionary<string, string>(_parents),
+            Provenance = RunProvenance.Collect(Experiment, Options, Seed, _steps, _resumeInfo?.LearningRate ?? Options.LearningRate,
+                _resumeInfo?.BatchSize ?? Options.BatchSize, Device.type.ToString().ToLowerInvariant(), _parents),
+        };
         RunSummary.Write(Path.Combine(RunDirectory, RunSummary.FileName), result, Experiment, Device.type.ToString().ToLowerInvariant());
         Reports.RunReport.Write(RunDirectory, result, Experiment, Device.type.ToString().ToLowerInvariant());
         // The published checkpoint holds the weights; the step checkpoints were only for resuming.

@@ -21,6 +21,9 @@ public sealed record RunResult(
     /// <summary>The annotators' agreement on annotated training data (see <see cref="RunContext.ReadAnnotatedPairs"/>); null for other data.</summary>
     public Data.Quality.AnnotationAgreement? DataQuality { get; init; }
 
+    /// <summary>Every setting the run used and where its inputs came from, for <c>summary.json</c> and <c>report.md</c>.</summary>
+    public Reporting.RunProvenance? Provenance { get; init; }
+
     /// <summary>The seed the run used (declared, or from the command line).</summary>
     public int? Seed { get; init; }
 

@@ -47,7 +47,17 @@ partial class GymConstitutionalDpo : global::AlignDsl.IExperiment
         InitFrom: "gym-sft",
         Model: PolicySize,
         Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),
-        EvalSuites: ["PreferenceAccuracy", "RedTeam", "OverRefusal", "WinRate"]);
+        EvalSuites: ["PreferenceAccuracy", "RedTeam", "OverRefusal", "WinRate"])
+        {
+            // Every setting, defaults included, for summary.json, report.md and describe.
+            Hyperparameters =
+            [
+                new("Beta", Beta), new("LabelSmoothing", LabelSmoothing), new("Steps", Steps), new("BatchSize", BatchSize),
+                new("LearningRate", LearningRate), new("WarmupSteps", WarmupSteps), new("WeightDecay", WeightDecay), new("MaxGradNorm", MaxGradNorm),
+                new("MaxLength", MaxLength), new("EvalEvery", EvalEvery), new("LogEvery", LogEvery), new("Seed", Seed),
+                new("CheckpointEvery", CheckpointEvery), new("KeepCheckpoints", KeepCheckpoints), new("PairsPerPrompt", PairsPerPrompt),
+            ],
+        };
 
     /// <summary>Runs the experiment: evaluate, train for <c>Steps</c> steps (or the run's override), evaluate, save.</summary>
     public static async global::System.Threading.Tasks.Task<global::AlignDsl.RunResult> RunAsync(

@@ -44,7 +44,18 @@ partial class GymPpo : global::AlignDsl.IExperiment
         Model: PolicySize,
         Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),
         EvalSuites: ["RedTeam", "OverRefusal", "WinRate", "KlDivergence"])
-        { RewardFrom = "gym-rm" };
+        {
+            RewardFrom = "gym-rm",
+            // Every setting, defaults included, for summary.json, report.md and describe.
+            Hyperparameters =
+            [
+                new("KlCoefficient", KlCoefficient), new("ClipRange", ClipRange), new("ValueCoefficient", ValueCoefficient), new("PpoEpochs", PpoEpochs),
+                new("MaxNewTokens", MaxNewTokens), new("Gamma", Gamma), new("Lambda", Lambda), new("Steps", Steps),
+                new("BatchSize", BatchSize), new("LearningRate", LearningRate), new("WarmupSteps", WarmupSteps), new("WeightDecay", WeightDecay),
+                new("MaxGradNorm", MaxGradNorm), new("MaxLength", MaxLength), new("EvalEvery", EvalEvery), new("LogEvery", LogEvery),
+                new("Seed", Seed), new("CheckpointEvery", CheckpointEvery), new("KeepCheckpoints", KeepCheckpoints),
+            ],
+        };
 
     /// <summary>Runs the experiment: evaluate, train for <c>Steps</c> steps (or the run's override), evaluate, save.</summary>
     public static async global::System.Threading.Tasks.Task<global::AlignDsl.RunResult> RunAsync(

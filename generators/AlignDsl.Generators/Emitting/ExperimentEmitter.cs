@@ -72,6 +72,16 @@ internal static class ExperimentEmitter
         w.Line($"private static readonly global::AlignDsl.Models.ModelConfig PolicySize = new(Layers: {p.Layers}, ModelDim: {p.ModelDim}, Heads: {p.Heads}, Context: {p.Context});");
     }
 
+    /// <summary>The names of the hyperparameter constants, in the order they are written.</summary>
+    private static IEnumerable<string> ConstantNames(ExperimentModel e, ObjectiveEmitter objective)
+    {
+        IEnumerable<string> names = objective.Constants().Select(line => line.Split(' ')[3])
+            .Concat(["Steps", "BatchSize", "LearningRate", "WarmupSteps", "WeightDecay", "MaxGradNorm", "MaxLength", "EvalEvery", "LogEvery", "Seed", "CheckpointEvery", "KeepCheckpoints"]);
+        if (e.Data is { Kind: DataKindModel.Constitution })
+            names = names.Append(e.Objective?.Kind == ObjectiveKindModel.Sft ? "Rounds" : "PairsPerPrompt");
+        return names;
+    }
+
     private static void EmitConstitution(CodeWriter w, ExperimentModel e)
     {
         const string Principle = "global::AlignDsl.Constitution.Principle";
@@ -109,9 +119,21 @@ internal static class ExperimentEmitter
         w.Line($"InitFrom: {(e.Policy.InitFromName is null ? "null" : Quote(e.Policy.InitFromName))},");
         w.Line("Model: PolicySize,");
         w.Line("Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),");
-        w.Line($"EvalSuites: [{string.Join(", ", e.EvalSuites.Select(s => Quote(s.ShortName)))}]){(e.Reward is { ExperimentName: { } rewardFrom } ? "" : ";")}");
+        w.Line($"EvalSuites: [{string.Join(", ", e.EvalSuites.Select(s => Quote(s.ShortName)))}])");
+        w.Line("{");
+        w.Indent();
         if (e.Reward is { ExperimentName: { } from })
-            w.Line($"{{ RewardFrom = {Quote(from)} }};");
+            w.Line($"RewardFrom = {Quote(from)},");
+        w.Line("// Every setting, defaults included, for summary.json, report.md and describe.");
+        w.Line("Hyperparameters =");
+        w.Line("[");
+        w.Indent();
+        var settings = ConstantNames(e, objective).Select(n => $"new({Quote(n)}, {n}),").ToList();
+        for (var i = 0; i < settings.Count; i += 4) w.Line(string.Join(" ", settings.Skip(i).Take(4)));
+        w.Outdent();
+        w.Line("],");
+        w.Outdent();
+        w.Line("};");
         w.Outdent();
     }
 

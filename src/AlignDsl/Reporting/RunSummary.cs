@@ -37,6 +37,8 @@ public static class RunSummary
                     ["annotators"] = quality.Annotators, ["items"] = quality.Items, ["ties_dropped"] = quality.TiesDropped,
                 }
                 : null,
+            // Every setting used, seed, device, precision, judge, data files, parents, versions: what an audit needs.
+            ["provenance"] = result.Provenance?.ToJson(),
             ["eval"] = new JsonObject
             {
                 ["before"] = Evaluation(result.Before),
