@@ -125,6 +125,9 @@ public static class ExperimentHost
             BatchSize = parsed.GetValue(commands.BatchSize),
             Seed = parsed.GetValue(commands.Seed),
             Judge = judge,
+            JudgeTimeoutSeconds = parsed.GetValue(commands.JudgeTimeout),
+            JudgeRetries = parsed.GetValue(commands.JudgeRetries),
+            JudgeMaxReplyBytes = parsed.GetValue(commands.JudgeMaxReplyBytes),
             Resume = resume,
         };
     }

@@ -17,6 +17,9 @@ internal sealed class HostCommands
     public Option<string> Out { get; } = new("--out") { Description = "Where run folders go", HelpName = "DIR", DefaultValueFactory = _ => "runs" };
     public Option<int?> Seed { get; } = new("--seed") { Description = "Seed for data order, initialisation and sampling", HelpName = "N" };
     public Option<string> Judge { get; } = new("--judge") { Description = "Who reads answers in judged suites (llm needs ALIGNDSL_JUDGE_ENDPOINT and ALIGNDSL_JUDGE_MODEL)", DefaultValueFactory = _ => "gym" };
+    public Option<double?> JudgeTimeout { get; } = new("--judge-timeout") { Description = "Seconds an LLM judge request may take (else ALIGNDSL_JUDGE_TIMEOUT_SECONDS, else 30)", HelpName = "SECONDS" };
+    public Option<int?> JudgeRetries { get; } = new("--judge-retries") { Description = "Retries of a failed LLM judge request (else ALIGNDSL_JUDGE_RETRIES, else 3)", HelpName = "N" };
+    public Option<long?> JudgeMaxReplyBytes { get; } = new("--judge-max-reply-bytes") { Description = "Largest LLM judge reply accepted, refused unread beyond it (else ALIGNDSL_JUDGE_MAX_REPLY_BYTES, else 1 MiB)", HelpName = "BYTES" };
     public Option<string?> Resume { get; } = new("--resume") { Description = "Continue a stopped run from its newest checkpoint: its folder, or latest (the default)", HelpName = "FOLDER|latest", Arity = ArgumentArity.ZeroOrOne };
     public Option<bool> Json { get; } = new("--json") { Description = "Print JSON" };
     public Option<bool> Prune { get; } = new("--prune") { Description = "Remove incomplete run folders that no process is running" };
@@ -36,12 +39,15 @@ internal sealed class HostCommands
         Steps.Validators.Add(r => Check(r, Value<int?>(r) is { } v ? SettingRules.CheckPositive("Steps", v) : []));
         BatchSize.Validators.Add(r => Check(r, Value<int?>(r) is { } v ? SettingRules.CheckPositive("BatchSize", v) : []));
         LearningRate.Validators.Add(r => Check(r, Value<double?>(r) is { } v ? SettingRules.CheckLearningRate(v) : []));
+        JudgeTimeout.Validators.Add(r => { if (Value<double?>(r) is <= 0) r.AddError("--judge-timeout takes a number of seconds above 0"); });
+        JudgeRetries.Validators.Add(r => { if (Value<int?>(r) is < 0) r.AddError("--judge-retries takes a whole number of at least 0"); });
+        JudgeMaxReplyBytes.Validators.Add(r => { if (Value<long?>(r) is < 1) r.AddError("--judge-max-reply-bytes takes a whole number of at least 1"); });
 
         List = new Command("list", "List the experiments: objective, data, parent, resident models, estimated memory") { Json };
         Describe = new Command("describe", "Show one experiment: its settings, models and estimated memory") { DescribeName };
         Run = new Command("run", "Run one experiment, after any experiment it starts from that has no finished run")
         {
-            RunName, Steps, LearningRate, BatchSize, Device, Out, Seed, Judge, Resume,
+            RunName, Steps, LearningRate, BatchSize, Device, Out, Seed, Judge, JudgeTimeout, JudgeRetries, JudgeMaxReplyBytes, Resume,
         };
         Runs = new Command("runs", "List run folders with their status and newest checkpoint") { Out, Prune };
         Root = new RootCommand("Runs the experiments of this program. With no command: the default experiment, after the experiments it starts from.")
