@@ -21,12 +21,18 @@ public sealed record ExperimentDescriptor(
     /// <summary>The experiment whose trained reward model scores this one's samples (PPO), or null.</summary>
     public string? RewardFrom { get; init; }
 
+    /// <summary>Every hyperparameter of the declaration, defaults included, in declaration order (objective's first): for <c>describe</c>, <c>summary.json</c> and <c>report.md</c>.</summary>
+    public IReadOnlyList<Hyperparameter> Hyperparameters { get; init; } = [];
+
     /// <summary>The experiments whose finished runs this one loads: the one it starts from, and its reward model's.</summary>
     public IReadOnlyList<string> Needs => new[] { InitFrom, RewardFrom }.OfType<string>().Distinct().ToList();
 
     /// <summary>Estimated bytes held during training: weights, gradients and AdamW state of trainable models, weights of frozen ones.</summary>
     public long EstimatedTrainingBytes => ResidentModels.Sum(m => m.EstimatedBytes);
 }
+
+/// <summary>One setting of a declaration, as folded into the generated constants.</summary>
+public sealed record Hyperparameter(string Name, double Value);
 
 /// <summary>One model an objective keeps in memory while training.</summary>
 public sealed record ResidentModel(string Role, bool Trainable, long Parameters)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AlignDsl.Checkpointing;
 using AlignDsl.Data;
 using AlignDsl.Evaluation;
 using AlignDsl.Judging;
@@ -34,6 +35,11 @@ public sealed partial class RunContext : IDisposable
     private IReadOnlyDictionary<string, double> _latest = new Dictionary<string, double>();
     private long _tokens;
     private int _steps;
+    private readonly Dictionary<string, string> _parents = [];
+    private readonly string? _resumeFrom;
+    private readonly CheckpointInfo? _resumeInfo;
+    private int _resumedStep;
+    private bool _diverged, _saving;
 
     public RunContext(ExperimentDescriptor experiment, RunOptions options, IRunObserver? observer = null)
     {
@@ -41,12 +47,29 @@ public sealed partial class RunContext : IDisposable
         Options = options;
         _observer = observer ?? SilentObserver.Instance;
         _store = new RunStore(options.OutputRoot);
-        Seed = options.Seed ?? experiment.Training.Seed;
         Device = Devices.Resolve(options.Device);
         if (options.Steps is { } steps) Check(SettingRules.CheckPositive("Steps", steps));
         // The generator checks declared names (ALIGN050); a hand-written descriptor is checked here, before any folder exists.
         Check(SettingRules.CheckExperimentName(experiment.Name));
-        RunDirectory = _store.BeginRun(experiment.Name);
+        if (options.Resume is { } resume)
+        {
+            // A resumed run continues in its own folder, with the seed, step count and parent runs it started with.
+            RunDirectory = _store.ResumeTarget(experiment.Name, resume);
+            _resumeFrom = CheckpointStore.Latest(RunDirectory)
+                ?? throw new ArgumentException($"--resume: {RunDirectory} has no checkpoint to continue from.");
+            _resumeInfo = CheckpointStore.ReadInfo(_resumeFrom);
+            if (_resumeInfo.Experiment != experiment.Name)
+                throw new ArgumentException($"--resume: {RunDirectory} is a run of '{_resumeInfo.Experiment}', not of '{experiment.Name}'.");
+            Seed = _resumeInfo.Seed;
+            foreach (var (name, folder) in _resumeInfo.Parents) _parents[name] = folder;
+            File.WriteAllText(Path.Combine(RunDirectory, RunStore.LockFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            File.Delete(Path.Combine(RunDirectory, RunSummary.FileName));
+        }
+        else
+        {
+            Seed = options.Seed ?? experiment.Training.Seed;
+            RunDirectory = _store.BeginRun(experiment.Name);
+        }
         torch.random.manual_seed(Seed);
     }
 
@@ -61,7 +84,16 @@ public sealed partial class RunContext : IDisposable
     public bool Finished { get; private set; }
 
     /// <summary>The declared step count unless the command line overrides it.</summary>
-    public int StepsOr(int declared) => Options.Steps ?? declared;
+    public int StepsOr(int declared) => _resumeInfo?.Steps ?? Options.Steps ?? declared;
+
+    /// <summary>The declared peak learning rate unless the command line overrides it.</summary>
+    public double LearningRateOr(double declared) => _resumeInfo?.LearningRate ?? Options.LearningRate ?? declared;
+
+    /// <summary>The declared batch size unless the command line overrides it.</summary>
+    public int BatchSizeOr(int declared) => _resumeInfo?.BatchSize ?? Options.BatchSize ?? declared;
+
+    /// <summary>The finished run folders this run loaded models from, by experiment.</summary>
+    public IReadOnlyDictionary<string, string> Parents => _parents;
 
     public Gym Gym(GymTask task) => new(task, Seed);
 
@@ -75,9 +107,25 @@ public sealed partial class RunContext : IDisposable
     /// <summary>The trained policy of the newest complete run of <paramref name="experiment"/>.</summary>
     public Policy LoadPolicy(string experiment)
     {
+        return Checkpoint.Load(ParentCheckpoint(experiment), Device);
+    }
+
+    /// <summary>
+    /// The checkpoint of the newest finished run of <paramref name="experiment"/>, recorded as a parent of this run; a
+    /// resumed run loads the very parent runs it started with.
+    /// </summary>
+    private string ParentCheckpoint(string experiment)
+    {
+        if (_parents.TryGetValue(experiment, out var recorded))
+        {
+            var path = Path.Combine(recorded, RunStore.CheckpointFolder);
+            return Checkpoint.Exists(path) ? path
+                : throw new InvalidOperationException($"This run started from {recorded}, which no longer holds a checkpoint.");
+        }
         var checkpoint = _store.LatestCheckpoint(experiment)
             ?? throw new InvalidOperationException($"No finished run of '{experiment}' under {_store.Root}: run it first (`run {experiment}`), or run this experiment from the host, which runs it for you.");
-        return Checkpoint.Load(checkpoint, Device);
+        _parents[experiment] = Path.GetDirectoryName(checkpoint)!;
+        return checkpoint;
     }
 
     /// <summary>A reward model whose body starts from the trained policy of <paramref name="experiment"/>.</summary>
@@ -94,9 +142,7 @@ public sealed partial class RunContext : IDisposable
     /// </summary>
     public RewardModel LoadRewardModel(string experiment, Policy policy)
     {
-        var checkpoint = _store.LatestCheckpoint(experiment)
-            ?? throw new InvalidOperationException($"No finished run of '{experiment}' under {_store.Root}: run it first (`run {experiment}`), or run this experiment from the host, which runs it for you.");
-        var rewardModel = Checkpoint.LoadRewardModel(checkpoint, Device);
+        var rewardModel = Checkpoint.LoadRewardModel(ParentCheckpoint(experiment), Device);
         var problem = !rewardModel.Tokenizer.Gpt2Ids.SequenceEqual(policy.Tokenizer.Gpt2Ids) ? "has another vocabulary than the policy it would score"
             : rewardModel.Config.Context < Experiment.Training.MaxLength ? $"reads {rewardModel.Config.Context} tokens, fewer than MaxLength ({Experiment.Training.MaxLength})"
             : null;
@@ -172,13 +218,78 @@ public sealed partial class RunContext : IDisposable
     public void Report(int step, MetricSet metrics, long tokens, int logEvery, Optimizer optimizer)
     {
         _tokens += tokens;
+        metrics.EndStep(step);
         if (step % logEvery == 0 || step == _steps)
         {
             var means = new Dictionary<string, double>(metrics.ReadMeans()) { ["learning_rate"] = optimizer.LearningRate };
             _latest = means;
             _log!.Metrics(step, means);
+            // The divergence watch came back in the same read: a NaN at any step since the last one stops the run here.
+            if (metrics.FirstNonFiniteStep is { } bad) throw Diverged(bad, step);
         }
         _observer.StepCompleted(step, _steps, _latest);
+    }
+
+    /// <summary>What this run's checkpoints hold besides its own records: the generated loop adds its models, optimisers and generators.</summary>
+    public TrainingState TrainingState(MetricSet metrics) => new(metrics);
+
+    /// <summary>
+    /// For a run started with <c>--resume</c>: restores the newest checkpoint into <paramref name="state"/> (and the torch
+    /// RNG), cuts <c>metrics.jsonl</c> back to what it held then, and returns the step to continue after with the
+    /// evaluation made before training. Null for a fresh run.
+    /// </summary>
+    public ResumePoint? Resume(TrainingState state)
+    {
+        if (_resumeFrom is null || _resumeInfo is null) return null;
+        CheckpointStore.Restore(_resumeFrom, state, Device);
+        _tokens = _resumeInfo.Tokens;
+        _evaluations.Clear();
+        _evaluations.AddRange(_resumeInfo.Evaluations);
+        _warnings.Clear();
+        _warnings.AddRange(_resumeInfo.Warnings);
+        _latest = _resumeInfo.LatestMetrics;
+        _resumedStep = _resumeInfo.Step;
+        _log?.Dispose();
+        using (var file = new FileStream(Path.Combine(RunDirectory, RunLog.FileName), FileMode.OpenOrCreate)) file.SetLength(_resumeInfo.MetricsLength);
+        _log = new RunLog(RunDirectory, append: true);
+        var before = _resumeInfo.Evaluations.FirstOrDefault(e => e.Step == 0)
+            ?? throw new InvalidDataException($"{_resumeFrom} holds no evaluation from before training.");
+        _observer.Status($"resuming after step {_resumeInfo.Step} from {_resumeFrom}");
+        return new ResumePoint(_resumeInfo.Step, before);
+    }
+
+    /// <summary>The batches still to train: all of them for a fresh run; after the checkpoint's step for a resumed one (the seeded order replayed).</summary>
+    public IEnumerable<(int Step, T Batch)> RemainingSteps<T>(IEnumerable<(int Step, T Batch)> batches) =>
+        batches.Where(b => b.Step > _resumedStep);
+
+    /// <summary>Every <paramref name="checkpointEvery"/> steps (0: never) and at the last step, which keeps the weights safe from a failing final evaluation.</summary>
+    public bool IsCheckpointStep(int step, int checkpointEvery) => step == _steps || (checkpointEvery > 0 && step % checkpointEvery == 0);
+
+    /// <summary>
+    /// Writes a checkpoint of <paramref name="step"/> atomically and keeps the newest <paramref name="keep"/>. The
+    /// divergence watch is read first, so every checkpoint on disk was trained on finite losses and gradients.
+    /// </summary>
+    public void SaveCheckpoint(int step, TrainingState state, int keep)
+    {
+        if (state.Metrics.ReadFirstNonFiniteStep() is { } bad) throw Diverged(bad, step);
+        var metricsFile = Path.Combine(RunDirectory, RunLog.FileName);
+        var info = new CheckpointInfo(Experiment.Name, step, _steps, Seed, _tokens, File.Exists(metricsFile) ? new FileInfo(metricsFile).Length : 0,
+            new Dictionary<string, string>(_parents), _evaluations.ToList(), _warnings.ToList(), _latest)
+        {
+            LearningRate = Options.LearningRate, BatchSize = Options.BatchSize,
+        };
+        CheckpointStore.Write(RunDirectory, info, state, keep);
+    }
+
+    private RunDivergedException Diverged(int step, int seenAt)
+    {
+        _diverged = true;
+        var last = CheckpointStore.Latest(RunDirectory);
+        var when = step == seenAt ? $"at step {step}" : $"at step {step} (found at step {seenAt}, when the metrics were read)";
+        var keep = last is null ? "No checkpoint was saved before it." : $"Last good checkpoint: {last}.";
+        return new RunDivergedException(
+            $"{Experiment.Name} diverged: the loss or a gradient norm became NaN or infinite {when}. {keep} Lower LearningRate or MaxGradNorm, then run it again.",
+            step, last);
     }
 
     /// <summary>Warns the user without stopping the run; the warning is also kept in <c>summary.json</c>.</summary>
@@ -239,27 +350,62 @@ public sealed partial class RunContext : IDisposable
     {
         // Throughput counts the training loop only: not set-up, not the evaluations inside the loop, not saving.
         var trainingSeconds = Math.Max(1e-9, _training.Elapsed.TotalSeconds - _evaluationTime.TotalSeconds);
-        model.Save(Path.Combine(RunDirectory, RunStore.CheckpointFolder));
+        _saving = true;
+        // A model with a NaN or infinite weight is never published: no experiment may start from it.
+        if (!Checkpoint.AllFinite(model.Parameters()))
+        {
+            _diverged = true;
+            var last = CheckpointStore.Latest(RunDirectory);
+            throw new RunDivergedException($"{Experiment.Name} diverged: its trained weights are not finite (NaN or ∞). {(last is null ? "No checkpoint was saved." : $"Last good checkpoint: {last}.")}", _steps, last);
+        }
+        AtomicFolder.Write(Path.Combine(RunDirectory, RunStore.CheckpointFolder), model.Save);
         var seconds = _wall.Elapsed.TotalSeconds;
         var during = _evaluations.Where(e => e != before && e != after).ToList();
         _log?.Dispose();
         _log = null;
         var finalDirectory = RunDirectory[..^RunStore.IncompleteSuffix.Length];
         var result = new RunResult(Experiment.Name, Experiment.Objective, finalDirectory, _steps, seconds, _tokens / trainingSeconds,
-            before, after, during, _latest) { Warnings = _warnings.ToList(), DataQuality = _dataQuality, DataFiles = _dataFiles.ToList() };
+            before, after, during, _latest)
+        {
+            Warnings = _warnings.ToList(), DataQuality = _dataQuality, DataFiles = _dataFiles.ToList(), Seed = Seed, Parents = new Dictionary<string, string>(_parents),
+            Provenance = RunProvenance.Collect(Experiment, Options, Seed, _steps, _resumeInfo?.LearningRate ?? Options.LearningRate,
+                _resumeInfo?.BatchSize ?? Options.BatchSize, Device.type.ToString().ToLowerInvariant(), _parents),
+        };
         RunSummary.Write(Path.Combine(RunDirectory, RunSummary.FileName), result, Experiment, Device.type.ToString().ToLowerInvariant());
         Reports.RunReport.Write(RunDirectory, result, Experiment, Device.type.ToString().ToLowerInvariant());
+        // The published checkpoint holds the weights; the step checkpoints were only for resuming.
+        var checkpoints = Path.Combine(RunDirectory, CheckpointStore.Folder);
+        if (Directory.Exists(checkpoints)) Directory.Delete(checkpoints, recursive: true);
         RunDirectory = RunStore.Complete(RunDirectory);
         Finished = true;
         _observer.RunFinished(result);
         return result;
     }
 
+    /// <summary>
+    /// Ends the run. One that did not finish keeps its folder, marked in <c>summary.json</c>, when there is something
+    /// to keep: diverged (with its last good checkpoint), evaluation or save failed (the last checkpoint holds the
+    /// trained weights), or interrupted after a checkpoint (resumable). A run stopped before any checkpoint is removed.
+    /// </summary>
     public void Dispose()
     {
         _log?.Dispose();
+        _log = null;
         (_judge as IDisposable)?.Dispose();
-        if (!Finished && Directory.Exists(RunDirectory)) Directory.Delete(RunDirectory, recursive: true);
+        if (Finished || !Directory.Exists(RunDirectory)) return;
+        var lastStep = CheckpointStore.LatestStep(RunDirectory);
+        var status = _diverged ? RunStatus.Diverged
+            : lastStep is null ? null
+            : lastStep == _steps && _saving ? RunStatus.SaveFailed
+            : lastStep == _steps ? RunStatus.EvaluationFailed
+            : RunStatus.Interrupted;
+        if (status is null)
+        {
+            Directory.Delete(RunDirectory, recursive: true);
+            return;
+        }
+        RunSummary.WriteStopped(Path.Combine(RunDirectory, RunSummary.FileName), Experiment, status, lastStep, CheckpointStore.Latest(RunDirectory), Seed, _parents);
+        File.Delete(Path.Combine(RunDirectory, RunStore.LockFile));
     }
 
     private static void Check(IEnumerable<RuleViolation> violations)

@@ -23,4 +23,13 @@ public sealed record RunResult(
 
     /// <summary>The rows read from each JSONL file (training and held out); empty for gym and constitutional data.</summary>
     public IReadOnlyList<Data.DataFileRows> DataFiles { get; init; } = [];
+
+    /// <summary>Every setting the run used and where its inputs came from, for <c>summary.json</c> and <c>report.md</c>.</summary>
+    public Reporting.RunProvenance? Provenance { get; init; }
+
+    /// <summary>The seed the run used (declared, or from the command line).</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>The finished run folders whose models this run loaded, by experiment.</summary>
+    public IReadOnlyDictionary<string, string> Parents { get; init; } = new Dictionary<string, string>();
 }

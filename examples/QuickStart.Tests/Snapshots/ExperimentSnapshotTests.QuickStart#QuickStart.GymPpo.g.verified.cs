@@ -26,6 +26,8 @@ partial class GymPpo : global::AlignDsl.IExperiment
     private const int EvalEvery = 30;
     private const int LogEvery = 10;
     private const int Seed = 42;
+    private const int CheckpointEvery = 50;
+    private const int KeepCheckpoints = 2;
 
     /// <summary>The size of the policy inherited from gym-sft, for the memory estimate; the checkpoint decides at run time.</summary>
     private static readonly global::AlignDsl.Models.ModelConfig PolicySize = new(Layers: 2, ModelDim: 96, Heads: 4, Context: 64);
@@ -42,13 +44,27 @@ partial class GymPpo : global::AlignDsl.IExperiment
         Model: PolicySize,
         Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),
         EvalSuites: ["RedTeam", "OverRefusal", "WinRate", "KlDivergence"])
-        { RewardFrom = "gym-rm" };
+        {
+            RewardFrom = "gym-rm",
+            // Every setting, defaults included, for summary.json, report.md and describe.
+            Hyperparameters =
+            [
+                new("KlCoefficient", KlCoefficient), new("ClipRange", ClipRange), new("ValueCoefficient", ValueCoefficient), new("PpoEpochs", PpoEpochs),
+                new("MaxNewTokens", MaxNewTokens), new("Gamma", Gamma), new("Lambda", Lambda), new("Steps", Steps),
+                new("BatchSize", BatchSize), new("LearningRate", LearningRate), new("WarmupSteps", WarmupSteps), new("WeightDecay", WeightDecay),
+                new("MaxGradNorm", MaxGradNorm), new("MaxLength", MaxLength), new("EvalEvery", EvalEvery), new("LogEvery", LogEvery),
+                new("Seed", Seed), new("CheckpointEvery", CheckpointEvery), new("KeepCheckpoints", KeepCheckpoints),
+            ],
+        };
 
     /// <summary>Runs the experiment: evaluate, train for <c>Steps</c> steps (or the run's override), evaluate, save.</summary>
     public static async global::System.Threading.Tasks.Task<global::AlignDsl.RunResult> RunAsync(
         global::AlignDsl.RunContext run, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        // The command line may override these three; the run records what it used.
         var steps = run.StepsOr(Steps);
+        var learningRate = run.LearningRateOr(LearningRate);
+        var batchSize = run.BatchSizeOr(BatchSize);
 
         // Data: prompts from the gym (HelpfulHarmless); held-out prompts never seen in training.
         var prompts = run.Gym(global::AlignDsl.Data.GymTask.HelpfulHarmless).Prompts();
@@ -65,15 +81,20 @@ partial class GymPpo : global::AlignDsl.IExperiment
         var scorer = new global::AlignDsl.Evaluation.ImplicitReward(policy, new global::AlignDsl.Models.LiveReference(reference), KlCoefficient);
         var evalContext = run.EvalContext(policy, scorer, global::AlignDsl.Data.PreferenceData.Tokenize(heldOutPairs, policy.Tokenizer, MaxLength), baseline: reference);
         // The schedules count updates: PpoEpochs of them per step.
-        using var optimizer = run.AdamW(policy, LearningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);
-        using var valueOptimizer = run.AdamW(valueModel, LearningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);
+        using var optimizer = run.AdamW(policy, learningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);
+        using var valueOptimizer = run.AdamW(valueModel, learningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);
         // Rollouts sample from their own seeded generator, so a run repeats.
         var generator = new global::TorchSharp.torch.Generator((ulong)run.Seed, run.Device);
         using var metrics = new global::AlignDsl.Reporting.MetricSet();
+        // What each checkpoint holds besides the run's own records (step, evaluations, metrics file, torch RNG).
+        var state = run.TrainingState(metrics).Add("policy", policy, optimizer).Add("valueModel", valueModel, valueOptimizer).Add("generator", generator);
 
-        var before = await EvaluateAsync(run, evalContext, "before", 0, cancellationToken);
+        // A resumed run restores its newest checkpoint and continues after its step; a fresh one evaluates first.
+        var resumed = run.Resume(state);
+        var before = resumed?.Before ?? await EvaluateAsync(run, evalContext, "before", 0, cancellationToken);
         run.StartTraining(steps);
-        foreach (var (step, batch) in train.Batches(BatchSize, steps, run.Seed))
+        // The seeded data order is replayed from the start; a resumed run skips the steps it has done.
+        foreach (var (step, batch) in run.RemainingSteps(train.Batches(batchSize, steps, run.Seed)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             long tokens;
@@ -83,6 +104,9 @@ partial class GymPpo : global::AlignDsl.IExperiment
             run.Report(step, metrics, tokens, LogEvery, optimizer);
             if (run.IsEvalStep(step, EvalEvery))
                 await EvaluateAsync(run, evalContext, $"step {step}", step, cancellationToken);
+            // Every CheckpointEvery steps and at the last, written atomically; the newest KeepCheckpoints are kept.
+            if (run.IsCheckpointStep(step, CheckpointEvery))
+                run.SaveCheckpoint(step, state, KeepCheckpoints);
         }
         var after = await EvaluateAsync(run, evalContext, "after", steps, cancellationToken);
         return run.Finish(policy, before, after);

@@ -54,6 +54,8 @@ internal static class ExperimentEmitter
         w.Line($"private const int EvalEvery = {Literal(t.EvalEvery)};");
         w.Line($"private const int LogEvery = {Literal(t.LogEvery)};");
         w.Line($"private const int Seed = {Literal(t.Seed)};");
+        w.Line($"private const int CheckpointEvery = {Literal(t.CheckpointEvery)};");
+        w.Line($"private const int KeepCheckpoints = {Literal(t.KeepCheckpoints)};");
         if (e.Data is { Kind: DataKindModel.Constitution } data)
         {
             w.Line(e.Objective?.Kind == ObjectiveKindModel.Sft
@@ -68,6 +70,16 @@ internal static class ExperimentEmitter
             ? "/// <summary>The size of the fresh policy.</summary>"
             : $"/// <summary>The size of the policy inherited from {Xml(p.InitFromName)}, for the memory estimate; the checkpoint decides at run time.</summary>");
         w.Line($"private static readonly global::AlignDsl.Models.ModelConfig PolicySize = new(Layers: {p.Layers}, ModelDim: {p.ModelDim}, Heads: {p.Heads}, Context: {p.Context});");
+    }
+
+    /// <summary>The names of the hyperparameter constants, in the order they are written.</summary>
+    private static IEnumerable<string> ConstantNames(ExperimentModel e, ObjectiveEmitter objective)
+    {
+        IEnumerable<string> names = objective.Constants().Select(line => line.Split(' ')[3])
+            .Concat(["Steps", "BatchSize", "LearningRate", "WarmupSteps", "WeightDecay", "MaxGradNorm", "MaxLength", "EvalEvery", "LogEvery", "Seed", "CheckpointEvery", "KeepCheckpoints"]);
+        if (e.Data is { Kind: DataKindModel.Constitution })
+            names = names.Append(e.Objective?.Kind == ObjectiveKindModel.Sft ? "Rounds" : "PairsPerPrompt");
+        return names;
     }
 
     private static void EmitConstitution(CodeWriter w, ExperimentModel e)
@@ -107,9 +119,21 @@ internal static class ExperimentEmitter
         w.Line($"InitFrom: {(e.Policy.InitFromName is null ? "null" : Quote(e.Policy.InitFromName))},");
         w.Line("Model: PolicySize,");
         w.Line("Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),");
-        w.Line($"EvalSuites: [{string.Join(", ", e.EvalSuites.Select(s => Quote(s.ShortName)))}]){(e.Reward is { ExperimentName: { } rewardFrom } ? "" : ";")}");
+        w.Line($"EvalSuites: [{string.Join(", ", e.EvalSuites.Select(s => Quote(s.ShortName)))}])");
+        w.Line("{");
+        w.Indent();
         if (e.Reward is { ExperimentName: { } from })
-            w.Line($"{{ RewardFrom = {Quote(from)} }};");
+            w.Line($"RewardFrom = {Quote(from)},");
+        w.Line("// Every setting, defaults included, for summary.json, report.md and describe.");
+        w.Line("Hyperparameters =");
+        w.Line("[");
+        w.Indent();
+        var settings = ConstantNames(e, objective).Select(n => $"new({Quote(n)}, {n}),").ToList();
+        for (var i = 0; i < settings.Count; i += 4) w.Line(string.Join(" ", settings.Skip(i).Take(4)));
+        w.Outdent();
+        w.Line("],");
+        w.Outdent();
+        w.Line("};");
         w.Outdent();
     }
 
@@ -119,20 +143,31 @@ internal static class ExperimentEmitter
         w.Line("public static async global::System.Threading.Tasks.Task<global::AlignDsl.RunResult> RunAsync(");
         w.Line("    global::AlignDsl.RunContext run, global::System.Threading.CancellationToken cancellationToken = default)");
         w.OpenBrace();
+        w.Line("// The command line may override these three; the run records what it used.");
         w.Line("var steps = run.StepsOr(Steps);");
+        w.Line("var learningRate = run.LearningRateOr(LearningRate);");
+        w.Line("var batchSize = run.BatchSizeOr(BatchSize);");
         w.Line();
         objective.EmitSetUp(w);
         objective.EmitOptimizers(w);
         w.Line("using var metrics = new global::AlignDsl.Reporting.MetricSet();");
+        w.Line("// What each checkpoint holds besides the run's own records (step, evaluations, metrics file, torch RNG).");
+        w.Line($"var state = run.TrainingState(metrics){objective.TrainingStateParts};");
         w.Line();
-        w.Line("var before = await EvaluateAsync(run, evalContext, \"before\", 0, cancellationToken);");
+        w.Line("// A resumed run restores its newest checkpoint and continues after its step; a fresh one evaluates first.");
+        w.Line("var resumed = run.Resume(state);");
+        w.Line("var before = resumed?.Before ?? await EvaluateAsync(run, evalContext, \"before\", 0, cancellationToken);");
         w.Line("run.StartTraining(steps);");
-        w.Line("foreach (var (step, batch) in train.Batches(BatchSize, steps, run.Seed))");
+        w.Line("// The seeded data order is replayed from the start; a resumed run skips the steps it has done.");
+        w.Line("foreach (var (step, batch) in run.RemainingSteps(train.Batches(batchSize, steps, run.Seed)))");
         w.OpenBrace();
         w.Line("cancellationToken.ThrowIfCancellationRequested();");
         objective.EmitStepCall(w);
         w.Line("if (run.IsEvalStep(step, EvalEvery))");
         w.Line("    await EvaluateAsync(run, evalContext, $\"step {step}\", step, cancellationToken);");
+        w.Line("// Every CheckpointEvery steps and at the last, written atomically; the newest KeepCheckpoints are kept.");
+        w.Line("if (run.IsCheckpointStep(step, CheckpointEvery))");
+        w.Line("    run.SaveCheckpoint(step, state, KeepCheckpoints);");
         w.CloseBrace();
         w.Line("var after = await EvaluateAsync(run, evalContext, \"after\", steps, cancellationToken);");
         w.Line($"return run.Finish({objective.TrainedModel}, before, after);");

@@ -56,7 +56,10 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
 
     /// <summary>Declares <c>optimizer</c> (and any other the objective needs) over the trained model.</summary>
     public virtual void EmitOptimizers(CodeWriter w) =>
-        w.Line($"using var optimizer = run.AdamW({TrainedModel}, LearningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);");
+        w.Line($"using var optimizer = run.AdamW({TrainedModel}, learningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);");
+
+    /// <summary>The <c>.Add(...)</c> calls registering what a checkpoint must restore: each trained model with its optimiser, each generator.</summary>
+    public virtual string TrainingStateParts => $".Add({ExperimentEmitter.Quote(TrainedModel)}, {TrainedModel}, optimizer)";
 
     /// <summary>Inside the loop: one step on <c>batch</c> in its own dispose scope, then the run's report.</summary>
     public virtual void EmitStepCall(CodeWriter w)

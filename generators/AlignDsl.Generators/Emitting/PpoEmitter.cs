@@ -70,11 +70,14 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
     public override void EmitOptimizers(CodeWriter w)
     {
         w.Line("// The schedules count updates: PpoEpochs of them per step.");
-        w.Line("using var optimizer = run.AdamW(policy, LearningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);");
-        w.Line("using var valueOptimizer = run.AdamW(valueModel, LearningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);");
+        w.Line("using var optimizer = run.AdamW(policy, learningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);");
+        w.Line("using var valueOptimizer = run.AdamW(valueModel, learningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);");
         w.Line("// Rollouts sample from their own seeded generator, so a run repeats.");
         w.Line("var generator = new global::TorchSharp.torch.Generator((ulong)run.Seed, run.Device);");
     }
+
+    public override string TrainingStateParts =>
+        ".Add(\"policy\", policy, optimizer).Add(\"valueModel\", valueModel, valueOptimizer).Add(\"generator\", generator)";
 
     public override void EmitStepCall(CodeWriter w)
     {

@@ -103,6 +103,10 @@ internal sealed record DataModel(DataKindModel Kind, string GymTask, string? Pat
 internal sealed record TrainingModel(int Steps, int BatchSize, double LearningRate, int WarmupSteps, double WeightDecay, double MaxGradNorm,
     int MaxLength, int EvalEvery, int LogEvery, int Seed)
 {
+    /// <summary>Save a checkpoint every this many steps (0: only at the last), keeping the newest <see cref="KeepCheckpoints"/>.</summary>
+    public int CheckpointEvery { get; init; } = AlignDsl.Declarations.Defaults.CheckpointEvery;
+    public int KeepCheckpoints { get; init; } = AlignDsl.Declarations.Defaults.KeepCheckpoints;
+
     /// <summary>Where MaxLength was written (or the class), for the context check that needs the inherited policy.</summary>
     public LocationInfo? MaxLengthLocation { get; init; }
 }

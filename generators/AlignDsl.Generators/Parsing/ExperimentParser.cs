@@ -169,10 +169,15 @@ internal static class ExperimentParser
         var training = new TrainingModel(
             Get("Steps", Defaults.Steps), Get("BatchSize", Defaults.BatchSize), Get("LearningRate", Defaults.LearningRate),
             Get("WarmupSteps", Defaults.WarmupSteps), Get("WeightDecay", Defaults.WeightDecay), Get("MaxGradNorm", Defaults.MaxGradNorm),
-            Get("MaxLength", Defaults.MaxLength), Get("EvalEvery", Defaults.EvalEvery), Get("LogEvery", Defaults.LogEvery), Get("Seed", Defaults.Seed));
+            Get("MaxLength", Defaults.MaxLength), Get("EvalEvery", Defaults.EvalEvery), Get("LogEvery", Defaults.LogEvery), Get("Seed", Defaults.Seed))
+        {
+            CheckpointEvery = Get("CheckpointEvery", Defaults.CheckpointEvery),
+            KeepCheckpoints = Get("KeepCheckpoints", Defaults.KeepCheckpoints),
+        };
         if (reader is null) return training;
         var violations = SettingRules.CheckTraining(training.LearningRate, training.Steps, training.BatchSize, training.MaxLength,
-            training.LogEvery, training.WarmupSteps, training.EvalEvery);
+            training.LogEvery, training.WarmupSteps, training.EvalEvery)
+            .Concat(SettingRules.CheckCheckpoints(training.CheckpointEvery, training.KeepCheckpoints));
         violations = violations.Concat(SettingRules.CheckOptimizer(training.WeightDecay, training.MaxGradNorm));
         // The default warm-up (10) is not held against a short run the user did not give a warm-up.
         if (reader.Has("WarmupSteps")) violations = violations.Concat(SettingRules.CheckWarmup(training.WarmupSteps, training.Steps));

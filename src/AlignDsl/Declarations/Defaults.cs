@@ -37,6 +37,8 @@ public static class Defaults
     public const int EvalEvery = 0;
     public const int LogEvery = 10;
     public const int Seed = 42;
+    public const int CheckpointEvery = 50;
+    public const int KeepCheckpoints = 2;
 
     public const int Layers = 2;
     public const int ModelDim = 64;

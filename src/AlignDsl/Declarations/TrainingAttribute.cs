@@ -23,4 +23,13 @@ public sealed class TrainingAttribute : Attribute
     public int LogEvery { get; set; } = Defaults.LogEvery;
 
     public int Seed { get; set; } = Defaults.Seed;
+
+    /// <summary>
+    /// Save a checkpoint (weights, optimiser and schedule, RNG states, metric window) every this many steps, for
+    /// <c>--resume</c>; 0 means only at the last step, which is always saved.
+    /// </summary>
+    public int CheckpointEvery { get; set; } = Defaults.CheckpointEvery;
+
+    /// <summary>How many of the newest checkpoints a run keeps while it trains.</summary>
+    public int KeepCheckpoints { get; set; } = Defaults.KeepCheckpoints;
 }

@@ -5,7 +5,7 @@ internal sealed class Catalog(IReadOnlyList<ExperimentEntry> experiments)
 {
     public ExperimentEntry Find(string name) =>
         experiments.FirstOrDefault(e => e.Name == name)
-        ?? throw new UsageException($"No experiment named '{name}'. Known: {string.Join(", ", experiments.Select(e => e.Name))}.");
+        ?? throw new UsageException($"No experiment named '{name}'.{Suggestions.For(name, experiments.Select(e => e.Name))} Known: {string.Join(", ", experiments.Select(e => e.Name))}");
 
     /// <summary>
     /// Every experiment <paramref name="experiment"/> needs, each after the ones it needs itself, then the experiment:

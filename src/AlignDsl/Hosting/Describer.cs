@@ -43,6 +43,8 @@ internal static class Describer
         if (d.RewardFrom is { } reward) text.AppendLine($"  reward        {reward}'s trained reward model, frozen");
         text.AppendLine($"  training      {t.Steps} steps × {t.BatchSize}, learning rate {t.LearningRate.ToString(CultureInfo.InvariantCulture)}, max length {t.MaxLength}, seed {t.Seed}");
         text.AppendLine($"  evaluation    {(d.EvalSuites.Count == 0 ? "none" : string.Join(", ", d.EvalSuites))}{(t.EvalEvery > 0 ? $", every {t.EvalEvery} steps" : "")}, before and after");
+        if (d.Hyperparameters.Count > 0)
+            text.AppendLine($"  settings      {string.Join(", ", d.Hyperparameters.Select(h => $"{h.Name} {h.Value.ToString(CultureInfo.InvariantCulture)}"))}");
         text.AppendLine("  memory (estimated; fp32 weights, plus gradients and AdamW moments for trainable models)");
         foreach (var m in d.ResidentModels)
             text.AppendLine($"    {m,-22} {m.Parameters,12:N0} parameters  {Bytes(m.EstimatedBytes),10}");

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.CommandLine.Help;
 using AlignDsl.Data;
 using AlignDsl.Running;
 
@@ -8,14 +10,19 @@ namespace AlignDsl.Hosting;
 /// <code>
 ///   (no arguments)        run the default experiment and the experiments it starts from, in order
 ///   list [--json]         the experiments, with objective, data, resident models and estimated memory
-///   describe NAME         one experiment in detail
-///   run NAME [--steps N] [--device auto|cpu|cuda] [--out DIR] [--seed N] [--judge gym|llm]
+///   describe NAME         one experiment in detail, with every setting
+///   run NAME [--steps N] [--lr RATE] [--batch-size N] [--device auto|cpu|cuda] [--out DIR] [--seed N]
+///            [--judge gym|llm] [--resume [FOLDER|latest]]
 ///   score --model FOLDER|RUN (--ids 1,2,3 | --text "…") [--out DIR]
+///   runs [--out DIR] [--prune]   run folders and their status; --prune removes stale incomplete ones
 /// </code>
-/// Exit codes: 0 success, 1 the run failed (bad data, a broken rule), 2 a bad command line.
+/// Every verb has <c>--help</c>. Exit codes: 0 success, 1 the run failed (bad data, a missing file, interrupted),
+/// 2 a bad command line (checked before anything trains), 3 the run diverged.
 /// </summary>
 public static class ExperimentHost
 {
+    public const int Success = 0, Failed = 1, BadCommandLine = 2, Diverged = RunDivergedException.ExitCode;
+
     public static async Task<int> RunAsync(string[] args, IReadOnlyList<ExperimentEntry> experiments, string defaultExperiment,
         TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
@@ -24,52 +31,74 @@ public static class ExperimentHost
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cancel.Cancel(); };
         Console.CancelKeyPress += onCancel;
+        // SIGTERM (Docker, systemd, Kubernetes) stops a run as Ctrl+C does: cleanly, keeping its checkpoints.
+        using var onTerminate = OperatingSystem.IsWindows() ? null
+            : System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, s => { s.Cancel = true; cancel.Cancel(); });
         try
         {
-            var command = CommandLine.Parse(args);
-            if (command.Has("help") || command.Verb == "help") { output.WriteLine(Usage); return 0; }
+            var commands = new HostCommands();
+            var parsed = commands.Root.Parse(args);
+            if (parsed.Errors.Count > 0) throw new UsageException(Explain(parsed));
+            if (parsed.Action is HelpAction or System.CommandLine.Invocation.ParseErrorAction || parsed.CommandResult.Command.Name == "--version")
+                return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancel.Token);
             var catalog = new Catalog(experiments);
-            switch (command.Verb)
+            var command = parsed.CommandResult.Command;
+            if (command == commands.List)
             {
-                case "":
-                    command.Allow("device", "out", "seed");
-                    await new Pipeline(catalog, Options(command), output).RunChainAsync(catalog.Find(defaultExperiment), freshAncestors: true, cancel.Token);
-                    return 0;
-                case "list":
-                    command.Allow("json");
-                    output.WriteLine(command.Has("json") ? Describer.ListJson(experiments) : Describer.List(experiments));
-                    return 0;
-                case "describe":
-                    command.Allow();
-                    output.WriteLine(Describer.Describe(catalog.Find(Single(command, "describe"))));
-                    return 0;
-                case "run":
-                    command.Allow("steps", "device", "out", "seed", "judge");
-                    await new Pipeline(catalog, Options(command), output).RunChainAsync(catalog.Find(Single(command, "run")), freshAncestors: false, cancel.Token);
-                    return 0;
-                case "score":
-                    command.Allow("model", "ids", "text", "out");
-                    output.WriteLine(ScoreCommand.Run(command.Get("model"), command.Get("ids"), command.Get("text"), command.Get("out") ?? "runs"));
-                    return 0;
-                default:
-                    throw new UsageException($"Unknown command '{command.Verb}'.");
+                output.WriteLine(parsed.GetValue(commands.Json) ? Describer.ListJson(experiments) : Describer.List(experiments));
+                return Success;
             }
+            if (command == commands.Describe)
+            {
+                output.WriteLine(Describer.Describe(catalog.Find(parsed.GetRequiredValue(commands.DescribeName))));
+                return Success;
+            }
+            if (command == commands.Score)
+            {
+                output.WriteLine(ScoreCommand.Run(parsed.GetValue(commands.Model), parsed.GetValue(commands.Ids), parsed.GetValue(commands.Text), parsed.GetValue(commands.Out)!));
+                return Success;
+            }
+            if (command == commands.Runs)
+            {
+                output.WriteLine(RunList.Render(new RunStore(OutputRoot(parsed.GetValue(commands.Out)!, mustBeWritable: false)), parsed.GetValue(commands.Prune)));
+                return Success;
+            }
+            var isRun = command == commands.Run;
+            var target = catalog.Find(isRun ? parsed.GetRequiredValue(commands.RunName) : defaultExperiment);
+            var options = Options(parsed, commands);
+            var chain = new Pipeline(catalog, options, output);
+            // Every experiment the command will run is checked first (data files, settings, overrides): nothing trains
+            // before a mistake further down the chain is found.
+            chain.Validate(target, freshAncestors: !isRun);
+            await chain.RunChainAsync(target, freshAncestors: !isRun, cancel.Token);
+            return Success;
         }
         catch (UsageException e)
         {
-            error.WriteLine($"error: {e.Message}{Environment.NewLine}{Environment.NewLine}{Usage}");
-            return 2;
+            error.WriteLine($"error: {e.Message} (see --help)");
+            return BadCommandLine;
+        }
+        catch (RunDivergedException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return Diverged;
+        }
+        catch (Models.NonFiniteModelException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return Diverged;
         }
         catch (OperationCanceledException)
         {
-            error.WriteLine("Cancelled; the unfinished run folder was removed.");
-            return 1;
+            error.WriteLine("Cancelled. A run with a checkpoint is kept (`runs` lists it; `run NAME --resume` continues it); one without was removed.");
+            return Failed;
         }
-        catch (Exception e) when (e is DataFormatException or Rules.RuleViolationException or FileNotFoundException or ArgumentException or InvalidOperationException
-            or NotSupportedException or InvalidDataException)
+        catch (Exception e) when (e is DataFormatException or Rules.RuleViolationException or FileNotFoundException or DirectoryNotFoundException
+                                       or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException
+                                       or NotSupportedException)
         {
             error.WriteLine($"error: {e.Message}");
-            return 1;
+            return Failed;
         }
         finally
         {
@@ -77,42 +106,55 @@ public static class ExperimentHost
         }
     }
 
-    public const string Usage = """
-        Usage:
-          (no arguments)            run the default experiment, after the experiments it starts from
-          list [--json]             list the experiments
-          describe NAME             show one experiment: objective, data, models, estimated memory
-          run NAME [options]        run one experiment (and, first, any experiment it starts from that has no finished run)
-          score --model M (--ids 1,2,3 | --text "...")
-                                    each token's log-probability under a model folder, a run folder or an experiment's newest run, as JSON
-
-        Options for run:
-          --steps N                 train for N steps instead of the declared number
-          --device auto|cpu|cuda    where to train (default auto: CUDA when present)
-          --out DIR                 where run folders go (default ./runs)
-          --seed N                  seed for data order, initialisation and sampling
-          --judge gym|llm           who reads answers in judged suites (default gym; llm needs ALIGNDSL_JUDGE_ENDPOINT and ALIGNDSL_JUDGE_MODEL)
-        """;
-
-    private static RunOptions Options(CommandLine command) => new()
+    /// <summary>The first parse error as one line, with the known names closest to a mistyped token.</summary>
+    private static string Explain(ParseResult parsed)
     {
-        OutputRoot = command.Get("out") ?? "runs",
-        Device = command.Get("device") ?? "auto",
-        Steps = command.GetInt("steps"),
-        Seed = command.GetInt("seed"),
-        Judge = JudgeName(command.Get("judge")),
-    };
-
-    /// <summary>The judge option, checked before any training: an LLM judge's missing settings fail the run now, not at its first evaluation.</summary>
-    private static string JudgeName(string? value)
-    {
-        var judge = (value ?? Judging.Judges.Gym).ToLowerInvariant();
-        if (!Judging.Judges.Names.Contains(judge)) throw new UsageException($"--judge takes {string.Join(" or ", Judging.Judges.Names)} (got '{value}').");
-        if (judge == Judging.Judges.Llm) _ = Judging.LlmJudgeOptions.FromEnvironment();
-        return judge;
+        var message = parsed.Errors[0].Message.TrimEnd('.') + ".";
+        var unmatched = parsed.UnmatchedTokens.FirstOrDefault();
+        if (unmatched is null) return message;
+        var command = parsed.CommandResult.Command;
+        var known = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Concat(command.Subcommands.Select(c => c.Name));
+        return message + Suggestions.For(unmatched, known.Where(k => k.StartsWith('-') == unmatched.StartsWith('-')));
     }
 
-    private static string Single(CommandLine command, string verb) => command.Arguments.Count == 1
-        ? command.Arguments[0]
-        : throw new UsageException($"'{verb}' takes one experiment name (see `list`).");
+    private static RunOptions Options(ParseResult parsed, HostCommands commands)
+    {
+        var judge = parsed.GetValue(commands.Judge) ?? Judging.Judges.Gym;
+        // An LLM judge's missing settings fail the command now (exit 1), not at the run's first evaluation.
+        if (judge == Judging.Judges.Llm) _ = Judging.LlmJudgeOptions.FromEnvironment();
+        var resume = parsed.GetResult(commands.Resume) is null ? null : parsed.GetValue(commands.Resume) ?? "latest";
+        return new RunOptions
+        {
+            OutputRoot = OutputRoot(parsed.GetValue(commands.Out)!, mustBeWritable: true),
+            Device = parsed.GetValue(commands.Device)!,
+            Steps = parsed.GetValue(commands.Steps),
+            LearningRate = parsed.GetValue(commands.LearningRate),
+            BatchSize = parsed.GetValue(commands.BatchSize),
+            Seed = parsed.GetValue(commands.Seed),
+            Judge = judge,
+            JudgeTimeoutSeconds = parsed.GetValue(commands.JudgeTimeout),
+            JudgeRetries = parsed.GetValue(commands.JudgeRetries),
+            JudgeMaxReplyBytes = parsed.GetValue(commands.JudgeMaxReplyBytes),
+            Resume = resume,
+        };
+    }
+
+    /// <summary>The <c>--out</c> folder; for a run it must be a folder this process can write (created if missing).</summary>
+    private static string OutputRoot(string root, bool mustBeWritable)
+    {
+        if (File.Exists(root)) throw new UsageException($"--out {root} is a file; give a folder for the run folders");
+        if (!mustBeWritable) return root;
+        try
+        {
+            Directory.CreateDirectory(root);
+            var probe = Path.Combine(root, $".write-test-{Guid.NewGuid():N}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--out {root} cannot be written ({e.Message.TrimEnd('.')}); give a folder you can write to");
+        }
+        return root;
+    }
 }

@@ -16,7 +16,7 @@ public static class Judges
     public static IJudge FromOptions(RunOptions options) => options.Judge.ToLowerInvariant() switch
     {
         Gym => GymJudge.Instance,
-        Llm => new LlmJudge(LlmJudgeOptions.FromEnvironment()),
+        Llm => new LlmJudge(LlmJudgeOptions.FromEnvironment().With(options.JudgeTimeoutSeconds, options.JudgeRetries, options.JudgeMaxReplyBytes)),
         _ => throw new ArgumentException($"Unknown judge '{options.Judge}': use {string.Join(" or ", Names)}.", nameof(options)),
     };
 }

@@ -37,6 +37,7 @@ public sealed class LlmJudge : IJudge, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries, nameof(options.MaxRetries));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RetryBaseDelay, TimeSpan.Zero, nameof(options.RetryBaseDelay));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxReplyTokens, 1, nameof(options.MaxReplyTokens));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxReplyBytes, 1, nameof(options.MaxReplyBytes));
         (_client, Options, _ownsClient) = (client, options, ownsClient);
     }
 
@@ -72,6 +73,7 @@ public sealed class LlmJudge : IJudge, IDisposable
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             // The judge's own per-request timeout fires first; this one only stops the client's default (100 s) cutting it short.
             NetworkTimeout = options.Timeout + TimeSpan.FromSeconds(5),
+            Transport = new HttpClientPipelineTransport(new HttpClient(new ReplySizeLimit(options.MaxReplyBytes))),
         };
         // Local servers want no key, but the client needs one: a placeholder goes out as the bearer token then.
         var credential = new ApiKeyCredential(string.IsNullOrEmpty(options.ApiKey) ? "no-key" : options.ApiKey);

@@ -59,7 +59,13 @@ public static class Checkpoint
         var file = ReadTokenizerFile(directory);
         if (file.Kind != PolicyKind)
             throw new InvalidOperationException($"{directory} holds a {file.Kind.Replace('_', ' ')}, not a policy: a policy cannot start from it.");
-        return new Policy(PretrainedModels.Load(directory), new CompactTokenizer(file.Gpt2Ids), device);
+        var model = PretrainedModels.Load(directory);
+        if (!AllFinite(model.parameters()))
+        {
+            model.Dispose();
+            throw NotFinite(directory);
+        }
+        return new Policy(model, new CompactTokenizer(file.Gpt2Ids), device);
     }
 
     /// <summary>
@@ -73,8 +79,24 @@ public static class Checkpoint
             throw new InvalidOperationException($"{directory} holds a {file.Kind.Replace('_', ' ')}, not a reward model: it cannot score answers.");
         var model = new RewardModel(PretrainedModels.Build(HfConfig.Read(directory)), new CompactTokenizer(file.Gpt2Ids), device);
         model.LoadFrozen(directory);
+        if (!AllFinite(model.Parameters()))
+        {
+            model.Dispose();
+            throw NotFinite(directory);
+        }
         return model;
     }
+
+    /// <summary>Whether every weight is finite: one read from the device for the whole model.</summary>
+    public static bool AllFinite(IEnumerable<TorchSharp.Modules.Parameter> parameters)
+    {
+        using var scope = torch.NewDisposeScope();
+        var checks = parameters.Select(p => p.detach().isfinite().all()).ToArray();
+        return checks.Length == 0 || torch.stack(checks).all().item<bool>();
+    }
+
+    private static InvalidOperationException NotFinite(string directory) =>
+        new($"{directory} holds NaN or infinite weights: the run that wrote it diverged, so nothing can start from it. Train it again with a lower LearningRate.");
 
     private static TokenizerFileContent ReadTokenizerFile(string directory)
     {

@@ -88,16 +88,26 @@ public sealed class Policy : ITrainableModel
         using var cache = new KvCache(Config.Layers);
         var steps = new List<Tensor>();
         var logits = Model.Forward(promptIds, cache)[.., -1];
+        // Rows whose logits were ever NaN or infinite: counted on the device, read once with the tokens.
+        var nonFinite = zeros([promptIds.shape[0], 1], ScalarType.Int64, Device);
         for (var i = 0; i < budget; i++)
         {
+            var finite = logits.isfinite().all(-1, keepdim: true);
+            nonFinite = nonFinite + finite.logical_not().to(ScalarType.Int64);
+            // multinomial aborts the process on NaN probabilities: a diverged row samples from a placeholder
+            // uniform distribution instead, and the whole call fails below. Finite rows draw exactly as before.
+            var safeLogits = where(finite, logits, zeros_like(logits));
             var next = temperature <= 0
-                ? logits.argmax(-1, keepdim: true)
-                : multinomial(nn.functional.softmax(logits / temperature, -1), 1, generator: generator);
+                ? safeLogits.argmax(-1, keepdim: true)
+                : multinomial(nn.functional.softmax(safeLogits / temperature, -1), 1, generator: generator);
             steps.Add(next);
             if (i + 1 < budget) logits = Model.Forward(next, cache)[.., -1];
         }
-        // One read of all sampled tokens at the end, not one per token.
-        var all = cat(steps, 1).cpu().data<long>().ToArray();
+        // One read of all sampled tokens (and the non-finite count) at the end, not one per token.
+        var read = cat([.. steps, nonFinite], 1).cpu().data<long>().ToArray();
+        if (Enumerable.Range(0, (int)promptIds.shape[0]).Any(r => read[r * (budget + 1) + budget] > 0))
+            throw new NonFiniteModelException("The policy's next-token logits are NaN or infinite, so it cannot sample: its weights have diverged.");
+        var all = Enumerable.Range(0, (int)promptIds.shape[0]).SelectMany(r => read.Skip(r * (budget + 1)).Take(budget)).ToArray();
         return Enumerable.Range(0, (int)promptIds.shape[0]).Select(r => all.Skip(r * budget).Take(budget).Select(v => (int)v).ToArray()).ToArray();
     }
 

@@ -5,12 +5,21 @@ namespace AlignDsl.Reporting;
 
 /// <summary>
 /// Running sums of step metrics, kept on the device. Adding never reads the device; <see cref="ReadMeans"/> does,
-/// once per logging interval, with a single transfer for all metrics.
+/// once per logging interval, with a single transfer for all metrics. The same transfer carries the divergence
+/// watch: the first step whose loss or gradient norm was not finite, recorded on the device at that step.
 /// </summary>
 public sealed class MetricSet : IDisposable
 {
     private readonly List<string> _names = [];
     private readonly Dictionary<string, (Tensor Sum, int Count)> _sums = [];
+    // Device scalars: how many watched values of the current step were not finite, and the first step that had one (0: none).
+    private Tensor? _stepNonFinite, _firstNonFiniteStep;
+
+    /// <summary>The metrics whose non-finite value means the run diverged: the loss and every gradient norm.</summary>
+    public static bool IsWatched(string name) => name == "loss" || name.EndsWith("grad_norm", StringComparison.Ordinal);
+
+    /// <summary>The first step whose loss or gradient norm was not finite, as of the last read from the device.</summary>
+    public int? FirstNonFiniteStep { get; private set; }
 
     /// <summary>Adds every metric of a loss kernel's output.</summary>
     public void Add(IObjectiveOutput output) => Add(output.Metrics());
@@ -26,6 +35,7 @@ public sealed class MetricSet : IDisposable
     {
         if (value is null) return;
         var scalar = value.detach().to(ScalarType.Float32).reshape([]);
+        if (IsWatched(name)) Watch(scalar);
         if (_sums.TryGetValue(name, out var entry))
         {
             entry.Sum.add_(scalar);
@@ -38,19 +48,89 @@ public sealed class MetricSet : IDisposable
         }
     }
 
-    /// <summary>The mean of each metric since the last read, in first-added order; then starts over.</summary>
+    /// <summary>Closes <paramref name="step"/>: if any watched value added since the last call was not finite, it becomes the first bad step. No device read.</summary>
+    public void EndStep(int step)
+    {
+        if (_stepNonFinite is null) return;
+        using var scope = NewDisposeScope();
+        var firstBad = (_firstNonFiniteStep!.eq(0) & _stepNonFinite.gt(0)).to(ScalarType.Float32);
+        _firstNonFiniteStep.add_(firstBad * step);
+        _stepNonFinite.zero_();
+    }
+
+    /// <summary>The mean of each metric since the last read, in first-added order; then starts over. Also refreshes <see cref="FirstNonFiniteStep"/>.</summary>
     public IReadOnlyDictionary<string, double> ReadMeans()
     {
         var names = _names.Where(_sums.ContainsKey).ToList();
-        if (names.Count == 0) return new Dictionary<string, double>();
-        float[] sums;
-        using (var stacked = stack(names.Select(n => _sums[n].Sum)).cpu()) sums = stacked.data<float>().ToArray();
-        var means = names.Select((n, i) => (n, (double)sums[i] / _sums[n].Count)).ToDictionary(p => p.n, p => p.Item2);
+        if (names.Count == 0 && _firstNonFiniteStep is null) return new Dictionary<string, double>();
+        float[] values;
+        var tensors = names.Select(n => _sums[n].Sum).ToList();
+        if (_firstNonFiniteStep is not null) tensors.Add(_firstNonFiniteStep);
+        using (var stacked = stack(tensors).cpu()) values = stacked.data<float>().ToArray();
+        if (_firstNonFiniteStep is not null) FirstNonFiniteStep = values[^1] > 0 ? (int)values[^1] : null;
+        var means = names.Select((n, i) => (n, (double)values[i] / _sums[n].Count)).ToDictionary(p => p.n, p => p.Item2);
         Reset();
         return means;
     }
 
-    public void Dispose() => Reset();
+    /// <summary>Reads only the divergence watch from the device (before a checkpoint is written, and at the end).</summary>
+    public int? ReadFirstNonFiniteStep()
+    {
+        if (_firstNonFiniteStep is null) return null;
+        var step = _firstNonFiniteStep.item<float>();
+        return FirstNonFiniteStep = step > 0 ? (int)step : null;
+    }
+
+    /// <summary>Writes the running sums and the watch (the metric window a resumed run continues).</summary>
+    public void Save(BinaryWriter writer)
+    {
+        var names = _names.Where(_sums.ContainsKey).ToList();
+        writer.Write(names.Count);
+        foreach (var name in names)
+        {
+            writer.Write(name);
+            writer.Write(_sums[name].Count);
+            writer.Write(_sums[name].Sum.item<float>());
+        }
+        writer.Write(_firstNonFiniteStep is null ? 0f : _firstNonFiniteStep.item<float>());
+    }
+
+    /// <summary>Replaces the window with one written by <see cref="Save"/>.</summary>
+    public void Load(BinaryReader reader, Device device)
+    {
+        Reset();
+        var count = reader.ReadInt32();
+        for (var i = 0; i < count; i++)
+        {
+            var name = reader.ReadString();
+            var n = reader.ReadInt32();
+            if (!_names.Contains(name)) _names.Add(name);
+            _sums[name] = (tensor(reader.ReadSingle(), device: device).DetachFromDisposeScope(), n);
+        }
+        var firstBad = reader.ReadSingle();
+        EnsureWatch(device);
+        _firstNonFiniteStep!.fill_(firstBad);
+    }
+
+    public void Dispose()
+    {
+        Reset();
+        _stepNonFinite?.Dispose();
+        _firstNonFiniteStep?.Dispose();
+    }
+
+    private void Watch(Tensor scalar)
+    {
+        EnsureWatch(scalar.device);
+        _stepNonFinite!.add_(scalar.isfinite().logical_not().to(ScalarType.Float32));
+    }
+
+    private void EnsureWatch(Device device)
+    {
+        if (_stepNonFinite is not null) return;
+        _stepNonFinite = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
+        _firstNonFiniteStep = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
+    }
 
     private void Reset()
     {

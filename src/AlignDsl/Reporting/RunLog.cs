@@ -11,12 +11,15 @@ namespace AlignDsl.Reporting;
 /// </summary>
 internal sealed class RunLog : IDisposable
 {
+    public const string FileName = "metrics.jsonl";
+
     private readonly StreamWriter _jsonl;
     private readonly SummaryWriter _tensorBoard;
 
-    public RunLog(string runDirectory)
+    /// <param name="append">Continue the file (a resumed run); otherwise start it.</param>
+    public RunLog(string runDirectory, bool append = false)
     {
-        _jsonl = new StreamWriter(Path.Combine(runDirectory, "metrics.jsonl")) { AutoFlush = true };
+        _jsonl = new StreamWriter(Path.Combine(runDirectory, FileName), append) { AutoFlush = true };
         _tensorBoard = tensorboard.SummaryWriter(Path.Combine(runDirectory, "tensorboard"));
     }
 

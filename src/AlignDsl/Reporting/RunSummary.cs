@@ -13,10 +13,13 @@ public static class RunSummary
     {
         var summary = new JsonObject
         {
+            ["status"] = Running.RunStatus.Finished,
             ["experiment"] = result.Experiment,
             ["objective"] = result.Objective.ToString().ToLowerInvariant(),
             ["init_from"] = experiment.InitFrom,
+            ["parents"] = Parents(result.Parents),
             ["device"] = device,
+            ["seed"] = result.Seed,
             ["steps"] = result.Steps,
             ["seconds"] = Math.Round(result.Seconds, 3),
             ["tokens_per_second"] = Math.Round(result.TokensPerSecond, 1),
@@ -37,6 +40,8 @@ public static class RunSummary
             // Rows read per JSONL file, training and held out; empty for the gym's data.
             ["data_files"] = new JsonArray(result.DataFiles
                 .Select(f => (JsonNode)new JsonObject { ["path"] = f.Path, ["role"] = f.Role, ["rows"] = f.Rows }).ToArray()),
+            // Every setting used, seed, device, precision, judge, data files, parents, versions: what an audit needs.
+            ["provenance"] = result.Provenance?.ToJson(),
             ["eval"] = new JsonObject
             {
                 ["before"] = Evaluation(result.Before),
@@ -46,6 +51,30 @@ public static class RunSummary
         };
         File.WriteAllText(path, summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
+
+    /// <summary>
+    /// The <c>summary.json</c> of a run that stopped before finishing but whose folder is kept: why (its
+    /// <see cref="Running.RunStatus"/>), and the checkpoint a resumed run continues from.
+    /// </summary>
+    public static void WriteStopped(string path, ExperimentDescriptor experiment, string status, int? lastCheckpointStep, string? lastCheckpoint,
+        int seed, IReadOnlyDictionary<string, string> parents)
+    {
+        var summary = new JsonObject
+        {
+            ["status"] = status,
+            ["experiment"] = experiment.Name,
+            ["objective"] = experiment.Objective.ToString().ToLowerInvariant(),
+            ["init_from"] = experiment.InitFrom,
+            ["parents"] = Parents(parents),
+            ["seed"] = seed,
+            ["last_checkpoint_step"] = lastCheckpointStep,
+            ["last_checkpoint"] = lastCheckpoint,
+        };
+        File.WriteAllText(path, summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    private static JsonObject Parents(IReadOnlyDictionary<string, string> parents) =>
+        new(parents.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value))));
 
     /// <summary>
     /// One evaluation point: every figure flat (the headline keys <c>preference_accuracy</c>, <c>attack_success_rate</c>,

@@ -34,9 +34,28 @@ internal static class ReportMarkdown
         Section(text, "Red team and over-refusal by category", Categories(result.Before, result.After));
         Section(text, "Reward-model bias", BiasTable(result.Before, result.After));
         Section(text, "Data quality", DataQuality(result.DataQuality));
+        Section(text, "Settings and provenance", Provenance(result.Provenance));
         Section(text, "Warnings", result.Warnings.Count == 0 ? null : string.Concat(result.Warnings.Select(w => $"- {w.ReplaceLineEndings(" ")}{Environment.NewLine}")));
         Section(text, "Figures", plots.Count == 0 ? null : string.Concat(plots.Select(Figure)));
         return text.ToString().TrimEnd() + Environment.NewLine;
+    }
+
+    private static string? Provenance(Reporting.RunProvenance? provenance)
+    {
+        if (provenance is null) return null;
+        var text = new StringBuilder();
+        text.AppendLine("| setting | value |").AppendLine("| --- | --- |");
+        foreach (var h in provenance.Hyperparameters)
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {h.Name} | {h.Value.ToString(CultureInfo.InvariantCulture)}{(provenance.Overrides.Contains(h.Name) ? " (command line)" : "")} |");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"- seed {provenance.Seed}, device {provenance.Device}, precision {provenance.Precision}");
+        text.AppendLine($"- judge: {provenance.Judge.Kind}{(provenance.Judge.EndpointHost is { } host ? $" at {host}, model {provenance.Judge.Model}" : "")}");
+        foreach (var file in provenance.DataFiles)
+            text.AppendLine(CultureInfo.InvariantCulture, $"- data: `{file.Path}`, {file.Rows} rows, SHA-256 `{file.Sha256}`");
+        foreach (var (experiment, run) in provenance.Parents.OrderBy(p => p.Key, StringComparer.Ordinal))
+            text.AppendLine($"- parent `{experiment}`: `{run}`");
+        text.AppendLine($"- AlignDsl {provenance.AlignDslVersion}{(provenance.GitCommit is { } commit ? $", project commit `{commit}`" : "")}");
+        return text.ToString();
     }
 
     private static string Summary(RunResult result, ExperimentDescriptor experiment, string? device)

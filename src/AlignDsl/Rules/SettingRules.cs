@@ -268,6 +268,10 @@ public static class SettingRules
             .Concat(CheckAtLeast("WarmupSteps", warmupSteps, 0))
             .Concat(CheckAtLeast("EvalEvery", evalEvery, 0));
 
+    /// <summary>How often a run saves checkpoints (0: only at the last step) and how many it keeps.</summary>
+    public static IEnumerable<RuleViolation> CheckCheckpoints(int checkpointEvery, int keepCheckpoints) =>
+        CheckAtLeast("CheckpointEvery", checkpointEvery, 0).Concat(CheckPositive("KeepCheckpoints", keepCheckpoints));
+
     public static IEnumerable<RuleViolation> CheckSequenceFits(int maxLength, int context)
     {
         if (maxLength > context)

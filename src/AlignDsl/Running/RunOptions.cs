@@ -10,8 +10,22 @@ public sealed record RunOptions
     public string Device { get; init; } = "auto";
 
     public int? Steps { get; init; }
+
+    /// <summary>The peak learning rate instead of the declared one.</summary>
+    public double? LearningRate { get; init; }
+
+    /// <summary>The batch size instead of the declared one.</summary>
+    public int? BatchSize { get; init; }
     public int? Seed { get; init; }
 
     /// <summary>Who reads answers for the judged suites: gym (the exact ground-truth judge) or llm (an OpenAI-compatible endpoint, from the environment).</summary>
     public string Judge { get; init; } = "gym";
+
+    /// <summary>The LLM judge's per-request timeout, retries and reply-size cap, over the environment's (null: keep it).</summary>
+    public double? JudgeTimeoutSeconds { get; init; }
+    public int? JudgeRetries { get; init; }
+    public long? JudgeMaxReplyBytes { get; init; }
+
+    /// <summary>Continue a stopped run instead of starting one: its incomplete folder, or <c>latest</c>.</summary>
+    public string? Resume { get; init; }
 }

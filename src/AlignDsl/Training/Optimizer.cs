@@ -59,5 +59,21 @@ public sealed class Optimizer : IDisposable
         _adamW.step();
     }
 
+    /// <summary>Writes the schedule position and AdamW's state (moments, step counts), for a checkpoint.</summary>
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(_step);
+        writer.Write(LearningRate);
+        _adamW.save_state_dict(writer);
+    }
+
+    /// <summary>Restores what <see cref="Save"/> wrote, into an optimiser over the same parameters.</summary>
+    public void Load(BinaryReader reader)
+    {
+        _step = reader.ReadInt32();
+        LearningRate = reader.ReadDouble();
+        _adamW.load_state_dict(reader);
+    }
+
     public void Dispose() => _adamW.Dispose();
 }

@@ -60,11 +60,12 @@ public sealed class HostCommandTests
     }
 
     [Fact]
-    public async Task A_rule_broken_by_an_override_exits_with_1_before_any_run()
+    public async Task A_rule_broken_by_an_override_exits_with_2_before_any_run()
     {
         var root = Path.Combine(Path.GetTempPath(), $"aligndsl-rule-{Guid.NewGuid():N}");
-        var (exitCode, _, error) = await Host.RunAsync("run", "test-sft", "--steps", "0", "--out", root);
-        Assert.Equal(1, exitCode);
+        // test-dpo starts from test-sft, which has no run under root: the override is checked before it trains.
+        var (exitCode, _, error) = await Host.RunAsync("run", "test-dpo", "--steps", "-1", "--out", root);
+        Assert.Equal(2, exitCode);
         Assert.Contains("ALIGN007", error);
         Assert.False(Directory.Exists(Path.Combine(root, "test-sft")) && Directory.GetDirectories(Path.Combine(root, "test-sft")).Length > 0);
     }

@@ -91,6 +91,7 @@ public sealed class ExperimentBuilder
         violations.AddRange(SettingRules.CheckTraining(spec.LearningRate, spec.Steps, spec.BatchSize, spec.MaxLength, spec.LogEvery,
             spec.WarmupSteps, spec.EvalEvery));
         violations.AddRange(SettingRules.CheckOptimizer(spec.WeightDecay, spec.MaxGradNorm));
+        violations.AddRange(SettingRules.CheckCheckpoints(spec.CheckpointEvery, spec.KeepCheckpoints));
         if (spec.InitFrom is null) violations.AddRange(SettingRules.CheckSequenceFits(spec.MaxLength, spec.Context));
         return violations;
     }

@@ -73,6 +73,8 @@ public sealed record ExperimentSpec
     public int EvalEvery { get; init; } = Defaults.EvalEvery;
     public int LogEvery { get; init; } = Defaults.LogEvery;
     public int Seed { get; init; } = Defaults.Seed;
+    public int CheckpointEvery { get; init; } = Defaults.CheckpointEvery;
+    public int KeepCheckpoints { get; init; } = Defaults.KeepCheckpoints;
 
     /// <summary>The evaluation suites, in declaration order.</summary>
     public IReadOnlyList<Type> EvalSuites { get; init; } = [];

@@ -177,6 +177,8 @@ public sealed class TrainingBuilder
     public TrainingBuilder EvalEvery(int value) => Set(Spec with { EvalEvery = value });
     public TrainingBuilder LogEvery(int value) => Set(Spec with { LogEvery = value });
     public TrainingBuilder Seed(int value) => Set(Spec with { Seed = value });
+    public TrainingBuilder CheckpointEvery(int value) => Set(Spec with { CheckpointEvery = value });
+    public TrainingBuilder KeepCheckpoints(int value) => Set(Spec with { KeepCheckpoints = value });
 
     private TrainingBuilder Set(ExperimentSpec spec)
     {
