@@ -34,7 +34,9 @@ public sealed class MemoryEstimateTests
             var d = entry.Descriptor;
             var precomputed = d.Objective is ObjectiveKind.Dpo or ObjectiveKind.Ipo or ObjectiveKind.Kto && d.ResidentModels.All(m => m.Role != "reference");
             var comparesWithBaseline = d.EvalSuites.Any(s => s is "WinRate" or "KlDivergence");
-            var expected = MemoryEstimate.ResidentSet(d.Objective.ToString(), precomputed, d.Model.Parameters, d.Model.ModelDim, comparesWithBaseline);
+            // PPO rewarded by a function holds no reward model.
+            var expected = MemoryEstimate.ResidentSet(d.Objective.ToString(), precomputed, d.Model.Parameters, d.Model.ModelDim, comparesWithBaseline,
+                rewardModel: d.Objective != ObjectiveKind.Ppo || d.RewardFrom is not null);
             Assert.Equal(expected.Select(m => (m.Role, m.Trainable, m.Parameters)), d.ResidentModels.Select(m => (m.Role, m.Trainable, m.Parameters)));
         }
     }

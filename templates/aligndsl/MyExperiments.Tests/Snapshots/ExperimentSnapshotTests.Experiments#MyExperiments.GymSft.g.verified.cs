@@ -19,6 +19,8 @@ partial class GymSft : global::AlignDsl.IExperiment
     private const int EvalEvery = 0;
     private const int LogEvery = 20;
     private const int Seed = 42;
+    private const int CheckpointEvery = 50;
+    private const int KeepCheckpoints = 2;
 
     /// <summary>The size of the fresh policy.</summary>
     private static readonly global::AlignDsl.Models.ModelConfig PolicySize = new(Layers: 2, ModelDim: 96, Heads: 4, Context: 64);
@@ -34,13 +36,25 @@ partial class GymSft : global::AlignDsl.IExperiment
         InitFrom: null,
         Model: PolicySize,
         Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),
-        EvalSuites: ["PreferenceAccuracy", "RedTeam", "OverRefusal"]);
+        EvalSuites: ["PreferenceAccuracy", "RedTeam", "OverRefusal"])
+        {
+            // Every setting, defaults included, for summary.json, report.md and describe.
+            Hyperparameters =
+            [
+                new("Steps", Steps), new("BatchSize", BatchSize), new("LearningRate", LearningRate), new("WarmupSteps", WarmupSteps),
+                new("WeightDecay", WeightDecay), new("MaxGradNorm", MaxGradNorm), new("MaxLength", MaxLength), new("EvalEvery", EvalEvery),
+                new("LogEvery", LogEvery), new("Seed", Seed), new("CheckpointEvery", CheckpointEvery), new("KeepCheckpoints", KeepCheckpoints),
+            ],
+        };
 
     /// <summary>Runs the experiment: evaluate, train for <c>Steps</c> steps (or the run's override), evaluate, save.</summary>
     public static async global::System.Threading.Tasks.Task<global::AlignDsl.RunResult> RunAsync(
         global::AlignDsl.RunContext run, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        // The command line may override these three; the run records what it used.
         var steps = run.StepsOr(Steps);
+        var learningRate = run.LearningRateOr(LearningRate);
+        var batchSize = run.BatchSizeOr(BatchSize);
 
         // Data: demonstrations from the gym (HelpfulHarmless); held-out prompts never seen in training.
         var demonstrations = run.Gym(global::AlignDsl.Data.GymTask.HelpfulHarmless).Demonstrations();
@@ -52,12 +66,17 @@ partial class GymSft : global::AlignDsl.IExperiment
         // Evaluation ranks held-out pairs by the policy's mean log-prob per token.
         var scorer = new global::AlignDsl.Evaluation.MeanLogProbReward(policy);
         var evalContext = run.EvalContext(policy, scorer, global::AlignDsl.Data.PreferenceData.Tokenize(heldOutPairs, policy.Tokenizer, MaxLength));
-        using var optimizer = run.AdamW(policy, LearningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);
+        using var optimizer = run.AdamW(policy, learningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);
         using var metrics = new global::AlignDsl.Reporting.MetricSet();
+        // What each checkpoint holds besides the run's own records (step, evaluations, metrics file, torch RNG).
+        var state = run.TrainingState(metrics).Add("policy", policy, optimizer);
 
-        var before = await EvaluateAsync(run, evalContext, "before", 0, cancellationToken);
+        // A resumed run restores its newest checkpoint and continues after its step; a fresh one evaluates first.
+        var resumed = run.Resume(state);
+        var before = resumed?.Before ?? await EvaluateAsync(run, evalContext, "before", 0, cancellationToken);
         run.StartTraining(steps);
-        foreach (var (step, batch) in train.Batches(BatchSize, steps, run.Seed))
+        // The seeded data order is replayed from the start; a resumed run skips the steps it has done.
+        foreach (var (step, batch) in run.RemainingSteps(train.Batches(batchSize, steps, run.Seed)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             // Everything a step allocates on the device is freed when its scope closes.
@@ -66,6 +85,9 @@ partial class GymSft : global::AlignDsl.IExperiment
             run.Report(step, metrics, batch, LogEvery, optimizer);
             if (run.IsEvalStep(step, EvalEvery))
                 await EvaluateAsync(run, evalContext, $"step {step}", step, cancellationToken);
+            // Every CheckpointEvery steps and at the last, written atomically; the newest KeepCheckpoints are kept.
+            if (run.IsCheckpointStep(step, CheckpointEvery))
+                run.SaveCheckpoint(step, state, KeepCheckpoints);
         }
         var after = await EvaluateAsync(run, evalContext, "after", steps, cancellationToken);
         return run.Finish(policy, before, after);
