@@ -59,6 +59,9 @@ internal sealed class HostCommands
         {
             Device, Out, Seed, List, Describe, Run, Runs, Score,
         };
+        // With no verb the program runs its default experiment: an action on the root makes the verb optional
+        // (the host dispatches itself; this action is never invoked).
+        Root.SetAction(_ => 0);
     }
 
     /// <summary>The option's value, or null when it did not parse (the parser reports that error itself).</summary>
