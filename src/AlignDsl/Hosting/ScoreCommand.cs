@@ -3,6 +3,7 @@ using System.Text.Json;
 using AlignDsl.Models;
 using AlignDsl.Models.Architectures;
 using AlignDsl.Running;
+using AlignDsl.Tokenization;
 
 namespace AlignDsl.Hosting;
 
@@ -18,13 +19,27 @@ public static class ScoreCommand
         if (model is null) throw new UsageException("score needs --model: a model folder, a run folder or an experiment name.");
         if ((ids is null) == (text is null)) throw new UsageException("score takes one of --ids 1,2,3 or --text \"…\".");
         var folder = ResolveFolder(model, runsRoot);
-        var tokenizer = Checkpoint.TryLoadTokenizer(folder);
+        var tokenizer = Tokenizer(folder);
         var tokenIds = ids is not null ? ParseIds(ids)
-            : tokenizer?.Encode(text!) ?? throw new UsageException($"{folder} has no tokenizer this command reads (policy.json); give --ids instead of --text.");
+            : tokenizer?.Encode(text!) ?? throw new UsageException(
+                $"{folder} has no tokenizer this command reads (policy.json, tokenizer.json, vocab.json + merges.txt or tokenizer.model); give --ids instead of --text.");
         using var causalLM = PretrainedModels.Load(folder);
         var scores = TokenScores.Of(causalLM, tokenIds);
-        if (tokenizer is not null) scores = scores with { Tokens = tokenIds.Select(id => tokenizer.Decode([id])).ToList() };
+        if (tokenizer is { } known) scores = scores with { Tokens = tokenIds.Select(known.Decode).ToList() };
         return JsonSerializer.Serialize(scores);
+    }
+
+    /// <summary>
+    /// A run's compact vocabulary, else the folder's Hugging Face tokenizer, else none. Text is encoded as the model's own
+    /// tokenizer would for a forward pass: with its BOS token where its config adds one.
+    /// </summary>
+    private static (Func<string, int[]> Encode, Func<int, string> Decode)? Tokenizer(string folder)
+    {
+        if (Checkpoint.TryLoadTokenizer(folder) is { } compact) return (compact.Encode, id => compact.Decode([id]));
+        string[] files = ["tokenizer.json", "vocab.json", "tokenizer.model"];
+        if (!files.Any(f => File.Exists(Path.Combine(folder, f)))) return null;
+        var hf = HfTokenizer.Load(folder);
+        return (hf.EncodeWithSpecialTokens, id => hf.Decode([id]));
     }
 
     /// <summary>A folder with config.json; a run folder's checkpoint; or the newest finished run of an experiment under <paramref name="runsRoot"/>.</summary>

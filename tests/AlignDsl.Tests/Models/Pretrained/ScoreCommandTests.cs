@@ -80,4 +80,27 @@ public sealed class ScoreCommandTests : IDisposable
         public bool Equals(double x, double y) => Math.Abs(x - y) <= epsilon;
         public int GetHashCode(double obj) => 0;
     }
+
+    [Fact]
+    public async Task Text_on_a_hugging_face_folder_is_encoded_by_the_folder_s_own_tokenizer()
+    {
+        var fixture = HfFixtures.Llama(Path.Combine(_root, "llama-text"), "llama", ScalarType.Float32, tied: true, kvHeads: 2, shards: false);
+        // A byte-level vocabulary with no merges holding the text's bytes alone: each byte is one token, with the id of
+        // its place in the list (the fixture's model has 37).
+        const string text = "hi there";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text).Distinct().ToArray();
+        var vocabulary = new System.Text.Json.Nodes.JsonObject();
+        for (var i = 0; i < bytes.Length; i++) vocabulary[global::AlignDsl.Tokenization.ByteLevel.FromBytes([bytes[i]])] = i + 3;
+        File.WriteAllText(Path.Combine(fixture.Directory, "vocab.json"), vocabulary.ToJsonString());
+        File.WriteAllText(Path.Combine(fixture.Directory, "merges.txt"), "#version: 0.2\n");
+
+        var byText = await Host.RunAsync("score", "--model", fixture.Directory, "--text", text);
+
+        Assert.True(byText.ExitCode == 0, byText.Error);
+        var ids = JsonNode.Parse(byText.Output)!["ids"]!.AsArray().Select(n => n!.GetValue<int>()).ToArray();
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(text).Select(b => Array.IndexOf(bytes, b) + 3), ids);
+        var byIds = await Host.RunAsync("score", "--model", fixture.Directory, "--ids", string.Join(",", ids));
+        Assert.Equal(LogProbs(byIds.Output), LogProbs(byText.Output));
+        Assert.Equal(text, string.Concat(JsonNode.Parse(byText.Output)!["tokens"]!.AsArray().Select(n => n!.GetValue<string>())));
+    }
 }
