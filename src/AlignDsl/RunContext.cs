@@ -369,7 +369,7 @@ public sealed partial class RunContext : IDisposable
         {
             Warnings = _warnings.ToList(), DataQuality = _dataQuality, DataFiles = _dataFiles.ToList(), Seed = Seed, Parents = new Dictionary<string, string>(_parents),
             Provenance = RunProvenance.Collect(Experiment, Options, Seed, _steps, _resumeInfo?.LearningRate ?? Options.LearningRate,
-                _resumeInfo?.BatchSize ?? Options.BatchSize, Device.type.ToString().ToLowerInvariant(), _parents),
+                _resumeInfo?.BatchSize ?? Options.BatchSize, Device.type.ToString().ToLowerInvariant(), _parents, _dataFiles.Select(f => f.Path)),
         };
         RunSummary.Write(Path.Combine(RunDirectory, RunSummary.FileName), result, Experiment, Device.type.ToString().ToLowerInvariant());
         Reports.RunReport.Write(RunDirectory, result, Experiment, Device.type.ToString().ToLowerInvariant());

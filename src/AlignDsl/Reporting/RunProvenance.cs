@@ -22,8 +22,9 @@ public sealed record RunProvenance(
     string AlignDslVersion,
     string? GitCommit)
 {
+    /// <param name="dataFiles">The data files the run read (training and held out), as it tallied them.</param>
     public static RunProvenance Collect(ExperimentDescriptor experiment, RunOptions options, int seed, int steps, double? learningRate, int? batchSize,
-        string device, IReadOnlyDictionary<string, string> parents)
+        string device, IReadOnlyDictionary<string, string> parents, IEnumerable<string> dataFiles)
     {
         var effective = new Dictionary<string, double> { ["Steps"] = steps, ["Seed"] = seed };
         if (learningRate is { } lr) effective["LearningRate"] = lr;
@@ -31,7 +32,7 @@ public sealed record RunProvenance(
         var hyperparameters = experiment.Hyperparameters
             .Select(h => effective.TryGetValue(h.Name, out var value) ? h with { Value = value } : h).ToList();
         var overrides = experiment.Hyperparameters.Zip(hyperparameters).Where(p => p.First.Value != p.Second.Value).Select(p => p.First.Name).ToList();
-        return new RunProvenance(hyperparameters, overrides, seed, device, "fp32", JudgeInfo.Of(options.Judge), ReadDataFiles(experiment),
+        return new RunProvenance(hyperparameters, overrides, seed, device, "fp32", JudgeInfo.Of(options.Judge), Describe(dataFiles),
             new Dictionary<string, string>(parents), Version, GitCommitOf(Environment.CurrentDirectory));
     }
 
@@ -53,15 +54,14 @@ public sealed record RunProvenance(
         ["git_commit"] = GitCommit,
     };
 
-    private static IReadOnlyList<DataFileInfo> ReadDataFiles(ExperimentDescriptor experiment)
-    {
-        if (!experiment.DataSource.StartsWith("jsonl:", StringComparison.Ordinal)) return [];
-        var path = experiment.DataSource["jsonl:".Length..];
-        if (!File.Exists(path)) return [];
-        using var stream = File.OpenRead(path);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
-        return [new DataFileInfo(Path.GetFullPath(path), File.ReadLines(path).Count(l => !string.IsNullOrWhiteSpace(l)), sha)];
-    }
+    /// <summary>Each distinct file once: its full path, its non-blank lines and its SHA-256.</summary>
+    private static IReadOnlyList<DataFileInfo> Describe(IEnumerable<string> dataFiles) =>
+        dataFiles.Select(Path.GetFullPath).Distinct().Where(File.Exists).Select(path =>
+        {
+            using var stream = File.OpenRead(path);
+            var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+            return new DataFileInfo(path, File.ReadLines(path).Count(l => !string.IsNullOrWhiteSpace(l)), sha);
+        }).ToList();
 
     /// <summary>The commit checked out in the git work tree holding <paramref name="directory"/>, read from <c>.git</c> without running git.</summary>
     public static string? GitCommitOf(string directory)

@@ -47,8 +47,8 @@ public sealed class ProvenanceTests : IDisposable
         Directory.CreateDirectory(_root);
         var file = Path.Combine(_root, "pairs.jsonl");
         File.WriteAllText(file, "{\"a\":1}\n\n{\"a\":2}\n");
-        var descriptor = TestResumeSft.Descriptor with { DataSource = "jsonl:" + file };
-        var provenance = RunProvenance.Collect(descriptor, new RunOptions(), 42, 12, null, null, "cpu", new Dictionary<string, string>());
+        // A file read twice (training and its held-out tenth) is recorded once.
+        var provenance = RunProvenance.Collect(TestResumeSft.Descriptor, new RunOptions(), 42, 12, null, null, "cpu", new Dictionary<string, string>(), [file, file]);
         var data = Assert.Single(provenance.DataFiles);
         Assert.Equal(2, data.Rows);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))), data.Sha256);

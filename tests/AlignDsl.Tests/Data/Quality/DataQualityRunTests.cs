@@ -52,6 +52,10 @@ public sealed class DataQualityRunTests : IDisposable
         Assert.Equal(226 - disagreements, rows.Sum());
         Assert.Equal(Math.Max(1, (226 - disagreements) / 10), rows[1]);
         Assert.Contains($"{DataQualityFiles.Annotated}: {rows[0]} train rows", output);
+        // Provenance hashes each file the run read once, though it gave both the training rows and the held-out tenth.
+        var hashed = Assert.Single(summary["provenance"]!["data_files"]!.AsArray())!;
+        Assert.Equal(Path.GetFullPath(DataQualityFiles.Annotated), hashed["path"]!.GetValue<string>());
+        Assert.Matches("^[0-9a-f]{64}$", hashed["sha256"]!.GetValue<string>());
     }
 
     [Fact]
