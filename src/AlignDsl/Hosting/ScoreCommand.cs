@@ -21,25 +21,21 @@ public static class ScoreCommand
         var folder = ResolveFolder(model, runsRoot);
         var tokenizer = Tokenizer(folder);
         var tokenIds = ids is not null ? ParseIds(ids)
-            : tokenizer?.Encode(text!) ?? throw new UsageException(
+            // Encoded as the model's own tokenizer would for a forward pass: with its BOS token where its config adds one.
+            : (tokenizer is HfTokenizer hf ? hf.EncodeWithSpecialTokens(text!) : tokenizer?.Encode(text!)) ?? throw new UsageException(
                 $"{folder} has no tokenizer this command reads (policy.json, tokenizer.json, vocab.json + merges.txt or tokenizer.model); give --ids instead of --text.");
         using var causalLM = PretrainedModels.Load(folder);
         var scores = TokenScores.Of(causalLM, tokenIds);
-        if (tokenizer is { } known) scores = scores with { Tokens = tokenIds.Select(known.Decode).ToList() };
+        if (tokenizer is not null) scores = scores with { Tokens = tokenIds.Select(id => tokenizer.Decode([id])).ToList() };
         return JsonSerializer.Serialize(scores);
     }
 
-    /// <summary>
-    /// A run's compact vocabulary, else the folder's Hugging Face tokenizer, else none. Text is encoded as the model's own
-    /// tokenizer would for a forward pass: with its BOS token where its config adds one.
-    /// </summary>
-    private static (Func<string, int[]> Encode, Func<int, string> Decode)? Tokenizer(string folder)
+    /// <summary>A run's compact vocabulary, else the folder's Hugging Face tokenizer, else none.</summary>
+    private static ITokenizer? Tokenizer(string folder)
     {
-        if (Checkpoint.TryLoadTokenizer(folder) is { } compact) return (compact.Encode, id => compact.Decode([id]));
+        if (Checkpoint.TryLoadTokenizer(folder) is { } compact) return compact;
         string[] files = ["tokenizer.json", "vocab.json", "tokenizer.model"];
-        if (!files.Any(f => File.Exists(Path.Combine(folder, f)))) return null;
-        var hf = HfTokenizer.Load(folder);
-        return (hf.EncodeWithSpecialTokens, id => hf.Decode([id]));
+        return files.Any(f => File.Exists(Path.Combine(folder, f))) ? HfTokenizer.Load(folder) : null;
     }
 
     /// <summary>A folder with config.json; a run folder's checkpoint; or the newest finished run of an experiment under <paramref name="runsRoot"/>.</summary>
