@@ -29,6 +29,9 @@ internal sealed record ExperimentModel(
     /// <summary>Whether a declared suite compares the policy with its reference or starting point (win rate, KL).</summary>
     public bool NeedsBaseline => EvalSuites.Any(s => s.NeedsBaseline);
 
+    /// <summary>LoRA adapters on the policy, or null when all its weights train.</summary>
+    public LoraModel? Lora { get; init; }
+
     /// <summary>The members the user declared in the class (every part), which the generated part must not declare again.</summary>
     public EquatableArray<MemberModel> UserMembers { get; init; } = EquatableArray<MemberModel>.Empty;
 
@@ -73,7 +76,27 @@ internal enum ObjectiveKindModel { Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto,
 /// The policy: a fresh tiny GPT of the given size, or the policy of <see cref="InitFromName"/>.
 /// For an InitFrom policy the size is the root experiment's, filled in once all experiments are known.
 /// </summary>
-internal sealed record PolicyModel(string? InitFromClass, string? InitFromName, int Layers, int ModelDim, int Heads, int Context, LocationInfo? InitFromLocation);
+internal sealed record PolicyModel(string? InitFromClass, string? InitFromName, int Layers, int ModelDim, int Heads, int Context, LocationInfo? InitFromLocation)
+{
+    /// <summary>A Hugging Face model folder the policy starts from (as written), or null for the tiny GPT.</summary>
+    public string? Pretrained { get; init; }
+
+    public LocationInfo? PretrainedLocation { get; init; }
+
+    /// <summary>Declared chat template text, or null for the model's own.</summary>
+    public string? ChatTemplate { get; init; }
+
+    public LocationInfo? ChatTemplateLocation { get; init; }
+}
+
+/// <summary>Declared LoRA adapters: rank, α, dropout and the comma-separated target module names, as written.</summary>
+internal sealed record LoraModel(int Rank, double Alpha, double Dropout, string Targets, LocationInfo? Location)
+{
+    public LocationInfo? RankLocation { get; init; }
+    public LocationInfo? AlphaLocation { get; init; }
+    public LocationInfo? DropoutLocation { get; init; }
+    public LocationInfo? TargetsLocation { get; init; }
+}
 
 internal enum DataKindModel { Gym, Jsonl, Constitution }
 
@@ -106,6 +129,14 @@ internal sealed record TrainingModel(int Steps, int BatchSize, double LearningRa
     /// <summary>Save a checkpoint every this many steps (0: only at the last), keeping the newest <see cref="KeepCheckpoints"/>.</summary>
     public int CheckpointEvery { get; init; } = AlignDsl.Declarations.Defaults.CheckpointEvery;
     public int KeepCheckpoints { get; init; } = AlignDsl.Declarations.Defaults.KeepCheckpoints;
+
+    /// <summary>A member of <c>AlignDsl.Precision</c>: "Fp32" or "Bf16".</summary>
+    public string Precision { get; init; } = nameof(AlignDsl.Precision.Fp32);
+
+    public bool GradientCheckpointing { get; init; }
+
+    /// <summary>libtorch's CPU threads; 0 lets the host choose.</summary>
+    public int Threads { get; init; } = AlignDsl.Declarations.Defaults.Threads;
 
     /// <summary>Where MaxLength was written (or the class), for the context check that needs the inherited policy.</summary>
     public LocationInfo? MaxLengthLocation { get; init; }

@@ -80,6 +80,7 @@ internal static class ExperimentParser
             BudgetLocation = budget?.LocationOf("GpuMemoryGiB"),
             Principles = principles,
             Reward = reward,
+            Lora = ParseLora(Single(KnownTypes.Lora)),
             UserMembers = UserMembers(type, cancellationToken),
         };
     }
@@ -118,8 +119,25 @@ internal static class ExperimentParser
                 initFromName = string.IsNullOrWhiteSpace(targetName) ? target.Name : targetName;
             }
         }
-        return new PolicyModel(initFromClass, initFromName, layers, dim, heads, context, reader.LocationOf("InitFrom"));
+        return new PolicyModel(initFromClass, initFromName, layers, dim, heads, context, reader.LocationOf("InitFrom"))
+        {
+            Pretrained = reader.Named<string?>("Pretrained", null),
+            PretrainedLocation = reader.LocationOf("Pretrained"),
+            ChatTemplate = reader.Named<string?>("ChatTemplate", null),
+            ChatTemplateLocation = reader.LocationOf("ChatTemplate"),
+        };
     }
+
+    /// <summary>The declared LoRA settings with defaults folded in, as written; their checks need the model and are made elsewhere.</summary>
+    private static LoraModel? ParseLora(ISettingReader? reader) => reader is null ? null
+        : new LoraModel(reader.Named("Rank", Defaults.LoraRank), reader.Named("Alpha", Defaults.LoraAlpha), reader.Named("Dropout", Defaults.LoraDropout),
+            reader.Named("Targets", Defaults.LoraTargets) ?? "", reader.Location)
+        {
+            RankLocation = reader.LocationOf("Rank"),
+            AlphaLocation = reader.LocationOf("Alpha"),
+            DropoutLocation = reader.LocationOf("Dropout"),
+            TargetsLocation = reader.LocationOf("Targets"),
+        };
 
     private static DataModel? ParseData(ISettingReader? gym, ISettingReader? jsonl, ISettingReader? constitution, string name, LocationInfo? classLocation,
         List<DiagnosticInfo> diagnostics)
@@ -173,6 +191,10 @@ internal static class ExperimentParser
         {
             CheckpointEvery = Get("CheckpointEvery", Defaults.CheckpointEvery),
             KeepCheckpoints = Get("KeepCheckpoints", Defaults.KeepCheckpoints),
+            Precision = reader?.Setting("Precision") is { Type: INamedTypeSymbol precisionType, Value: { } precision }
+                ? EnumMemberName(precisionType, precision) ?? nameof(Precision.Fp32) : nameof(Precision.Fp32),
+            GradientCheckpointing = Get("GradientCheckpointing", false),
+            Threads = Get("Threads", Defaults.Threads),
         };
         if (reader is null) return training;
         var violations = SettingRules.CheckTraining(training.LearningRate, training.Steps, training.BatchSize, training.MaxLength,

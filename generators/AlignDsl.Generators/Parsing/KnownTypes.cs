@@ -17,6 +17,7 @@ internal static class KnownTypes
     public const string RewardFunction = "AlignDsl.RewardFunctionAttribute";
     public const string RewardFunctionInterface = "AlignDsl.Rewards.IRewardFunction";
     public const string Reference = "AlignDsl.ReferenceAttribute";
+    public const string Lora = "AlignDsl.LoraAttribute";
 
     /// <summary>Every objective attribute; an experiment declares exactly one.</summary>
     public static readonly string[] Objectives = [Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto, Ppo];

@@ -40,6 +40,18 @@ public static class Defaults
     public const int CheckpointEvery = 50;
     public const int KeepCheckpoints = 2;
 
+    /// <summary>fp32 unless declared: bf16 halves weight and activation memory, with fp32 master weights.</summary>
+    public const Precision Precision = global::AlignDsl.Precision.Fp32;
+
+    /// <summary>0: the host chooses libtorch's thread count by model size.</summary>
+    public const int Threads = 0;
+
+    /// <summary>LoRA as PEFT's examples use it: rank 16, α 32, dropout 0.05, on the attention projections.</summary>
+    public const int LoraRank = 16;
+    public const double LoraAlpha = 32;
+    public const double LoraDropout = 0.05;
+    public const string LoraTargets = "q_proj,k_proj,v_proj,o_proj";
+
     public const int Layers = 2;
     public const int ModelDim = 64;
     public const int Heads = 4;

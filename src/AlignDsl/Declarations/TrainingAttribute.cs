@@ -32,4 +32,13 @@ public sealed class TrainingAttribute : Attribute
 
     /// <summary>How many of the newest checkpoints a run keeps while it trains.</summary>
     public int KeepCheckpoints { get; set; } = Defaults.KeepCheckpoints;
+
+    /// <summary>The precision weights and activations are computed in; master weights and optimiser state stay fp32.</summary>
+    public Precision Precision { get; set; } = Defaults.Precision;
+
+    /// <summary>Recompute each block's activations in the backward pass instead of keeping them: less memory, more time.</summary>
+    public bool GradientCheckpointing { get; set; }
+
+    /// <summary>libtorch's CPU threads; 0 chooses by model size (see the docs).</summary>
+    public int Threads { get; set; } = Defaults.Threads;
 }
