@@ -21,6 +21,9 @@ public sealed record ExperimentDescriptor(
     /// <summary>The experiment whose trained reward model scores this one's samples (PPO), or null.</summary>
     public string? RewardFrom { get; init; }
 
+    /// <summary>Every file the run reads besides the gym (JSONL data, held-out data, probe files), as declared: the host checks them before anything trains.</summary>
+    public IReadOnlyList<string> DataFiles { get; init; } = [];
+
     /// <summary>Every hyperparameter of the declaration, defaults included, in declaration order (objective's first): for <c>describe</c>, <c>summary.json</c> and <c>report.md</c>.</summary>
     public IReadOnlyList<Hyperparameter> Hyperparameters { get; init; } = [];
 

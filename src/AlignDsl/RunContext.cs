@@ -181,16 +181,38 @@ public sealed partial class RunContext : IDisposable
     /// The probes, held-out pairs and bias pairs every evaluation of this run uses, scored the experiment's way, read
     /// by the run's judge; <paramref name="baseline"/> is what win rate and KL compare the policy with.
     /// </summary>
-    public EvalContext EvalContext(Policy? policy, IPreferenceScorer scorer, PreferenceData heldOutPairs, Policy? baseline = null)
+    public EvalContext EvalContext(Policy? policy, IPreferenceScorer scorer, PreferenceData heldOutPairs, Policy? baseline = null,
+        IReadOnlyList<Probe>? probes = null)
     {
         var gym = Gym(GymTask.HelpfulHarmless);
-        return new(policy, scorer, heldOutPairs, gym.Probes(), Seed, Device)
+        return new(policy, scorer, heldOutPairs, probes ?? gym.Probes(), Seed, Device)
         {
             Baseline = baseline,
             BiasPairs = gym.BiasPairs(),
             MaxLength = Experiment.Training.MaxLength,
             Judge = Judge,
         };
+    }
+
+    /// <summary>
+    /// The probes red teaming and over-refusal sample answers to: the declared files (<c>[Probes]</c>) in place of the
+    /// gym's held-out prompts of their kind. Each file's row count is shown and kept with the run's data files.
+    /// </summary>
+    public IReadOnlyList<Probe> Probes(string? harmful, string? benign)
+    {
+        var probes = ProbeFile.Combine(Gym(GymTask.HelpfulHarmless).Probes(), harmful, benign);
+        foreach (var (path, kind) in new[] { (harmful, GymCategory.Harmful), (benign, GymCategory.Benign) })
+        {
+            if (path is null) continue;
+            var file = new DataFileRows(path, kind == GymCategory.Harmful ? "harmful_probes" : "benign_probes", probes.Count(p => p.Category == kind));
+            _dataFiles.Add(file);
+            _observer.Status($"{file.Path}: {file.Rows} {file.Role.Replace('_', ' ')}");
+        }
+        // The gym's judge reads its own markers; on other prompts it can only class answers that use them.
+        if ((harmful ?? benign) is not null && Judge is GymJudge)
+            Warn("Your own probe prompts are judged by the gym's judge, which only recognises the gym's refusal and compliance phrases: " +
+                "run with --judge llm for verdicts on other answers (see the unclassified rate).");
+        return probes;
     }
 
     /// <summary>The judge this run's options ask for (the gym's exact judge by default), made once.</summary>

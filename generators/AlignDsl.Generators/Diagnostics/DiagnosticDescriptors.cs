@@ -191,12 +191,25 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ConfigureNotStatic = new("ALIGN059", RuleBook.ConfigureNotStatic.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         RuleBook.ConfigureNotStatic.MessageFormat, RuleBook.ConfigureNotStatic.HelpLink);
 
+    public static readonly DiagnosticDescriptor ProbesNameNoFile = new("ALIGN060", RuleBook.ProbesNameNoFile.Title, Message, "AlignDsl.Evaluation", DiagnosticSeverity.Error, true,
+        RuleBook.ProbesNameNoFile.MessageFormat, RuleBook.ProbesNameNoFile.HelpLink);
+
+    public static readonly DiagnosticDescriptor ProbesUnused = new("ALIGN061", RuleBook.ProbesUnused.Title, Message, "AlignDsl.Evaluation", DiagnosticSeverity.Warning, true,
+        RuleBook.ProbesUnused.MessageFormat, RuleBook.ProbesUnused.HelpLink);
+
+    public static readonly DiagnosticDescriptor ProbesMeasureDifferentPrompts = new("ALIGN062", RuleBook.ProbesMeasureDifferentPrompts.Title, Message, "AlignDsl.Evaluation", DiagnosticSeverity.Warning, true,
+        RuleBook.ProbesMeasureDifferentPrompts.MessageFormat, RuleBook.ProbesMeasureDifferentPrompts.HelpLink);
+
+    public static readonly DiagnosticDescriptor ProbeFilesAreTheSame = new("ALIGN063", RuleBook.ProbeFilesAreTheSame.Title, Message, "AlignDsl.Evaluation", DiagnosticSeverity.Error, true,
+        RuleBook.ProbeFilesAreTheSame.MessageFormat, RuleBook.ProbeFilesAreTheSame.HelpLink);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
         InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
         BuilderArgumentNotConstant, BuilderCallNotUnderstood, SettingDeclaredTwice,
         ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy, SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference, SuiteDeclaredTwice,
         SimPoMarginOutsideRange, PrincipleJudgeCannotLabel, PpoRewardMissing, NotARewardSource, RewardUnused, PpoNeedsPolicy,
-        NotFinite, BudgetNotPositive, EnumValueUndefined, ClassShapeUnsupported, MemberCollidesWithGenerated, NameNotFolderSafe, NamesDifferOnlyByCase, JsonlPathInvalid, HeldOutIsTrainingFile, JsonlFileNotInProject, WarmupNotBelowSteps, AnswerLongerThanSequence, RewardVocabularyMismatch, RewardFromCycle, ConfigureNotStatic];
+        NotFinite, BudgetNotPositive, EnumValueUndefined, ClassShapeUnsupported, MemberCollidesWithGenerated, NameNotFolderSafe, NamesDifferOnlyByCase, JsonlPathInvalid, HeldOutIsTrainingFile, JsonlFileNotInProject, WarmupNotBelowSteps, AnswerLongerThanSequence, RewardVocabularyMismatch, RewardFromCycle, ConfigureNotStatic,
+        ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

@@ -124,6 +124,9 @@ internal static class ExperimentEmitter
         w.Indent();
         if (e.Reward is { ExperimentName: { } from })
             w.Line($"RewardFrom = {Quote(from)},");
+        var files = DataFiles(e).ToList();
+        if (files.Count > 0)
+            w.Line($"DataFiles = [{string.Join(", ", files.Select(Quote))}],");
         w.Line("// Every setting, defaults included, for summary.json, report.md and describe.");
         w.Line("Hyperparameters =");
         w.Line("[");
@@ -136,6 +139,11 @@ internal static class ExperimentEmitter
         w.Line("};");
         w.Outdent();
     }
+
+    /// <summary>Every file the run reads besides the gym: the JSONL data, its held-out file, the probe files.</summary>
+    private static IEnumerable<string> DataFiles(ExperimentModel e) =>
+        new[] { e.Data is { Kind: DataKindModel.Jsonl } data ? data.Path : null, e.Data?.HeldOutPath, e.Probes?.Harmful, e.Probes?.Benign }
+            .OfType<string>();
 
     private static void EmitRun(CodeWriter w, ExperimentModel e, ObjectiveEmitter objective)
     {

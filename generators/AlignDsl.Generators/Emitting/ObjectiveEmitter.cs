@@ -168,9 +168,10 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
     {
         w.Line($"// Evaluation ranks held-out pairs by {comment}.");
         w.Line($"var scorer = {scorer};");
+        var probes = ProbesArgument(policy);
         if (!Experiment.NeedsBaseline)
         {
-            w.Line($"var evalContext = run.EvalContext({policy}, scorer, {heldOut});");
+            w.Line($"var evalContext = run.EvalContext({policy}, scorer, {heldOut}{probes});");
             return;
         }
         var baseline = LiveReference;
@@ -180,8 +181,15 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
             w.Line("using var baseline = policy.FrozenCopy();");
             baseline = "baseline";
         }
-        w.Line($"var evalContext = run.EvalContext({policy}, scorer, {heldOut}, baseline: {baseline});");
+        w.Line($"var evalContext = run.EvalContext({policy}, scorer, {heldOut}, baseline: {baseline}{probes});");
     }
+
+    /// <summary>The declared probe files, read in place of the gym's prompts of their kind; empty when none are declared or there is no policy to sample.</summary>
+    private string ProbesArgument(string policy) => Experiment.Probes is { } probes && policy == "policy"
+        ? $", probes: run.Probes(harmful: {QuoteOrNull(probes.Harmful)}, benign: {QuoteOrNull(probes.Benign)})"
+        : "";
+
+    private static string QuoteOrNull(string? value) => value is null ? "null" : ExperimentEmitter.Quote(value);
 
     /// <summary>The variable holding a resident frozen reference, if the objective keeps one; win rate and KL compare with it.</summary>
     protected virtual string? LiveReference => null;

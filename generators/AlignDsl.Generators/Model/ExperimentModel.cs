@@ -29,6 +29,9 @@ internal sealed record ExperimentModel(
     /// <summary>Whether a declared suite compares the policy with its reference or starting point (win rate, KL).</summary>
     public bool NeedsBaseline => EvalSuites.Any(s => s.NeedsBaseline);
 
+    /// <summary>The user's own probe files for red teaming and over-refusal, or null for the gym's probes.</summary>
+    public ProbesModel? Probes { get; init; }
+
     /// <summary>LoRA adapters on the policy, or null when all its weights train.</summary>
     public LoraModel? Lora { get; init; }
 
@@ -87,6 +90,13 @@ internal sealed record PolicyModel(string? InitFromClass, string? InitFromName, 
     public string? ChatTemplate { get; init; }
 
     public LocationInfo? ChatTemplateLocation { get; init; }
+}
+
+/// <summary>Declared probe files (paths as written; null where the gym's prompts stay) and where each was written.</summary>
+internal sealed record ProbesModel(string? Harmful, string? Benign, LocationInfo? Location)
+{
+    public LocationInfo? HarmfulLocation { get; init; }
+    public LocationInfo? BenignLocation { get; init; }
 }
 
 /// <summary>Declared LoRA adapters: rank, α, dropout and the comma-separated target module names, as written.</summary>

@@ -16,9 +16,8 @@ internal sealed class Pipeline(Catalog catalog, RunOptions options, TextWriter o
         foreach (var experiment in catalog.Chain(target))
         {
             if (experiment != target && !freshAncestors && store.LatestCheckpoint(experiment.Name) is not null) continue;
-            if (experiment.Descriptor.DataSource.StartsWith("jsonl:", StringComparison.Ordinal))
+            foreach (var path in experiment.Descriptor.DataFiles)
             {
-                var path = experiment.Descriptor.DataSource["jsonl:".Length..];
                 if (!File.Exists(path))
                     throw new FileNotFoundException($"{experiment.Name} reads {Path.GetFullPath(path)}, which does not exist: nothing was run.", path);
                 using var _ = File.OpenRead(path);

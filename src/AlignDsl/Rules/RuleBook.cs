@@ -175,6 +175,18 @@ public static class RuleBook
     public static Rule WarmupNotBelowSteps { get; } = new("ALIGN055", "Warm-up must end before training does",
         "WarmupSteps ({0}) must be less than Steps ({1}): the learning rate would still be rising when training ends; lower WarmupSteps or raise Steps", RuleSeverity.Error, Ranges);
 
+    public static Rule ProbesNameNoFile { get; } = new("ALIGN060", "[Probes] must name a probe file",
+        "[Probes] on '{0}' names no file: set Harmful (red teaming) or Benign (over-refusal) to a JSONL file of prompt and category lines, or remove it to keep the gym's probes", RuleSeverity.Error, Evaluation);
+
+    public static Rule ProbesUnused { get; } = new("ALIGN061", "Probe file no suite reads",
+        "{0} probes '{1}' are read by no declared suite: add [EvalSuite(typeof({2}))], or remove {0}", RuleSeverity.Warning, Evaluation);
+
+    public static Rule ProbesMeasureDifferentPrompts { get; } = new("ALIGN062", "Red teaming and over-refusal on different prompt sets",
+        "'{0}' measures {1} on your own prompts but {2} on the gym's: the two rates come from different distributions, so a trade-off between them cannot be read; declare {3} too", RuleSeverity.Warning, Evaluation);
+
+    public static Rule ProbeFilesAreTheSame { get; } = new("ALIGN063", "Harmful and benign probes are the same file",
+        "Harmful and Benign both name '{0}': the same prompts cannot be both requests to refuse and requests to answer; point them at separate files", RuleSeverity.Error, Evaluation);
+
     public static Rule AnswerLongerThanSequence { get; } = new("ALIGN056", "PPO answers must fit the sequence",
         "MaxNewTokens ({0}) must be less than MaxLength ({1}): a rollout holds prompt and answer in MaxLength tokens, so longer answers would be cut silently; lower MaxNewTokens or raise MaxLength (and the context)", RuleSeverity.Error, Model);
 
@@ -203,5 +215,6 @@ public static class RuleBook
         PpoNeedsPolicy, NotFinite, BudgetNotPositive, EnumValueUndefined, ClassShapeUnsupported, MemberCollidesWithGenerated,
         NameNotFolderSafe, NamesDifferOnlyByCase, JsonlPathInvalid, HeldOutIsTrainingFile, JsonlFileNotInProject, WarmupNotBelowSteps,
         AnswerLongerThanSequence, RewardVocabularyMismatch, RewardFromCycle, ConfigureNotStatic,
+        ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame,
     ];
 }
