@@ -21,6 +21,15 @@ public sealed record ExperimentDescriptor(
     /// <summary>The experiment whose trained reward model scores this one's samples (PPO), or null.</summary>
     public string? RewardFrom { get; init; }
 
+    /// <summary>The held-out JSONL file, or null (the gym's split, or the last tenth of the training file).</summary>
+    public string? HeldOut { get; init; }
+
+    /// <summary>The declared shape of JSONL lines (a member of <c>JsonlShape</c>): <c>FromObjective</c> unless declared.</summary>
+    public string JsonlShape { get; init; } = "FromObjective";
+
+    /// <summary>The objective's on/off settings declared on: <c>Hinge</c> (DPO's loss), <c>PrecomputeReferenceLogProbs</c>, <c>RankingWeights</c>.</summary>
+    public IReadOnlyList<string> Switches { get; init; } = [];
+
     /// <summary>Every file the run reads besides the gym (JSONL data, held-out data, probe files), as declared: the host checks them before anything trains.</summary>
     public IReadOnlyList<string> DataFiles { get; init; } = [];
 

@@ -40,6 +40,7 @@ partial class GymDpoPrecomputed : global::AlignDsl.IExperiment
         Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),
         EvalSuites: ["PreferenceAccuracy", "RedTeam", "OverRefusal"])
         {
+            Switches = ["PrecomputeReferenceLogProbs"],
             // Every setting, defaults included, for summary.json, report.md and describe.
             Hyperparameters =
             [

@@ -203,13 +203,19 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ProbeFilesAreTheSame = new("ALIGN063", RuleBook.ProbeFilesAreTheSame.Title, Message, "AlignDsl.Evaluation", DiagnosticSeverity.Error, true,
         RuleBook.ProbeFilesAreTheSame.MessageFormat, RuleBook.ProbeFilesAreTheSame.HelpLink);
 
+    public static readonly DiagnosticDescriptor ExportNeedsRewardModel = new("ALIGN064", RuleBook.ExportNeedsRewardModel.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        RuleBook.ExportNeedsRewardModel.MessageFormat, RuleBook.ExportNeedsRewardModel.HelpLink);
+
+    public static readonly DiagnosticDescriptor ExportApproximates = new("ALIGN065", RuleBook.ExportApproximates.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Warning, true,
+        RuleBook.ExportApproximates.MessageFormat, RuleBook.ExportApproximates.HelpLink);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
         InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
         BuilderArgumentNotConstant, BuilderCallNotUnderstood, SettingDeclaredTwice,
         ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy, SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference, SuiteDeclaredTwice,
         SimPoMarginOutsideRange, PrincipleJudgeCannotLabel, PpoRewardMissing, NotARewardSource, RewardUnused, PpoNeedsPolicy,
         NotFinite, BudgetNotPositive, EnumValueUndefined, ClassShapeUnsupported, MemberCollidesWithGenerated, NameNotFolderSafe, NamesDifferOnlyByCase, JsonlPathInvalid, HeldOutIsTrainingFile, JsonlFileNotInProject, WarmupNotBelowSteps, AnswerLongerThanSequence, RewardVocabularyMismatch, RewardFromCycle, ConfigureNotStatic,
-        ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame];
+        ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame, ExportNeedsRewardModel, ExportApproximates];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

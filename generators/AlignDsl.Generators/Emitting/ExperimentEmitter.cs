@@ -124,6 +124,14 @@ internal static class ExperimentEmitter
         w.Indent();
         if (e.Reward is { ExperimentName: { } from })
             w.Line($"RewardFrom = {Quote(from)},");
+        if (e.Data is { Kind: DataKindModel.Jsonl } jsonl)
+        {
+            if (jsonl.HeldOutPath is { } heldOut) w.Line($"HeldOut = {Quote(heldOut)},");
+            if (jsonl.Shape != "FromObjective") w.Line($"JsonlShape = {Quote(jsonl.Shape)},");
+        }
+        var switches = Switches(e.Objective).ToList();
+        if (switches.Count > 0)
+            w.Line($"Switches = [{string.Join(", ", switches.Select(Quote))}],");
         var files = DataFiles(e).ToList();
         if (files.Count > 0)
             w.Line($"DataFiles = [{string.Join(", ", files.Select(Quote))}],");
@@ -138,6 +146,15 @@ internal static class ExperimentEmitter
         w.Outdent();
         w.Line("};");
         w.Outdent();
+    }
+
+    /// <summary>The objective's on/off settings that are on, by their declared names.</summary>
+    private static IEnumerable<string> Switches(ObjectiveModel? objective)
+    {
+        if (objective is null) yield break;
+        if (objective.Hinge) yield return "Hinge";
+        if (objective.PrecomputeReference) yield return "PrecomputeReferenceLogProbs";
+        if (objective.RankingWeights) yield return "RankingWeights";
     }
 
     /// <summary>Every file the run reads besides the gym: the JSONL data, its held-out file, the probe files.</summary>

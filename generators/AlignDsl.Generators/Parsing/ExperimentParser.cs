@@ -66,6 +66,7 @@ internal static class ExperimentParser
         var suites = SuiteParser.Parse(attributes.Where(a => a.Name == KnownTypes.EvalSuite).Select(a => a.Reader).ToList(), name!, objective, policy,
             objectiveLocation, type, compilation, diagnostics);
 
+        ExportRules.Check(Single(KnownTypes.Export), attributes.FirstOrDefault(a => KnownTypes.Objectives.Contains(a.Name)).Reader, objective, reward, name!, diagnostics);
         var probes = ProbeRules.Parse(Single(KnownTypes.Probes), suites, name!, diagnostics);
         if (objective is not null && data is not null) DataShapeRules.Check(objective, data, name!, Single(KnownTypes.JsonlData)?.LocationOf("Shape"), diagnostics);
         var budget = Single(KnownTypes.Budget);

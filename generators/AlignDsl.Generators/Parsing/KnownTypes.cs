@@ -19,6 +19,7 @@ internal static class KnownTypes
     public const string Reference = "AlignDsl.ReferenceAttribute";
     public const string Lora = "AlignDsl.LoraAttribute";
     public const string Probes = "AlignDsl.ProbesAttribute";
+    public const string Export = "AlignDsl.ExportAttribute";
 
     /// <summary>Every objective attribute; an experiment declares exactly one.</summary>
     public static readonly string[] Objectives = [Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto, Ppo];

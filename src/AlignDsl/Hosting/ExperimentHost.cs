@@ -14,6 +14,8 @@ namespace AlignDsl.Hosting;
 ///   run NAME [--steps N] [--lr RATE] [--batch-size N] [--device auto|cpu|cuda] [--out DIR] [--seed N]
 ///            [--judge gym|llm] [--resume [FOLDER|latest]]
 ///   score --model FOLDER|RUN (--ids 1,2,3 | --text "…") [--out DIR]
+///   export NAME --to trl --out FOLDER [--strategy ddp|zero2|zero3|fsdp] [--gpus N] [--runs DIR]
+///   import FOLDER --as NAME [--out DIR]   a model TRL trained, as a run folder of NAME
 ///   runs [--out DIR] [--prune]   run folders and their status; --prune removes stale incomplete ones
 /// </code>
 /// Every verb has <c>--help</c>. Exit codes: 0 success, 1 the run failed (bad data, a missing file, interrupted),
@@ -50,7 +52,23 @@ public static class ExperimentHost
             }
             if (command == commands.Describe)
             {
-                output.WriteLine(Describer.Describe(catalog.Find(parsed.GetRequiredValue(commands.DescribeName))));
+                var described = catalog.Find(parsed.GetRequiredValue(commands.DescribeName));
+                output.WriteLine(Describer.Describe(described));
+                if (parsed.GetValue(commands.Gpus) is not null || parsed.GetValue(commands.Strategy) is not null)
+                    output.WriteLine(ExportCommand.MemoryPerGpu(described.Descriptor, parsed.GetValue(commands.Strategy), parsed.GetValue(commands.Gpus)));
+                return Success;
+            }
+            if (command == commands.Export)
+            {
+                output.WriteLine(ExportCommand.Run(catalog.Find(parsed.GetRequiredValue(commands.ExportName)).Descriptor, parsed.GetRequiredValue(commands.ExportOut),
+                    parsed.GetValue(commands.Strategy), parsed.GetValue(commands.Gpus), parsed.GetValue(commands.RunsRoot)!));
+                return Success;
+            }
+            if (command == commands.Import)
+            {
+                var run = AlignDsl.Export.TrlImporter.Import(parsed.GetRequiredValue(commands.ImportFolder), catalog.Find(parsed.GetRequiredValue(commands.As)).Descriptor,
+                    OutputRoot(parsed.GetValue(commands.Out)!, mustBeWritable: true));
+                output.WriteLine($"✔ imported as {run}");
                 return Success;
             }
             if (command == commands.Score)

@@ -26,6 +26,14 @@ internal sealed class HostCommands
     public Option<string> Model { get; } = new("--model") { Description = "A model folder (config.json), a run folder, or an experiment whose newest run is used", HelpName = "FOLDER|RUN|NAME", Required = true };
     public Option<string?> Ids { get; } = new("--ids") { Description = "Token ids to score, comma-separated", HelpName = "1,2,3" };
     public Option<string?> Text { get; } = new("--text") { Description = "Text to tokenize with the model's tokenizer and score", HelpName = "TEXT" };
+    public Option<string> To { get; } = new("--to") { Description = "The engine to export to", DefaultValueFactory = _ => "trl" };
+    public Option<string> ExportOut { get; } = new("--out") { Description = "The folder to write the export into (new or empty)", HelpName = "FOLDER", Required = true };
+    public Option<string> RunsRoot { get; } = new("--runs") { Description = "Where the runs it starts from are kept", HelpName = "DIR", DefaultValueFactory = _ => "runs" };
+    public Option<string?> Strategy { get; } = new("--strategy") { Description = "How accelerate spreads training over GPUs: ddp, zero2, zero3 or fsdp", HelpName = "ddp|zero2|zero3|fsdp" };
+    public Option<int?> Gpus { get; } = new("--gpus") { Description = "Number of GPUs (processes)", HelpName = "N" };
+    public Option<string> As { get; } = new("--as") { Description = "The experiment the imported model was trained as", HelpName = "NAME", Required = true };
+    public Argument<string> ImportFolder { get; } = new("FOLDER") { Description = "TRL's output folder (its output_dir)" };
+    public Argument<string> ExportName { get; } = new("NAME") { Description = "The experiment (see list)" };
     public Argument<string> RunName { get; } = new("NAME") { Description = "The experiment (see list)" };
     public Argument<string> DescribeName { get; } = new("NAME") { Description = "The experiment (see list)" };
 
@@ -35,6 +43,8 @@ internal sealed class HostCommands
     public Command Run { get; }
     public Command Runs { get; }
     public Command Score { get; }
+    public Command Export { get; }
+    public Command Import { get; }
 
     public HostCommands()
     {
@@ -48,16 +58,27 @@ internal sealed class HostCommands
         JudgeMaxReplyBytes.Validators.Add(r => { if (Value<long?>(r) is < 1) r.AddError("--judge-max-reply-bytes takes a whole number of at least 1"); });
 
         List = new Command("list", "List the experiments: objective, data, parent, resident models, estimated memory") { Json };
-        Describe = new Command("describe", "Show one experiment: its settings, models and estimated memory") { DescribeName };
+        OneOf(To, "trl");
+        OneOf(Strategy, [.. AlignDsl.Export.DistributedStrategies.Names]);
+        Gpus.Validators.Add(r => { if (Value<int?>(r) is < 1) r.AddError("--gpus takes a whole number of at least 1"); });
+        Describe = new Command("describe", "Show one experiment: its settings, models and estimated memory (per GPU with --gpus and --strategy)")
+        {
+            DescribeName, Gpus, Strategy,
+        };
         Run = new Command("run", "Run one experiment, after any experiment it starts from that has no finished run")
         {
             RunName, Steps, LearningRate, BatchSize, Device, Out, Seed, Judge, JudgeTimeout, JudgeRetries, JudgeMaxReplyBytes, Resume,
         };
         Runs = new Command("runs", "List run folders with their status and newest checkpoint") { Out, Prune };
         Score = new Command("score", "Each token's log-probability under a model, as JSON: how to check that a checkpoint loaded right") { Model, Ids, Text, Out };
+        Export = new Command("export", "Write a folder that trains the experiment with TRL on accelerate (multi-GPU, DeepSpeed or FSDP)")
+        {
+            ExportName, To, ExportOut, Strategy, Gpus, RunsRoot,
+        };
+        Import = new Command("import", "Bring a model TRL trained back as a run folder of its experiment") { ImportFolder, As, Out };
         Root = new RootCommand("Runs the experiments of this program. With no command: the default experiment, after the experiments it starts from.")
         {
-            Device, Out, Seed, List, Describe, Run, Runs, Score,
+            Device, Out, Seed, List, Describe, Run, Runs, Score, Export, Import,
         };
         // With no verb the program runs its default experiment: an action on the root makes the verb optional
         // (the host dispatches itself; this action is never invoked).
@@ -71,10 +92,12 @@ internal sealed class HostCommands
         catch (InvalidOperationException) { return default; }
     }
 
-    private static void OneOf(Option<string> option, params string[] values) => option.Validators.Add(r =>
+    private static string Alternatives(string[] values) => values.Length == 1 ? values[0] : $"{string.Join(", ", values[..^1])} or {values[^1]}";
+
+    private static void OneOf<T>(Option<T> option, params string[] values) => option.Validators.Add(r =>
     {
-        if (Value<string>(r) is { } value && !values.Contains(value, StringComparer.OrdinalIgnoreCase))
-            r.AddError($"{option.Name} takes {string.Join(", ", values[..^1])} or {values[^1]} (got '{value}')");
+        if (Value<T>(r) is string value && !values.Contains(value, StringComparer.OrdinalIgnoreCase))
+            r.AddError($"{option.Name} takes {Alternatives(values)} (got '{value}')");
     });
 
     private static void Check(OptionResult result, IEnumerable<RuleViolation> violations)

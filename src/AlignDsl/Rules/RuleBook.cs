@@ -187,6 +187,12 @@ public static class RuleBook
     public static Rule ProbeFilesAreTheSame { get; } = new("ALIGN063", "Harmful and benign probes are the same file",
         "Harmful and Benign both name '{0}': the same prompts cannot be both requests to refuse and requests to answer; point them at separate files", RuleSeverity.Error, Evaluation);
 
+    public static Rule ExportNeedsRewardModel { get; } = new("ALIGN064", "PPO rewarded by a C# function cannot be exported",
+        "'{0}' is marked [Export(To = Engine.Trl)], but its PPO is rewarded by '{1}', a C# reward function TRL's PPOTrainer cannot call: reward it with a reward model ([RewardFrom(typeof(...))]), or remove [Export]", RuleSeverity.Error, Structure);
+
+    public static Rule ExportApproximates { get; } = new("ALIGN065", "Setting exported approximately",
+        "'{0}' is marked [Export(To = Engine.Trl)], and {1} has no exact TRL counterpart: {2}", RuleSeverity.Warning, Structure);
+
     public static Rule AnswerLongerThanSequence { get; } = new("ALIGN056", "PPO answers must fit the sequence",
         "MaxNewTokens ({0}) must be less than MaxLength ({1}): a rollout holds prompt and answer in MaxLength tokens, so longer answers would be cut silently; lower MaxNewTokens or raise MaxLength (and the context)", RuleSeverity.Error, Model);
 
@@ -215,6 +221,6 @@ public static class RuleBook
         PpoNeedsPolicy, NotFinite, BudgetNotPositive, EnumValueUndefined, ClassShapeUnsupported, MemberCollidesWithGenerated,
         NameNotFolderSafe, NamesDifferOnlyByCase, JsonlPathInvalid, HeldOutIsTrainingFile, JsonlFileNotInProject, WarmupNotBelowSteps,
         AnswerLongerThanSequence, RewardVocabularyMismatch, RewardFromCycle, ConfigureNotStatic,
-        ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame,
+        ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame, ExportNeedsRewardModel, ExportApproximates,
     ];
 }

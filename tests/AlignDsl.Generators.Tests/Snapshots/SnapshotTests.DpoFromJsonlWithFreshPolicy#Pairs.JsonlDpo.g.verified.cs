@@ -40,6 +40,7 @@ partial class JsonlDpo : global::AlignDsl.IExperiment
         Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),
         EvalSuites: ["PreferenceAccuracy"])
         {
+            HeldOut = "data/heldout.jsonl",
             DataFiles = ["data/pairs.jsonl", "data/heldout.jsonl"],
             // Every setting, defaults included, for summary.json, report.md and describe.
             Hyperparameters =

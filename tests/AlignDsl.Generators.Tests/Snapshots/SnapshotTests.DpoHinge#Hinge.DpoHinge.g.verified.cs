@@ -39,6 +39,7 @@ partial class DpoHinge : global::AlignDsl.IExperiment
         Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),
         EvalSuites: ["PreferenceAccuracy"])
         {
+            Switches = ["Hinge"],
             // Every setting, defaults included, for summary.json, report.md and describe.
             Hyperparameters =
             [

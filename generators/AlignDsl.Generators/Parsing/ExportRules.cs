@@ -1,0 +1,22 @@
+using AlignDsl.Generators.Model;
+using AlignDsl.Rules;
+
+namespace AlignDsl.Generators.Parsing;
+
+/// <summary>
+/// What an experiment marked <c>[Export(To = Engine.Trl)]</c> declares that TRL cannot express: PPO rewarded by a C#
+/// function (ALIGN064, TRL's PPOTrainer needs a reward model), and settings TRL only approximates (ALIGN065).
+/// </summary>
+internal static class ExportRules
+{
+    public static void Check(ISettingReader? export, ISettingReader? objectiveReader, ObjectiveModel? objective, RewardSourceModel? reward, string experiment,
+        List<DiagnosticInfo> diagnostics)
+    {
+        if (export is null || objective is null) return;
+        if (objective.Kind == ObjectiveKindModel.Ppo && reward is { IsModel: false, FunctionType: { } function })
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.ExportNeedsRewardModel, reward.Location ?? export.Location, experiment, function.Replace("global::", "")));
+        if (objective.RankingWeights)
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.ExportApproximates, objectiveReader?.LocationOf("RankingWeights") ?? export.Location, experiment,
+                "RankingWeights", "TRL's RewardTrainer weighs every pair of a ranking alike, where the local run weighs each 1/C(k,2)"));
+    }
+}
