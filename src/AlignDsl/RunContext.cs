@@ -39,6 +39,7 @@ public sealed partial class RunContext : IDisposable
     private readonly string? _resumeFrom;
     private readonly CheckpointInfo? _resumeInfo;
     private int _resumedStep;
+    private TrainingState? _state;
     private bool _diverged, _saving;
 
     public RunContext(ExperimentDescriptor experiment, RunOptions options, IRunObserver? observer = null)
@@ -224,6 +225,7 @@ public sealed partial class RunContext : IDisposable
     public void StartTraining(int steps)
     {
         _steps = steps;
+        if (Options.EvaluateWeights is { } weights) LoadEvaluatedWeights(weights, steps);
         _training.Restart();
         _log ??= new RunLog(RunDirectory);
         _observer.RunStarted(Experiment, steps, RunDirectory);
@@ -253,7 +255,7 @@ public sealed partial class RunContext : IDisposable
     }
 
     /// <summary>What this run's checkpoints hold besides its own records: the generated loop adds its models, optimisers and generators.</summary>
-    public TrainingState TrainingState(MetricSet metrics) => new(metrics);
+    public TrainingState TrainingState(MetricSet metrics) => _state = new(metrics);
 
     /// <summary>
     /// For a run started with <c>--resume</c>: restores the newest checkpoint into <paramref name="state"/> (and the torch
@@ -278,6 +280,15 @@ public sealed partial class RunContext : IDisposable
             ?? throw new InvalidDataException($"{_resumeFrom} holds no evaluation from before training.");
         _observer.Status($"resuming after step {_resumeInfo.Step} from {_resumeFrom}");
         return new ResumePoint(_resumeInfo.Step, before);
+    }
+
+    /// <summary>For <see cref="RunOptions.EvaluateWeights"/>: the published model takes those weights and no step is left to train.</summary>
+    private void LoadEvaluatedWeights(string weights, int steps)
+    {
+        var model = _state?.Published ?? throw new InvalidOperationException($"{Experiment.Name} registers no model to evaluate weights in.");
+        model.LoadWeights(weights);
+        _resumedStep = steps;
+        _observer.Status($"evaluating the weights of {weights} (no training)");
     }
 
     /// <summary>The batches still to train: all of them for a fresh run; after the checkpoint's step for a resumed one (the seeded order replayed).</summary>
@@ -391,7 +402,8 @@ public sealed partial class RunContext : IDisposable
         {
             Warnings = _warnings.ToList(), DataQuality = _dataQuality, DataFiles = _dataFiles.ToList(), Seed = Seed, Parents = new Dictionary<string, string>(_parents),
             Provenance = RunProvenance.Collect(Experiment, Options, Seed, _steps, _resumeInfo?.LearningRate ?? Options.LearningRate,
-                _resumeInfo?.BatchSize ?? Options.BatchSize, Device.type.ToString().ToLowerInvariant(), _parents, _dataFiles.Select(f => f.Path)),
+                _resumeInfo?.BatchSize ?? Options.BatchSize, Device.type.ToString().ToLowerInvariant(), _parents, _dataFiles.Select(f => f.Path))
+                with { EvaluatedWeights = Options.EvaluateWeights is { } w ? Path.GetFullPath(w) : null },
         };
         RunSummary.Write(Path.Combine(RunDirectory, RunSummary.FileName), result, Experiment, Device.type.ToString().ToLowerInvariant());
         Reports.RunReport.Write(RunDirectory, result, Experiment, Device.type.ToString().ToLowerInvariant());

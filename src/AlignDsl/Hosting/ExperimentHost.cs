@@ -16,6 +16,7 @@ namespace AlignDsl.Hosting;
 ///   score --model FOLDER|RUN (--ids 1,2,3 | --text "…") [--out DIR]
 ///   export NAME --to trl --out FOLDER [--strategy ddp|zero2|zero3|fsdp] [--gpus N] [--runs DIR]
 ///   import FOLDER --as NAME [--out DIR]   a model TRL trained, as a run folder of NAME
+///   evaluate RUN [--device] [--out DIR] [--seed N] [--judge gym|llm]   a run's weights, evaluated without training
 ///   runs [--out DIR] [--prune]   run folders and their status; --prune removes stale incomplete ones
 /// </code>
 /// Every verb has <c>--help</c>. Exit codes: 0 success, 1 the run failed (bad data, a missing file, interrupted),
@@ -81,6 +82,14 @@ public static class ExperimentHost
                 output.WriteLine(RunList.Render(new RunStore(OutputRoot(parsed.GetValue(commands.Out)!, mustBeWritable: false)), parsed.GetValue(commands.Prune)));
                 return Success;
             }
+            if (command == commands.Evaluate)
+            {
+                var (evaluated, weights) = EvaluateTarget(catalog, parsed.GetRequiredValue(commands.EvaluateRun), parsed.GetValue(commands.Out)!);
+                var evaluation = new Pipeline(catalog, Options(parsed, commands) with { EvaluateWeights = weights }, output);
+                evaluation.Validate(evaluated, freshAncestors: false);
+                await evaluation.RunChainAsync(evaluated, freshAncestors: false, cancel.Token);
+                return Success;
+            }
             var isRun = command == commands.Run;
             var target = catalog.Find(isRun ? parsed.GetRequiredValue(commands.RunName) : defaultExperiment);
             var options = Options(parsed, commands);
@@ -122,6 +131,21 @@ public static class ExperimentHost
         {
             Console.CancelKeyPress -= onCancel;
         }
+    }
+
+    /// <summary>The experiment a run folder belongs to (its parent folder's name) and its checkpoint; or an experiment's newest finished run.</summary>
+    private static (ExperimentEntry Experiment, string Checkpoint) EvaluateTarget(Catalog catalog, string run, string runsRoot)
+    {
+        if (!Directory.Exists(run))
+        {
+            var experiment = catalog.Find(run);
+            return (experiment, new RunStore(runsRoot).LatestCheckpoint(experiment.Name)
+                ?? throw new FileNotFoundException($"{experiment.Name} has no finished run under {runsRoot} to evaluate: run or import it first."));
+        }
+        var folder = Path.GetFullPath(run).TrimEnd(Path.DirectorySeparatorChar);
+        var checkpoint = Path.Combine(folder, RunStore.CheckpointFolder);
+        if (!Models.Checkpoint.Exists(checkpoint)) throw new FileNotFoundException($"{run} is not a finished run folder: it has no {RunStore.CheckpointFolder}/ with a model.");
+        return (catalog.Find(Path.GetFileName(Path.GetDirectoryName(folder))!), checkpoint);
     }
 
     /// <summary>The first parse error as one line, with the known names closest to a mistyped token.</summary>

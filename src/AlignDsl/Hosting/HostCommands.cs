@@ -33,6 +33,7 @@ internal sealed class HostCommands
     public Option<int?> Gpus { get; } = new("--gpus") { Description = "Number of GPUs (processes)", HelpName = "N" };
     public Option<string> As { get; } = new("--as") { Description = "The experiment the imported model was trained as", HelpName = "NAME", Required = true };
     public Argument<string> ImportFolder { get; } = new("FOLDER") { Description = "TRL's output folder (its output_dir)" };
+    public Argument<string> EvaluateRun { get; } = new("RUN") { Description = "A run folder (e.g. one imported from TRL), or an experiment whose newest finished run is used" };
     public Argument<string> ExportName { get; } = new("NAME") { Description = "The experiment (see list)" };
     public Argument<string> RunName { get; } = new("NAME") { Description = "The experiment (see list)" };
     public Argument<string> DescribeName { get; } = new("NAME") { Description = "The experiment (see list)" };
@@ -45,6 +46,7 @@ internal sealed class HostCommands
     public Command Score { get; }
     public Command Export { get; }
     public Command Import { get; }
+    public Command Evaluate { get; }
 
     public HostCommands()
     {
@@ -76,9 +78,13 @@ internal sealed class HostCommands
             ExportName, To, ExportOut, Strategy, Gpus, RunsRoot,
         };
         Import = new Command("import", "Bring a model TRL trained back as a run folder of its experiment") { ImportFolder, As, Out };
+        Evaluate = new Command("evaluate", "Evaluate a run's weights with its experiment's suites, against where the experiment starts: no training")
+        {
+            EvaluateRun, Device, Out, Seed, Judge, JudgeTimeout, JudgeRetries, JudgeMaxReplyBytes,
+        };
         Root = new RootCommand("Runs the experiments of this program. With no command: the default experiment, after the experiments it starts from.")
         {
-            Device, Out, Seed, List, Describe, Run, Runs, Score, Export, Import,
+            Device, Out, Seed, List, Describe, Run, Runs, Score, Export, Import, Evaluate,
         };
         // With no verb the program runs its default experiment: an action on the root makes the verb optional
         // (the host dispatches itself; this action is never invoked).

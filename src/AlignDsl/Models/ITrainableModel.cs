@@ -9,4 +9,7 @@ public interface ITrainableModel : IDisposable
 
     /// <summary>Writes the model's checkpoint folder.</summary>
     void Save(string directory);
+
+    /// <summary>Loads the weights of a checkpoint folder of the same architecture and shape (what <c>evaluate</c> scores).</summary>
+    void LoadWeights(string directory);
 }

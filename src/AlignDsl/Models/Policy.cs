@@ -113,5 +113,8 @@ public sealed class Policy : ITrainableModel
 
     public void Save(string directory) => Checkpoint.Save(this, directory);
 
+    public void LoadWeights(string directory) =>
+        SafeTensors.WeightFiles.LoadInto(directory, Model.HfParameters(), Model.IsIgnoredTensor);
+
     public void Dispose() => Model.Dispose();
 }

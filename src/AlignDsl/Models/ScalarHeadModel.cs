@@ -61,6 +61,8 @@ public abstract class ScalarHeadModel : ITrainableModel
         return parameters;
     }
 
+    public void LoadWeights(string directory) => SafeTensors.WeightFiles.LoadInto(directory, HfParameters());
+
     public void Save(string directory)
     {
         Directory.CreateDirectory(directory);

@@ -36,6 +36,9 @@ public sealed record RunProvenance(
             new Dictionary<string, string>(parents), Version, GitCommitOf(Environment.CurrentDirectory));
     }
 
+    /// <summary>The checkpoint an <c>evaluate</c> run scored instead of training, or null for a training run.</summary>
+    public string? EvaluatedWeights { get; init; }
+
     public static string Version { get; } =
         typeof(RunProvenance).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(RunProvenance).Assembly.GetName().Version?.ToString() ?? "unknown";
@@ -52,6 +55,7 @@ public sealed record RunProvenance(
         ["parents"] = new JsonObject(Parents.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value)))),
         ["aligndsl_version"] = AlignDslVersion,
         ["git_commit"] = GitCommit,
+        ["evaluated_weights"] = EvaluatedWeights,
     };
 
     /// <summary>Each distinct file once: its full path, its non-blank lines and its SHA-256.</summary>

@@ -28,4 +28,10 @@ public sealed record RunOptions
 
     /// <summary>Continue a stopped run instead of starting one: its incomplete folder, or <c>latest</c>.</summary>
     public string? Resume { get; init; }
+
+    /// <summary>
+    /// Evaluate these weights (a checkpoint folder, e.g. of a run imported from TRL) instead of training: the run evaluates
+    /// its starting point before, loads them, trains no step, and evaluates them after, with the same suites and report.
+    /// </summary>
+    public string? EvaluateWeights { get; init; }
 }

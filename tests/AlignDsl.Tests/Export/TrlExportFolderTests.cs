@@ -144,4 +144,34 @@ public sealed class TrlExportFolderTests : IDisposable
         Assert.Contains("--as test-dpo", error.Message, StringComparison.Ordinal);
         Assert.Null(new RunStore(Runs).LatestCheckpoint("test-ipo"));
     }
+
+    [Fact]
+    public async Task Export_import_evaluate_round_trip_through_the_command_line()
+    {
+        FinishedRun(Runs, "test-sft");
+        var export = Path.Combine(_root, "export");
+        var exported = await Host.RunAsync("export", "test-ipo", "--to", "trl", "--out", export, "--runs", Runs, "--gpus", "2", "--strategy", "fsdp");
+        Assert.True(exported.ExitCode == 0, exported.Error);
+        Assert.Contains("fsdp_sharding_strategy: FULL_SHARD", File.ReadAllText(Path.Combine(export, "accelerate_config.yaml")), StringComparison.Ordinal);
+        var output = Path.Combine(export, TrlExporter.OutputFolder);
+        using var trained = TinyModels.Policy(11);
+        trained.Save(output);
+        File.WriteAllText(Path.Combine(output, TrlImporter.TrainerStateFile), """{"log_history": [{"step": 5, "loss": 0.7}]}""");
+
+        var imported = await Host.RunAsync("import", output, "--as", "test-ipo", "--out", Runs);
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        var importedRun = Host.Runs(Runs, "test-ipo").Single();
+        var evaluated = await Host.RunAsync("evaluate", importedRun, "--out", Runs, "--device", "cpu");
+
+        Assert.True(evaluated.ExitCode == 0, evaluated.Error + evaluated.Output);
+        var evaluationRun = Host.Runs(Runs, "test-ipo").Single(r => r != importedRun);
+        var summary = Host.Summary(evaluationRun);
+        Assert.Equal(Path.Combine(importedRun, RunStore.CheckpointFolder), summary["provenance"]!["evaluated_weights"]!.GetValue<string>());
+        Assert.NotNull(summary["eval"]!["after"]!["attack_success_rate"]);
+        // The run scored the imported weights, not its starting point's, and trained nothing.
+        using var scored = Checkpoint.Load(Path.Combine(evaluationRun, RunStore.CheckpointFolder), TorchSharp.torch.CPU);
+        int[] ids = [1, 5, 9, 3];
+        Assert.Equal(TokenScores.Of(trained.Model, ids).LogProbs, TokenScores.Of(scored.Model, ids).LogProbs);
+        Assert.DoesNotContain("\"kind\":\"train\"", File.ReadAllText(Path.Combine(evaluationRun, AlignDsl.Reporting.RunLog.FileName)), StringComparison.Ordinal);
+    }
 }
