@@ -33,7 +33,9 @@ public sealed record KtoOutput(Tensor Loss, Tensor Rewards, Tensor Desirable, Te
         // Means over the rows of each kind; a batch without one kind contributes 0 (clamped count avoids 0/0).
         yield return ("loss", Loss.detach());
         yield return ("rewards/chosen", (Rewards * desirable).sum() / desirable.sum().clamp_min(1));
-        yield return ("rewards/rejected", (Rewards * undesirable).sum() / undesirable.sum().clamp_min(1));
+        var rejected = (Rewards * undesirable).sum() / undesirable.sum().clamp_min(1);
+        yield return ("rewards/rejected", rejected);
+        yield return ("rewards/margins", (Rewards * desirable).sum() / desirable.sum().clamp_min(1) - rejected);
         yield return ("logps/chosen", (LogProbs * desirable).sum() / desirable.sum().clamp_min(1));
         yield return ("logps/rejected", (LogProbs * undesirable).sum() / undesirable.sum().clamp_min(1));
         yield return ("kl", Kl);

@@ -16,7 +16,8 @@ public static class Orpo
         var logOdds = LogOdds(chosen.Mean) - LogOdds(rejected.Mean);
         var ratio = logsigmoid(logOdds);
         var loss = nll - lambda * ratio.mean();
-        return new OrpoOutput(loss, (lambda * chosen.Mean).detach(), (lambda * rejected.Mean).detach(), chosen.Sum.detach(), rejected.Sum.detach(),
+        // Log-probs per token, as TRL's ORPO trainer reports them.
+        return new OrpoOutput(loss, (lambda * chosen.Mean).detach(), (lambda * rejected.Mean).detach(), chosen.Mean.detach(), rejected.Mean.detach(),
             nll.detach(), ratio.mean().detach(), logOdds.mean().detach());
     }
 

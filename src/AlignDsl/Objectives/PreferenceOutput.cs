@@ -4,7 +4,8 @@ namespace AlignDsl.Objectives;
 
 /// <summary>
 /// A preference step's loss and the per-pair figures behind TRL's metrics, all on the device. Rewards are the objective's
-/// own (DPO: β·log-ratio; SimPO: β·mean log-prob); log-probs are summed over completion tokens.
+/// own (DPO: β·log-ratio; SimPO: β·mean log-prob); log-probs are summed over completion tokens for DPO, per token for
+/// IPO, SimPO and ORPO, as TRL reports them.
 /// </summary>
 public sealed record PreferenceOutput(Tensor Loss, Tensor ChosenRewards, Tensor RejectedRewards, Tensor ChosenLogProbs, Tensor RejectedLogProbs)
     : IObjectiveOutput

@@ -25,8 +25,20 @@ public static class RewardModelLoss
     }
 }
 
-/// <summary>A reward-model step's loss and its figures: accuracy and margin of the explicit rewards.</summary>
+/// <summary>
+/// A reward-model step's loss and its figures: the pairwise ones (rewards/*) and TRL's RewardTrainer's own names, accuracy,
+/// margin and the smallest, mean and largest reward of the batch.
+/// </summary>
 public sealed record RewardModelOutput(Tensor Loss, Tensor ChosenRewards, Tensor RejectedRewards) : IObjectiveOutput
 {
-    public IEnumerable<(string Name, Tensor Value)> Metrics() => PreferenceOutput.RewardMetrics(Loss, ChosenRewards, RejectedRewards);
+    public IEnumerable<(string Name, Tensor Value)> Metrics()
+    {
+        foreach (var metric in PreferenceOutput.RewardMetrics(Loss, ChosenRewards, RejectedRewards)) yield return metric;
+        var all = cat([ChosenRewards, RejectedRewards]);
+        yield return ("accuracy", (ChosenRewards > RejectedRewards).to(ScalarType.Float32).mean());
+        yield return ("margin", (ChosenRewards - RejectedRewards).mean());
+        yield return ("min_reward", all.min());
+        yield return ("mean_reward", all.mean());
+        yield return ("max_reward", all.max());
+    }
 }

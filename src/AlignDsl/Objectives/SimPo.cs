@@ -15,6 +15,7 @@ public static class SimPo
         var (chosenRewards, rejectedRewards) = (beta * chosen.Mean, beta * rejected.Mean);
         var loss = -logsigmoid(chosenRewards - rejectedRewards - gamma).mean();
         if (sftWeight > 0) loss = loss + sftWeight * (-chosen.Sum.sum() / chosen.Tokens.sum());
-        return new PreferenceOutput(loss, chosenRewards.detach(), rejectedRewards.detach(), chosen.Sum.detach(), rejected.Sum.detach());
+        // Log-probs per token, as TRL's CPO trainer reports them for SimPO.
+        return new PreferenceOutput(loss, chosenRewards.detach(), rejectedRewards.detach(), chosen.Mean.detach(), rejected.Mean.detach());
     }
 }
