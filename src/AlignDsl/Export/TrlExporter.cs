@@ -29,13 +29,13 @@ public static class TrlExporter
         var folder = options.OutputFolder;
         if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
             throw new IOException($"{folder} is not empty: export into a new folder, so nothing of an earlier export is mixed in.");
+        var notes = recipe.Notes.ToList();
         // Written under a temporary name and renamed: a failed export leaves no half-written folder behind.
         AtomicFolder.Write(folder, staging =>
         {
             Directory.CreateDirectory(Path.Combine(staging, "data"));
             TrlData.Write(Path.Combine(staging, TrainData), train);
             TrlData.Write(Path.Combine(staging, EvalData), eval);
-            var notes = recipe.Notes.ToList();
             WriteStartingModel(experiment, options, train, Path.Combine(staging, ModelFolder), notes);
             if (recipe.IsPpo) CopyRun(experiment.RewardFrom!, options.RunsRoot, Path.Combine(staging, RewardModelFolder), "its reward model");
             File.WriteAllText(Path.Combine(staging, "train.py"), TrlScript.Render(experiment, recipe));
@@ -44,7 +44,7 @@ public static class TrlExporter
             File.WriteAllText(Path.Combine(staging, ManifestFile), Manifest(experiment, recipe, options));
             File.WriteAllText(Path.Combine(staging, "README.md"), TrlReadme.Render(experiment, recipe with { Notes = notes }, options, train.Count, eval.Count));
         });
-        return recipe;
+        return recipe with { Notes = notes };
     }
 
     /// <summary>The policy the run starts from: the parent experiment's newest finished run, or a fresh tiny GPT as the local run makes it.</summary>

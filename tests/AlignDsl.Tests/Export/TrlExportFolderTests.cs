@@ -59,6 +59,7 @@ public sealed class TrlExportFolderTests : IDisposable
         Assert.Equal(2, manifest["config"]!["per_device_train_batch_size"]!.GetValue<int>());
         // The gym's compact vocabulary has no tokenizer.json: the README says so rather than leaving TRL to fail.
         Assert.Contains("AutoTokenizer cannot load it", File.ReadAllText(Path.Combine(folder, "README.md")), StringComparison.Ordinal);
+        Assert.Contains(recipe.Notes, n => n.Contains("AutoTokenizer cannot load it", StringComparison.Ordinal));
     }
 
     [Fact]
