@@ -19,18 +19,21 @@ public static class Ppo
         double klCoefficient, double gamma = 1.0, double lambda = 0.95)
     {
         using var _ = no_grad();
+        // The recursion runs in float64, so long answers do not accumulate float32 rounding; the results return as float32.
+        const ScalarType Wide = ScalarType.Float64;
+        var wideMask = mask.to(Wide);
         var (rows, length) = (mask.shape[0], mask.shape[1]);
-        var kl = (oldLogProbs.detach() - referenceLogProbs.detach()) * mask;
+        var kl = (oldLogProbs.detach().to(Wide) - referenceLogProbs.detach().to(Wide)) * wideMask;
         var nonScore = -klCoefficient * kl;
         // The last answer token of each row: the masked position with the largest index (a row without one gets no score).
-        var positions = arange(1, length + 1, dtype: ScalarType.Float32, device: mask.device);
-        var last = (mask * positions).argmax(1, keepdim: true);
-        var hasAnswer = (mask.sum(1, keepdim: true) > 0).to(ScalarType.Float32);
-        var rewards = nonScore + zeros_like(mask).scatter(1, last, scores.detach().to(ScalarType.Float32).view(-1, 1) * hasAnswer);
-        var values = oldValues.detach() * mask;
+        var positions = arange(1, length + 1, dtype: Wide, device: mask.device);
+        var last = (wideMask * positions).argmax(1, keepdim: true);
+        var hasAnswer = (mask.sum(1, keepdim: true) > 0).to(Wide);
+        var rewards = nonScore + zeros_like(wideMask).scatter(1, last, scores.detach().to(Wide).view(-1, 1) * hasAnswer);
+        var values = oldValues.detach().to(Wide) * wideMask;
         var advantages = new Tensor[length];
-        var next = zeros(rows, dtype: ScalarType.Float32, device: mask.device);
-        var nextAdvantage = zeros(rows, dtype: ScalarType.Float32, device: mask.device);
+        var next = zeros(rows, dtype: Wide, device: mask.device);
+        var nextAdvantage = zeros(rows, dtype: Wide, device: mask.device);
         for (var t = length - 1; t >= 0; t--)
         {
             // Answers are contiguous and end before any padding, so the masked values after the last token are 0.
@@ -39,9 +42,11 @@ public static class Ppo
             advantages[t] = nextAdvantage;
             next = values[.., t];
         }
-        var raw = stack(advantages, 1) * mask;
+        var raw = stack(advantages, 1) * wideMask;
         var returns = raw + values;
-        return new PpoAdvantages(Whiten(raw, mask), returns, rewards, kl.sum(1), nonScore.sum(1), scores.detach().to(ScalarType.Float32));
+        Tensor Narrow(Tensor x) => x.to(ScalarType.Float32);
+        return new PpoAdvantages(Narrow(Whiten(raw, wideMask)), Narrow(returns), Narrow(rewards), Narrow(kl.sum(1)), Narrow(nonScore.sum(1)),
+            scores.detach().to(ScalarType.Float32));
     }
 
     /// <param name="logProbs">The current policy's token log-probs (with gradients).</param>
