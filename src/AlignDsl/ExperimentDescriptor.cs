@@ -21,6 +21,12 @@ public sealed record ExperimentDescriptor(
     /// <summary>The experiment whose trained reward model scores this one's samples (PPO), or null.</summary>
     public string? RewardFrom { get; init; }
 
+    /// <summary>The type models compute in: bf16 trains through fp32 master weights, and frozen models score in bf16 too.</summary>
+    public Precision Precision { get; init; } = Precision.Fp32;
+
+    /// <summary>Whether each block's activations are recomputed in the backward pass instead of kept.</summary>
+    public bool GradientCheckpointing { get; init; }
+
     /// <summary>Every hyperparameter of the declaration, defaults included, in declaration order (objective's first): for <c>describe</c>, <c>summary.json</c> and <c>report.md</c>.</summary>
     public IReadOnlyList<Hyperparameter> Hyperparameters { get; init; } = [];
 

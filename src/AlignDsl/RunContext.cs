@@ -101,13 +101,13 @@ public sealed partial class RunContext : IDisposable
     public Policy NewPolicy(ModelConfig size, IEnumerable<string> trainingTexts)
     {
         var tokenizer = CompactTokenizer.FromCorpus(trainingTexts.Concat(Data.Gym.Corpus()));
-        return new Policy(new TinyGpt(size with { VocabularySize = tokenizer.VocabularySize }), tokenizer, Device);
+        return new Policy(new TinyGpt(size with { VocabularySize = tokenizer.VocabularySize }), tokenizer, Device).In(Experiment.Precision);
     }
 
     /// <summary>The trained policy of the newest complete run of <paramref name="experiment"/>.</summary>
     public Policy LoadPolicy(string experiment)
     {
-        return Checkpoint.Load(ParentCheckpoint(experiment), Device);
+        return Checkpoint.Load(ParentCheckpoint(experiment), Device).In(Experiment.Precision);
     }
 
     /// <summary>
@@ -143,6 +143,7 @@ public sealed partial class RunContext : IDisposable
     public RewardModel LoadRewardModel(string experiment, Policy policy)
     {
         var rewardModel = Checkpoint.LoadRewardModel(ParentCheckpoint(experiment), Device);
+        rewardModel.In(Experiment.Precision);
         var problem = !rewardModel.Tokenizer.Gpt2Ids.SequenceEqual(policy.Tokenizer.Gpt2Ids) ? "has another vocabulary than the policy it would score"
             : rewardModel.Config.Context < Experiment.Training.MaxLength ? $"reads {rewardModel.Config.Context} tokens, fewer than MaxLength ({Experiment.Training.MaxLength})"
             : null;

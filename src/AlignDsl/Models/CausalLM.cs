@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -33,6 +34,9 @@ public abstract class CausalLM(string name) : Module<Tensor, Tensor>(name)
     /// <summary>The vocabulary projection of hidden states.</summary>
     public abstract Tensor Logits(Tensor hidden);
 
+    /// <summary>The floating-point type of the weights: fp32, or bf16 for a model trained in <see cref="Precision.Bf16"/>.</summary>
+    public ScalarType DType => parameters().First().dtype;
+
     /// <summary>A new model of the same architecture and shape (its weights are not copied).</summary>
     public abstract CausalLM NewOfSameShape();
 
@@ -56,6 +60,7 @@ public abstract class CausalLM(string name) : Module<Tensor, Tensor>(name)
         if (modules().OfType<Lora.ILoraTarget>().Any(t => t.Adapter is not null))
             throw new InvalidOperationException($"This {Architecture} carries LoRA adapters and cannot be copied: switch them off (LoraAdapters.Disabled) for the base model, or merge them, save and load the result.");
         var copy = NewOfSameShape();
+        copy.to(DType);
         copy.load_state_dict(state_dict());
         return copy;
     }
