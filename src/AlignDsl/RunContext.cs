@@ -101,13 +101,23 @@ public sealed partial class RunContext : IDisposable
     public Policy NewPolicy(ModelConfig size, IEnumerable<string> trainingTexts)
     {
         var tokenizer = CompactTokenizer.FromCorpus(trainingTexts.Concat(Data.Gym.Corpus()));
-        return new Policy(new TinyGpt(size with { VocabularySize = tokenizer.VocabularySize }), tokenizer, Device).In(Experiment.Precision);
+        return Declared(new Policy(new TinyGpt(size with { VocabularySize = tokenizer.VocabularySize }), tokenizer, Device));
     }
 
     /// <summary>The trained policy of the newest complete run of <paramref name="experiment"/>.</summary>
     public Policy LoadPolicy(string experiment)
     {
-        return Checkpoint.Load(ParentCheckpoint(experiment), Device).In(Experiment.Precision);
+        return Declared(Checkpoint.Load(ParentCheckpoint(experiment), Device));
+    }
+
+    /// <summary>
+    /// The declared precision and gradient checkpointing, applied to a policy as it is built: every model of the run
+    /// (reference, value model, reward model) is a copy of one, or is loaded with <see cref="LoadRewardModel"/>.
+    /// </summary>
+    private Policy Declared(Policy policy)
+    {
+        policy.Model.GradientCheckpointing = Experiment.GradientCheckpointing;
+        return policy.In(Experiment.Precision);
     }
 
     /// <summary>
