@@ -191,12 +191,22 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ConfigureNotStatic = new("ALIGN059", RuleBook.ConfigureNotStatic.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         RuleBook.ConfigureNotStatic.MessageFormat, RuleBook.ConfigureNotStatic.HelpLink);
 
+    public static readonly DiagnosticDescriptor PretrainedConfigUnsupported = new("ALIGN070", RuleBook.PretrainedConfigUnsupported.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+        RuleBook.PretrainedConfigUnsupported.MessageFormat, RuleBook.PretrainedConfigUnsupported.HelpLink);
+
+    public static readonly DiagnosticDescriptor LoraTargetNotInArchitecture = new("ALIGN071", RuleBook.LoraTargetNotInArchitecture.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+        RuleBook.LoraTargetNotInArchitecture.MessageFormat, RuleBook.LoraTargetNotInArchitecture.HelpLink);
+
+    public static readonly DiagnosticDescriptor PretrainedConfigNotGiven = new("ALIGN072", RuleBook.PretrainedConfigNotGiven.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Info, true,
+        RuleBook.PretrainedConfigNotGiven.MessageFormat, RuleBook.PretrainedConfigNotGiven.HelpLink);
+
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
         InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
         BuilderArgumentNotConstant, BuilderCallNotUnderstood, SettingDeclaredTwice,
         ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy, SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference, SuiteDeclaredTwice,
         SimPoMarginOutsideRange, PrincipleJudgeCannotLabel, PpoRewardMissing, NotARewardSource, RewardUnused, PpoNeedsPolicy,
-        NotFinite, BudgetNotPositive, EnumValueUndefined, ClassShapeUnsupported, MemberCollidesWithGenerated, NameNotFolderSafe, NamesDifferOnlyByCase, JsonlPathInvalid, HeldOutIsTrainingFile, JsonlFileNotInProject, WarmupNotBelowSteps, AnswerLongerThanSequence, RewardVocabularyMismatch, RewardFromCycle, ConfigureNotStatic];
+        NotFinite, BudgetNotPositive, EnumValueUndefined, ClassShapeUnsupported, MemberCollidesWithGenerated, NameNotFolderSafe, NamesDifferOnlyByCase, JsonlPathInvalid, HeldOutIsTrainingFile, JsonlFileNotInProject, WarmupNotBelowSteps, AnswerLongerThanSequence, RewardVocabularyMismatch, RewardFromCycle, ConfigureNotStatic,
+        PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

@@ -29,6 +29,9 @@ internal sealed record ExperimentModel(
     /// <summary>Whether a declared suite compares the policy with its reference or starting point (win rate, KL).</summary>
     public bool NeedsBaseline => EvalSuites.Any(s => s.NeedsBaseline);
 
+    /// <summary>The pretrained policy's size from its config.json, where the project gives that file; null otherwise.</summary>
+    public PretrainedShapeModel? PretrainedShape { get; init; }
+
     /// <summary>LoRA adapters on the policy, or null when all its weights train.</summary>
     public LoraModel? Lora { get; init; }
 
