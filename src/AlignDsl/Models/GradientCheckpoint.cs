@@ -28,7 +28,9 @@ internal sealed class GradientCheckpoint : SingleTensorFunction<GradientCheckpoi
         ctx.save_for_backward([x]);
         ctx.save_data("block", block);
         ctx.save_data("random", random.get_rng_state());
-        return block(x);
+        // The step's dispose scope would keep every intermediate alive to its end: only the output leaves this one.
+        using var scope = NewDisposeScope();
+        return block(x).MoveToOuterDisposeScope();
     }
 
     public override List<Tensor> backward(AutogradContext ctx, Tensor gradOutput)
@@ -37,13 +39,15 @@ internal sealed class GradientCheckpoint : SingleTensorFunction<GradientCheckpoi
         var block = (Func<Tensor, Tensor>)ctx.get_data("block");
         var now = random.get_rng_state();
         random.set_rng_state((Tensor)ctx.get_data("random"));
-        Tensor input;
+        Tensor inputGrad;
         using (enable_grad())
+        using (var scope = NewDisposeScope())
         {
-            input = saved.detach().requires_grad_(true);
+            var input = saved.detach().requires_grad_(true);
             block(input).backward([gradOutput]);
+            inputGrad = input.grad!.MoveToOuterDisposeScope();
         }
         random.set_rng_state(now);
-        return [input.grad!, null!];
+        return [inputGrad, null!];
     }
 }

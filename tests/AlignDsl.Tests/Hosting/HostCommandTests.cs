@@ -19,8 +19,13 @@ public sealed class HostCommandTests
         // test-dpo inherits test-sft's 2 layers × 96 wide, context 64: a trainable policy and a frozen reference.
         var parameters = MemoryEstimate.Parameters(layers: 2, modelDim: 96, context: 64);
         Assert.Equal([parameters, parameters], dpo["resident_models"]!.AsArray().Select(m => m!["parameters"]!.GetValue<long>()));
-        Assert.Equal(MemoryEstimate.Bytes(parameters, trainable: true) + MemoryEstimate.Bytes(parameters, trainable: false),
-            dpo["estimated_memory_bytes"]!.GetValue<long>());
+        Assert.Equal([MemoryEstimate.Bytes(parameters, trainable: true), MemoryEstimate.Bytes(parameters, trainable: false)],
+            dpo["resident_models"]!.AsArray().Select(m => m!["estimated_bytes"]!.GetValue<long>()));
+        // The total adds a step's activations (and the runtime's working memory) to the models.
+        Assert.Equal(MemoryEstimate.Bytes(parameters, trainable: true) + MemoryEstimate.Bytes(parameters, trainable: false)
+            + dpo["estimated_activation_bytes"]!.GetValue<long>(), dpo["estimated_memory_bytes"]!.GetValue<long>());
+        Assert.True(dpo["estimated_activation_bytes"]!.GetValue<long>() > ActivationEstimate.RuntimeBytes);
+        Assert.Equal("fp32", dpo["precision"]!.GetValue<string>());
         Assert.Equal("test-sft", dpo["init_from"]!.GetValue<string>());
         var sft = experiments.Single(e => e!["name"]!.GetValue<string>() == "test-sft")!;
         Assert.Single(sft["resident_models"]!.AsArray());
