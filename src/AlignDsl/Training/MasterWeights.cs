@@ -51,10 +51,14 @@ internal sealed class MasterWeights : IDisposable
         }
     }
 
-    /// <summary>Writes the masters that differ from the model (the model's own weights lose their low bits).</summary>
+    /// <summary>
+    /// Writes the masters that differ from the model (the model's own weights lose their low bits); nothing for an fp32
+    /// model, whose checkpoints keep the format they had.
+    /// </summary>
     public void Save(BinaryWriter writer)
     {
         var separate = Enumerable.Range(0, _model.Length).Where(i => !ReferenceEquals(_model[i], _masters[i])).ToList();
+        if (separate.Count == 0) return;
         writer.Write(separate.Count);
         foreach (var i in separate) _masters[i].detach().cpu().Save(writer);
     }
@@ -62,6 +66,7 @@ internal sealed class MasterWeights : IDisposable
     public void Load(BinaryReader reader)
     {
         var separate = Enumerable.Range(0, _model.Length).Where(i => !ReferenceEquals(_model[i], _masters[i])).ToList();
+        if (separate.Count == 0) return;
         var count = reader.ReadInt32();
         if (count != separate.Count) throw new InvalidDataException($"The checkpoint holds {count} fp32 master weights; this run's model has {separate.Count}: its precision differs.");
         using var _ = no_grad();
