@@ -39,6 +39,19 @@ public sealed class HostCommandTests
         Assert.Contains("reference (frozen)", output);
         Assert.Contains("starts from test-sft", output);
         Assert.Contains("total", output);
+        Assert.Contains("precision     fp32; gradient checkpointing off", output);
+        Assert.Contains("16 B per trained parameter, 4 B per frozen one", output);
+    }
+
+    [Fact]
+    public async Task Describe_shows_bf16_and_gradient_checkpointing_and_what_they_cost()
+    {
+        var (exitCode, output, _) = await Host.RunAsync("describe", "test-resume-dpo-bf16");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("precision     bf16 weights and activations, fp32 master weights and AdamW state", output);
+        Assert.Contains("gradient checkpointing on", output);
+        Assert.Contains("20 B per trained parameter, 2 B per frozen one", output);
+        Assert.Contains("activations, runtime", output);
     }
 
     [Fact]
