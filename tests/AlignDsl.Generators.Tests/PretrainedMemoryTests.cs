@@ -7,8 +7,8 @@ namespace AlignDsl.Generators.Tests;
 
 /// <summary>
 /// The memory estimate of a pretrained policy whose config.json the project gives as an AdditionalFile: its real size,
-/// precision and LoRA decide ALIGN024; unsupported configs (ALIGN070), LoRA targets the architecture lacks (ALIGN071),
-/// and a folder without its config.json among the AdditionalFiles (ALIGN072, info).
+/// precision and LoRA decide ALIGN024; unsupported configs (ALIGN066), LoRA targets the architecture lacks (ALIGN067),
+/// and a folder without its config.json among the AdditionalFiles (ALIGN068, info).
 /// </summary>
 public sealed class PretrainedMemoryTests
 {
@@ -98,7 +98,7 @@ public sealed class PretrainedMemoryTests
     public void Without_its_config_json_the_folder_is_named_as_info_and_the_tiny_estimate_applies()
     {
         var result = Run(Source("[Ppo]\n[RewardFrom(typeof(Rm))]\n[Budget(GpuMemoryGiB = 80)]"), ("/project/models/other/config.json", Llama2_7B));
-        var info = Assert.Single(Reported(result, "ALIGN072"));
+        var info = Assert.Single(Reported(result, "ALIGN068"));
         Assert.Equal(DiagnosticSeverity.Info, info.Severity);
         Assert.Contains("<AdditionalFiles Include=\"models/llama-2-7b/config.json\" />", info.GetMessage());
         Assert.Equal("\"models/llama-2-7b\"", At(info));
@@ -114,7 +114,7 @@ public sealed class PretrainedMemoryTests
     {
         var config = $$"""{"architectures": [{{architecture}}], "hidden_size": 64, "num_attention_heads": 4, "num_hidden_layers": 2, "intermediate_size": 128, "vocab_size": 100, "max_position_embeddings": 32, {{setting}}}""";
         var result = Run(Source("[Sft]"), ("/project/models/llama-2-7b/config.json", config));
-        var error = Assert.Single(Reported(result, "ALIGN070"));
+        var error = Assert.Single(Reported(result, "ALIGN066"));
         Assert.Contains(expected, error.GetMessage());
         Assert.Equal("\"models/llama-2-7b\"", At(error));
     }
@@ -123,7 +123,7 @@ public sealed class PretrainedMemoryTests
     public void Lora_targets_the_architecture_lacks_are_an_error_listing_its_projections()
     {
         var result = Run(Source("[Dpo]\n[Lora(Targets = \"q_proj,c_attn\")]"), (ConfigPath, Llama2_7B));
-        var error = Assert.Single(Reported(result, "ALIGN071"));
+        var error = Assert.Single(Reported(result, "ALIGN067"));
         Assert.Contains("c_attn", error.GetMessage());
         Assert.Contains("q_proj, k_proj, v_proj, o_proj, gate_proj, up_proj, down_proj", error.GetMessage());
         Assert.Equal("\"q_proj,c_attn\"", At(error));

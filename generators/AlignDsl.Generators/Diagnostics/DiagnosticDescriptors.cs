@@ -191,13 +191,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ConfigureNotStatic = new("ALIGN059", RuleBook.ConfigureNotStatic.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         RuleBook.ConfigureNotStatic.MessageFormat, RuleBook.ConfigureNotStatic.HelpLink);
 
-    public static readonly DiagnosticDescriptor PretrainedConfigUnsupported = new("ALIGN070", RuleBook.PretrainedConfigUnsupported.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor PretrainedConfigUnsupported = new("ALIGN066", RuleBook.PretrainedConfigUnsupported.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
         RuleBook.PretrainedConfigUnsupported.MessageFormat, RuleBook.PretrainedConfigUnsupported.HelpLink);
 
-    public static readonly DiagnosticDescriptor LoraTargetNotInArchitecture = new("ALIGN071", RuleBook.LoraTargetNotInArchitecture.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor LoraTargetNotInArchitecture = new("ALIGN067", RuleBook.LoraTargetNotInArchitecture.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
         RuleBook.LoraTargetNotInArchitecture.MessageFormat, RuleBook.LoraTargetNotInArchitecture.HelpLink);
 
-    public static readonly DiagnosticDescriptor PretrainedConfigNotGiven = new("ALIGN072", RuleBook.PretrainedConfigNotGiven.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Info, true,
+    public static readonly DiagnosticDescriptor PretrainedConfigNotGiven = new("ALIGN068", RuleBook.PretrainedConfigNotGiven.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Info, true,
         RuleBook.PretrainedConfigNotGiven.MessageFormat, RuleBook.PretrainedConfigNotGiven.HelpLink);
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,

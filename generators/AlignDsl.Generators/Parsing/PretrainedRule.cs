@@ -5,8 +5,8 @@ namespace AlignDsl.Generators.Parsing;
 
 /// <summary>
 /// A pretrained policy's <c>config.json</c>, where the project gives it as an AdditionalFile
-/// (<c>&lt;AdditionalFiles Include="models/x/config.json" /&gt;</c>): its real size for the memory estimate, ALIGN070 when it
-/// names an architecture or setting that cannot be built, ALIGN071 for LoRA targets it lacks; ALIGN072 (info) when it
+/// (<c>&lt;AdditionalFiles Include="models/x/config.json" /&gt;</c>): its real size for the memory estimate, ALIGN066 when it
+/// names an architecture or setting that cannot be built, ALIGN067 for LoRA targets it lacks; ALIGN068 (info) when it
 /// is not given, so no estimate of the real model can be made.
 /// </summary>
 internal static class PretrainedRule
