@@ -41,8 +41,17 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
             .Select(static (paths, _) => paths.OrderBy(p => p, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(StepNames.DataFiles);
 
-        var resolved = parsed.Collect().Combine(assemblyBudget).Combine(dataFiles)
-            .Select(static (input, ct) => new EquatableArray<ExperimentModel>(ExperimentSet.Resolve(input.Left.Left, input.Left.Right.GiB, input.Right, ct)))
+        // Model folders' config.json AdditionalFiles, with their text: the memory estimate of a pretrained policy reads its size there.
+        var configFiles = context.AdditionalTextsProvider
+            .Where(static file => Path.GetFileName(file.Path).Equals("config.json", StringComparison.OrdinalIgnoreCase))
+            .Select(static (file, ct) => new ConfigFileModel(file.Path, file.GetText(ct)?.ToString() ?? ""))
+            .Collect()
+            .Select(static (files, _) => files.OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(StepNames.ConfigFiles);
+
+        var resolved = parsed.Collect().Combine(assemblyBudget).Combine(dataFiles).Combine(configFiles)
+            .Select(static (input, ct) => new EquatableArray<ExperimentModel>(
+                ExperimentSet.Resolve(input.Left.Left.Left, input.Left.Left.Right.GiB, input.Left.Right, input.Right, ct)))
             .WithTrackingName(StepNames.Resolved);
 
         var experiments = resolved.SelectMany(static (all, _) => all.Items).WithTrackingName(StepNames.Experiment);
@@ -71,6 +80,7 @@ public static class StepNames
     public const string Parsed = nameof(Parsed);
     public const string AssemblyBudget = nameof(AssemblyBudget);
     public const string DataFiles = nameof(DataFiles);
+    public const string ConfigFiles = nameof(ConfigFiles);
     public const string Resolved = nameof(Resolved);
     public const string Experiment = nameof(Experiment);
     public const string Registry = nameof(Registry);

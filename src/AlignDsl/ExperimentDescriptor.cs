@@ -32,6 +32,14 @@ public sealed record ExperimentDescriptor(
 
     /// <summary>Every file the run reads besides the gym (JSONL data, held-out data, probe files), as declared: the host checks them before anything trains.</summary>
     public IReadOnlyList<string> DataFiles { get; init; } = [];
+    /// <summary>The type models compute in: bf16 trains through fp32 master weights, and frozen models score in bf16 too.</summary>
+    public Precision Precision { get; init; } = Precision.Fp32;
+
+    /// <summary>Whether each block's activations are recomputed in the backward pass instead of kept.</summary>
+    public bool GradientCheckpointing { get; init; }
+
+    /// <summary>LoRA's trained adapter parameters on the policy, whose base is then frozen; 0 when all its weights train.</summary>
+    public long AdapterParameters { get; init; }
 
     /// <summary>Every hyperparameter of the declaration, defaults included, in declaration order (objective's first): for <c>describe</c>, <c>summary.json</c> and <c>report.md</c>.</summary>
     public IReadOnlyList<Hyperparameter> Hyperparameters { get; init; } = [];
@@ -39,8 +47,23 @@ public sealed record ExperimentDescriptor(
     /// <summary>The experiments whose finished runs this one loads: the one it starts from, and its reward model's.</summary>
     public IReadOnlyList<string> Needs => new[] { InitFrom, RewardFrom }.OfType<string>().Distinct().ToList();
 
-    /// <summary>Estimated bytes held during training: weights, gradients and AdamW state of trainable models, weights of frozen ones.</summary>
-    public long EstimatedTrainingBytes => ResidentModels.Sum(m => m.EstimatedBytes);
+    /// <summary>
+    /// Estimated bytes held during training: weights, gradients and AdamW state of trainable models, weights of frozen
+    /// ones (in the declared precision), and a step's activations (docs/memory.md).
+    /// </summary>
+    public long EstimatedTrainingBytes => ResidentModels.Sum(EstimatedBytes) + EstimatedActivationBytes;
+
+    /// <summary>DPO, IPO or KTO whose reference log-probs are computed before training: no reference is resident.</summary>
+    private bool PrecomputesReference => Objective is ObjectiveKind.Dpo or ObjectiveKind.Ipo or ObjectiveKind.Kto && AdapterParameters == 0
+        && ResidentModels.All(m => m.Role != "reference");
+
+    /// <summary>One resident model's weights and optimiser state in the declared precision; LoRA's policy keeps its base frozen.</summary>
+    public long EstimatedBytes(ResidentModel model) =>
+        new Rules.ResidentEstimate(model.Role, model.Trainable, model.Parameters, Precision, model.Role == "policy" ? AdapterParameters : 0).Bytes;
+
+    /// <summary>The activations, logits and backward buffers of one step at the declared batch size and MaxLength.</summary>
+    public long EstimatedActivationBytes => Rules.ActivationEstimate.Bytes(Objective.ToString(), PrecomputesReference, Training.BatchSize, Training.MaxLength,
+        Model.Layers, Model.ModelDim, 4L * Model.ModelDim, Model.VocabularySize, Precision, GradientCheckpointing);
 }
 
 /// <summary>One setting of a declaration, as folded into the generated constants.</summary>
@@ -49,9 +72,6 @@ public sealed record Hyperparameter(string Name, double Value);
 /// <summary>One model an objective keeps in memory while training.</summary>
 public sealed record ResidentModel(string Role, bool Trainable, long Parameters)
 {
-    /// <summary>fp32: weights (4 B/param), plus gradients and two AdamW moments (12 B/param) when trainable.</summary>
-    public long EstimatedBytes => Rules.MemoryEstimate.Bytes(Parameters, Trainable);
-
     public override string ToString() => $"{Role} ({(Trainable ? "trainable" : "frozen")})";
 }
 

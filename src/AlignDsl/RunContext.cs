@@ -102,13 +102,23 @@ public sealed partial class RunContext : IDisposable
     public Policy NewPolicy(ModelConfig size, IEnumerable<string> trainingTexts)
     {
         var tokenizer = CompactTokenizer.FromCorpus(trainingTexts.Concat(Data.Gym.Corpus()));
-        return new Policy(new TinyGpt(size with { VocabularySize = tokenizer.VocabularySize }), tokenizer, Device);
+        return Declared(new Policy(new TinyGpt(size with { VocabularySize = tokenizer.VocabularySize }), tokenizer, Device));
     }
 
     /// <summary>The trained policy of the newest complete run of <paramref name="experiment"/>.</summary>
     public Policy LoadPolicy(string experiment)
     {
-        return Checkpoint.Load(ParentCheckpoint(experiment), Device);
+        return Declared(Checkpoint.Load(ParentCheckpoint(experiment), Device));
+    }
+
+    /// <summary>
+    /// The declared precision and gradient checkpointing, applied to a policy as it is built: every model of the run
+    /// (reference, value model, reward model) is a copy of one, or is loaded with <see cref="LoadRewardModel"/>.
+    /// </summary>
+    private Policy Declared(Policy policy)
+    {
+        policy.Model.GradientCheckpointing = Experiment.GradientCheckpointing;
+        return policy.In(Experiment.Precision);
     }
 
     /// <summary>
@@ -144,6 +154,7 @@ public sealed partial class RunContext : IDisposable
     public RewardModel LoadRewardModel(string experiment, Policy policy)
     {
         var rewardModel = Checkpoint.LoadRewardModel(ParentCheckpoint(experiment), Device);
+        rewardModel.In(Experiment.Precision);
         var problem = !rewardModel.Tokenizer.Gpt2Ids.SequenceEqual(policy.Tokenizer.Gpt2Ids) ? "has another vocabulary than the policy it would score"
             : rewardModel.Config.Context < Experiment.Training.MaxLength ? $"reads {rewardModel.Config.Context} tokens, fewer than MaxLength ({Experiment.Training.MaxLength})"
             : null;

@@ -208,6 +208,14 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ExportApproximates = new("ALIGN065", RuleBook.ExportApproximates.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Warning, true,
         RuleBook.ExportApproximates.MessageFormat, RuleBook.ExportApproximates.HelpLink);
+    public static readonly DiagnosticDescriptor PretrainedConfigUnsupported = new("ALIGN066", RuleBook.PretrainedConfigUnsupported.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+        RuleBook.PretrainedConfigUnsupported.MessageFormat, RuleBook.PretrainedConfigUnsupported.HelpLink);
+
+    public static readonly DiagnosticDescriptor LoraTargetNotInArchitecture = new("ALIGN067", RuleBook.LoraTargetNotInArchitecture.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+        RuleBook.LoraTargetNotInArchitecture.MessageFormat, RuleBook.LoraTargetNotInArchitecture.HelpLink);
+
+    public static readonly DiagnosticDescriptor PretrainedConfigNotGiven = new("ALIGN068", RuleBook.PretrainedConfigNotGiven.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Info, true,
+        RuleBook.PretrainedConfigNotGiven.MessageFormat, RuleBook.PretrainedConfigNotGiven.HelpLink);
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
         InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
@@ -215,7 +223,8 @@ internal static class DiagnosticDescriptors
         ConstitutionWithoutPrinciples, DuplicatePrincipleId, EmptyPrinciple, PrinciplesUnused, ConstitutionNeedsPolicy, SuiteNeedsBaseline, RewardModelWithoutBiasCheck, BiasSuiteNeedsLiveReference, SuiteDeclaredTwice,
         SimPoMarginOutsideRange, PrincipleJudgeCannotLabel, PpoRewardMissing, NotARewardSource, RewardUnused, PpoNeedsPolicy,
         NotFinite, BudgetNotPositive, EnumValueUndefined, ClassShapeUnsupported, MemberCollidesWithGenerated, NameNotFolderSafe, NamesDifferOnlyByCase, JsonlPathInvalid, HeldOutIsTrainingFile, JsonlFileNotInProject, WarmupNotBelowSteps, AnswerLongerThanSequence, RewardVocabularyMismatch, RewardFromCycle, ConfigureNotStatic,
-        ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame, ExportNeedsRewardModel, ExportApproximates];
+        ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame, ExportNeedsRewardModel, ExportApproximates,
+        PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using AlignDsl.Generators.Parsing;
 using AlignDsl.Generators.Model;
 using static AlignDsl.Generators.Emitting.CodeWriter;
 
@@ -135,6 +137,12 @@ internal static class ExperimentEmitter
         var files = DataFiles(e).ToList();
         if (files.Count > 0)
             w.Line($"DataFiles = [{string.Join(", ", files.Select(Quote))}],");
+        if (BudgetRule.PrecisionOf(e.Training) != AlignDsl.Precision.Fp32)
+            w.Line($"Precision = global::AlignDsl.Precision.{e.Training.Precision},");
+        if (e.Training.GradientCheckpointing)
+            w.Line("GradientCheckpointing = true,");
+        if (BudgetRule.AdapterParameters(e) is > 0 and var adapters)
+            w.Line($"AdapterParameters = {adapters.ToString(CultureInfo.InvariantCulture)},");
         w.Line("// Every setting, defaults included, for summary.json, report.md and describe.");
         w.Line("Hyperparameters =");
         w.Line("[");

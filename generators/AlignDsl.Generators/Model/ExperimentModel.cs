@@ -31,6 +31,8 @@ internal sealed record ExperimentModel(
 
     /// <summary>The user's own probe files for red teaming and over-refusal, or null for the gym's probes.</summary>
     public ProbesModel? Probes { get; init; }
+    /// <summary>The pretrained policy's size from its config.json, where the project gives that file; null otherwise.</summary>
+    public PretrainedShapeModel? PretrainedShape { get; init; }
 
     /// <summary>LoRA adapters on the policy, or null when all its weights train.</summary>
     public LoraModel? Lora { get; init; }

@@ -5,8 +5,10 @@ using AlignDsl.Rules;
 namespace AlignDsl.Generators.Parsing;
 
 /// <summary>
-/// ALIGN024: the estimated training memory of an experiment's resident models against its budget (its own
-/// [Budget], else the assembly's). The message gives the estimate per model and the objectives that would fit.
+/// ALIGN024: the estimated training memory of an experiment (its resident models in the declared precision, with LoRA
+/// where declared, and a step's activations) against its budget (its own [Budget], else the assembly's). A pretrained
+/// policy counts at the size its config.json gives, where the project gives that file. The message gives the estimate
+/// per term and the objectives that would fit.
 /// </summary>
 internal static class BudgetRule
 {
@@ -22,22 +24,46 @@ internal static class BudgetRule
     {
         var budget = experiment.BudgetGiB > 0 ? experiment.BudgetGiB : assemblyBudgetGiB;
         if (!(budget > 0) || experiment.Objective is not { } objective) return null;
-        var p = experiment.Policy;
-        var parameters = MemoryEstimate.Parameters(p.Layers, p.ModelDim, p.Context);
-        var resident = MemoryEstimate.ResidentSet(objective.Kind.ToString(), objective.PrecomputeReference, parameters, p.ModelDim, experiment.NeedsBaseline,
-            rewardModel: experiment.Reward is not { IsModel: false });
-        var total = resident.Sum(m => m.Bytes);
+        var terms = Terms(experiment, objective.Kind.ToString(), objective.PrecomputeReference, experiment.NeedsBaseline, experiment.Reward is not { IsModel: false });
+        var total = terms.Sum(t => t.Bytes);
         if (total <= budget * GiB) return null;
 
-        var perModel = string.Join(", ", resident.Select(m => $"{m.Role} {Size(m.Bytes)}"));
+        var perTerm = string.Join(", ", terms.Select(t => $"{t.Name} {Size(t.Bytes)}"));
         var fitting = Alternatives
-            .Where(a => MemoryEstimate.ResidentSet(a.Objective, a.Precompute, parameters, p.ModelDim).Sum(m => m.Bytes) <= budget * GiB)
+            .Where(a => Terms(experiment, a.Objective, a.Precompute, false, true).Sum(t => t.Bytes) <= budget * GiB)
             .Select(a => a.Name).ToList();
         var advice = fitting.Count == 0
-            ? "no objective fits a model this size: shrink [Policy] (Layers, ModelDim) or raise the budget"
+            ? "no objective fits a model this size: shrink [Policy] (Layers, ModelDim), train in Precision.Bf16 with [Lora], or raise the budget"
             : "objectives that would fit: " + string.Join(", ", fitting);
         return DiagnosticInfo.Create(RuleBook.OverMemoryBudget, experiment.BudgetLocation ?? experiment.Location,
-            experiment.Name, Size(total), perModel, budget.ToString("0.###", CultureInfo.InvariantCulture), advice);
+            experiment.Name, Size(total), perTerm, budget.ToString("0.###", CultureInfo.InvariantCulture), advice);
+    }
+
+    /// <summary>Each resident model, then the step's activations: what the estimate adds up.</summary>
+    internal static List<(string Name, long Bytes)> Terms(ExperimentModel experiment, string objective, bool precompute, bool baseline, bool rewardModel)
+    {
+        var p = experiment.Policy;
+        var precision = PrecisionOf(experiment.Training);
+        var shape = experiment.PretrainedShape;
+        var gym = ArchitectureShape.Gym(p.Layers, p.ModelDim, p.Context);
+        long parameters = shape?.Parameters ?? gym.Parameters, width = shape?.Width ?? gym.Width;
+        var adapters = AdapterParameters(experiment);
+        var resident = MemoryEstimate.ResidentSet(objective, precompute, parameters, (int)width, baseline, rewardModel, precision, adapters);
+        var activations = ActivationEstimate.Bytes(objective, precompute, experiment.Training.BatchSize, experiment.Training.MaxLength,
+            shape?.Layers ?? gym.Layers, width, shape?.Inner ?? gym.Inner, shape?.Vocabulary ?? gym.Vocabulary, precision,
+            experiment.Training.GradientCheckpointing, llama: shape is not null && shape.Architecture != "GPT2LMHeadModel");
+        return [.. resident.Select(m => (m.Role, m.Bytes)), ("activations", activations)];
+    }
+
+    internal static Precision PrecisionOf(TrainingModel training) => training.Precision == nameof(Precision.Bf16) ? Precision.Bf16 : Precision.Fp32;
+
+    /// <summary>LoRA's trained parameters: on the pretrained model its config.json describes, else on the tiny GPT (GPT-2's projection names; targets it lacks add nothing).</summary>
+    internal static long AdapterParameters(ExperimentModel experiment)
+    {
+        if (experiment.PretrainedShape is { } shape) return shape.AdapterParameters;
+        if (experiment.Lora is not { Rank: > 0 } lora) return 0;
+        var p = experiment.Policy;
+        return ArchitectureShape.Gym(p.Layers, p.ModelDim, p.Context).LoraParameters(lora.Rank, lora.Targets.Split(',').Select(t => t.Trim()));
     }
 
     private static string Size(long bytes) => bytes >= GiB

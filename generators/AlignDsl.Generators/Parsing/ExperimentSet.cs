@@ -8,12 +8,13 @@ namespace AlignDsl.Generators.Parsing;
 /// The checks that need every experiment of the compilation: unique names (also by case), InitFrom chains without
 /// cycles, reward models that can score the policy, declared data files among the project's, and members the
 /// generated part does not declare again.
-/// Also gives each InitFrom policy the size of the experiment its chain starts from, for the memory estimate.
+/// Also gives each InitFrom policy the size of the experiment its chain starts from, and a pretrained policy the size its
+/// config.json gives, for the memory estimate.
 /// </summary>
 internal static class ExperimentSet
 {
     public static ImmutableArray<ExperimentModel> Resolve(ImmutableArray<ExperimentModel?> parsed, double assemblyBudgetGiB, EquatableArray<string> dataFiles,
-        CancellationToken cancellationToken)
+        EquatableArray<ConfigFileModel> configFiles, CancellationToken cancellationToken)
     {
         var experiments = parsed.Where(e => e is not null).Select(e => e!).OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
         var byClass = experiments.GroupBy(e => e.FullName).ToDictionary(g => g.Key, g => g.First());
@@ -61,11 +62,14 @@ internal static class ExperimentSet
                     added.Add(DiagnosticInfo.From(v, experiment.Training.MaxLengthLocation));
             }
 
-            if (BudgetRule.Check(experiment with { Policy = policy }, assemblyBudgetGiB) is { } overBudget) added.Add(overBudget);
+            // A pretrained folder is declared where the chain starts (or on this experiment); its config.json gives the real size.
+            var shape = PretrainedRule.Check(experiment, experiment.Policy.Pretrained is null ? current.Policy : experiment.Policy, configFiles, added);
+            if (BudgetRule.Check(experiment with { Policy = policy, PretrainedShape = shape }, assemblyBudgetGiB) is { } overBudget) added.Add(overBudget);
 
-            var resolved = added.Count == 0 && policy == experiment.Policy ? experiment : experiment with
+            var resolved = added.Count == 0 && policy == experiment.Policy && shape is null ? experiment : experiment with
             {
                 Policy = policy,
+                PretrainedShape = shape,
                 Diagnostics = experiment.Diagnostics.Concat(added).ToEquatableArray(),
                 CanEmit = experiment.CanEmit && added.All(d => ExperimentParser.Severity(d) != RuleSeverity.Error),
             };

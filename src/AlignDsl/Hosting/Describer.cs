@@ -27,8 +27,11 @@ internal static class Describer
         ["reward_from"] = e.Descriptor.RewardFrom,
         ["resident_models"] = new JsonArray(e.Descriptor.ResidentModels.Select(m => (JsonNode)new JsonObject
         {
-            ["role"] = m.Role, ["trainable"] = m.Trainable, ["parameters"] = m.Parameters, ["estimated_bytes"] = m.EstimatedBytes,
+            ["role"] = m.Role, ["trainable"] = m.Trainable, ["parameters"] = m.Parameters, ["estimated_bytes"] = e.Descriptor.EstimatedBytes(m),
         }).ToArray()),
+        ["precision"] = e.Descriptor.Precision.ToString().ToLowerInvariant(),
+        ["gradient_checkpointing"] = e.Descriptor.GradientCheckpointing,
+        ["estimated_activation_bytes"] = e.Descriptor.EstimatedActivationBytes,
         ["estimated_memory_bytes"] = e.Descriptor.EstimatedTrainingBytes,
     }).ToArray()).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 
@@ -45,12 +48,21 @@ internal static class Describer
         text.AppendLine($"  evaluation    {(d.EvalSuites.Count == 0 ? "none" : string.Join(", ", d.EvalSuites))}{(t.EvalEvery > 0 ? $", every {t.EvalEvery} steps" : "")}, before and after");
         if (d.Hyperparameters.Count > 0)
             text.AppendLine($"  settings      {string.Join(", ", d.Hyperparameters.Select(h => $"{h.Name} {h.Value.ToString(CultureInfo.InvariantCulture)}"))}");
-        text.AppendLine("  memory (estimated; fp32 weights, plus gradients and AdamW moments for trainable models)");
+        text.AppendLine($"  precision     {Precision(d)}; gradient checkpointing {(d.GradientCheckpointing ? "on: blocks recomputed in the backward pass" : "off")}");
+        text.AppendLine($"  memory (estimated; docs/memory.md): {Rules.MemoryEstimate.TrainedBytes(d.Precision)} B per trained parameter, {Rules.MemoryEstimate.WeightBytes(d.Precision)} B per frozen one");
         foreach (var m in d.ResidentModels)
-            text.AppendLine($"    {m,-22} {m.Parameters,12:N0} parameters  {Bytes(m.EstimatedBytes),10}");
-        text.Append($"    {"total",-22} {"",12}             {Bytes(d.EstimatedTrainingBytes),10}");
+        {
+            var adapters = m.Role == "policy" && d.AdapterParameters > 0 ? $" frozen + {d.AdapterParameters:N0} LoRA (trained)" : "";
+            text.AppendLine($"    {m,-22} {m.Parameters,12:N0} parameters{adapters}  {Bytes(d.EstimatedBytes(m)),10}");
+        }
+        text.AppendLine($"    {"activations, runtime",-22} {$"{d.Training.BatchSize} × {d.Training.MaxLength} tokens",22}  {Bytes(d.EstimatedActivationBytes),10}");
+        text.Append($"    {"total",-22} {"",22}  {Bytes(d.EstimatedTrainingBytes),10}");
         return text.ToString();
     }
+
+    private static string Precision(ExperimentDescriptor d) => d.Precision == AlignDsl.Precision.Bf16
+        ? "bf16 weights and activations, fp32 master weights and AdamW state, fp32 log-softmax"
+        : "fp32";
 
     private static string Bytes(long bytes) => bytes switch
     {

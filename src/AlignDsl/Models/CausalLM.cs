@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -33,6 +34,15 @@ public abstract class CausalLM(string name) : Module<Tensor, Tensor>(name)
     /// <summary>The vocabulary projection of hidden states.</summary>
     public abstract Tensor Logits(Tensor hidden);
 
+    /// <summary>The floating-point type of the weights: fp32, or bf16 for a model trained in <see cref="Precision.Bf16"/>.</summary>
+    public ScalarType DType => parameters().First().dtype;
+
+    /// <summary>
+    /// Recompute each block's activations in the backward pass instead of keeping them (<see cref="GradientCheckpoint"/>):
+    /// less memory for more compute. Only training passes (gradients on, no cache) are affected.
+    /// </summary>
+    public bool GradientCheckpointing { get; set; }
+
     /// <summary>A new model of the same architecture and shape (its weights are not copied).</summary>
     public abstract CausalLM NewOfSameShape();
 
@@ -56,7 +66,9 @@ public abstract class CausalLM(string name) : Module<Tensor, Tensor>(name)
         if (modules().OfType<Lora.ILoraTarget>().Any(t => t.Adapter is not null))
             throw new InvalidOperationException($"This {Architecture} carries LoRA adapters and cannot be copied: switch them off (LoraAdapters.Disabled) for the base model, or merge them, save and load the result.");
         var copy = NewOfSameShape();
+        copy.to(DType);
         copy.load_state_dict(state_dict());
+        copy.GradientCheckpointing = GradientCheckpointing;
         return copy;
     }
 
@@ -68,6 +80,10 @@ public abstract class CausalLM(string name) : Module<Tensor, Tensor>(name)
         copy.eval();
         return copy;
     }
+
+    /// <summary>One block on <paramref name="x"/>: recomputed in the backward pass when checkpointing a training pass.</summary>
+    protected Tensor Block(Tensor x, KvCache? cache, Func<Tensor, Tensor> block) =>
+        GradientCheckpointing && cache is null && is_grad_enabled() ? GradientCheckpoint.Run(x, block) : block(x);
 
     /// <summary>Checks a sequence fits the context and the cache rule; returns the position of its first token.</summary>
     protected long StartPosition(Tensor ids, KvCache? cache)

@@ -24,7 +24,9 @@ public static class Checkpoint
     {
         Directory.CreateDirectory(directory);
         SafeTensorsFile.Write(Path.Combine(directory, WeightFiles.Single), policy.Model.HfParameters().Select(p => (p.Key, (TorchSharp.torch.Tensor)p.Value)));
-        SaveMetadata(directory, policy.Model.HfConfig(), policy.Tokenizer, PolicyKind);
+        var config = policy.Model.HfConfig();
+        config["torch_dtype"] = PrecisionTypes.HfDType(policy.Model.DType);
+        SaveMetadata(directory, config, policy.Tokenizer, PolicyKind);
     }
 
     /// <summary>Writes config.json (with the compact tokenizer's special ids), generation_config.json and policy.json.</summary>

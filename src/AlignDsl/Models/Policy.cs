@@ -25,6 +25,13 @@ public sealed class Policy : ITrainableModel
 
     public IEnumerable<TorchSharp.Modules.Parameter> Parameters() => Model.parameters();
 
+    /// <summary>Casts the weights to <paramref name="precision"/>'s type in place (before an optimiser holds them).</summary>
+    public Policy In(Precision precision)
+    {
+        Model.to(precision.ScalarType());
+        return this;
+    }
+
     /// <summary>Log π(completion | prompt) of each row, summed over completion tokens only (the mask hides prompt and padding).</summary>
     public SequenceLogProbs CompletionLogProbs(SequenceTensors batch) => new(TokenLogProbs(batch).sum(1), batch.LossMask.sum(1));
 
@@ -34,7 +41,8 @@ public sealed class Policy : ITrainableModel
     /// </summary>
     public Tensor TokenLogProbs(SequenceTensors batch)
     {
-        var logits = Model.forward(batch.Tokens[.., ..^1]);
+        // The log-softmax over the vocabulary is taken in fp32, whatever the model computes in.
+        var logits = Model.forward(batch.Tokens[.., ..^1]).to_type(ScalarType.Float32);
         var targets = batch.Tokens[.., 1..];
         var tokenLogProbs = -nn.functional.cross_entropy(
             logits.reshape(-1, logits.shape[2]), targets.reshape(-1), reduction: nn.Reduction.None).view(targets.shape);
@@ -87,7 +95,7 @@ public sealed class Policy : ITrainableModel
     {
         using var cache = new KvCache(Config.Layers);
         var steps = new List<Tensor>();
-        var logits = Model.Forward(promptIds, cache)[.., -1];
+        var logits = Model.Forward(promptIds, cache)[.., -1].to_type(ScalarType.Float32);
         // Rows whose logits were ever NaN or infinite: counted on the device, read once with the tokens.
         var nonFinite = zeros([promptIds.shape[0], 1], ScalarType.Int64, Device);
         for (var i = 0; i < budget; i++)
@@ -101,7 +109,7 @@ public sealed class Policy : ITrainableModel
                 ? safeLogits.argmax(-1, keepdim: true)
                 : multinomial(nn.functional.softmax(safeLogits / temperature, -1), 1, generator: generator);
             steps.Add(next);
-            if (i + 1 < budget) logits = Model.Forward(next, cache)[.., -1];
+            if (i + 1 < budget) logits = Model.Forward(next, cache)[.., -1].to_type(ScalarType.Float32);
         }
         // One read of all sampled tokens (and the non-finite count) at the end, not one per token.
         var read = cat([.. steps, nonFinite], 1).cpu().data<long>().ToArray();

@@ -36,11 +36,14 @@ public abstract class ScalarHeadModel : ITrainableModel
 
     public IEnumerable<Parameter> Parameters() => _network.parameters();
 
+    /// <summary>Casts the weights to <paramref name="precision"/>'s type in place (before an optimiser holds them).</summary>
+    public void In(Precision precision) => _network.to(precision.ScalarType());
+
     /// <summary>Hidden states [rows, length, d] of <paramref name="tokens"/>.</summary>
     protected Tensor Hidden(Tensor tokens) => _network.Backbone.Hidden(tokens);
 
-    /// <summary>The head on hidden states [..., d] → [...].</summary>
-    protected Tensor Head(Tensor hidden) => _network.Head.forward(hidden).squeeze(-1);
+    /// <summary>The head on hidden states [..., d] → [...], in fp32 for the losses whatever the model computes in.</summary>
+    protected Tensor Head(Tensor hidden) => _network.Head.forward(hidden).squeeze(-1).to_type(ScalarType.Float32);
 
     /// <summary>A body copied from <paramref name="policy"/>'s weights; the policy is left untouched.</summary>
     protected static CausalLM CopyBody(Policy policy) => policy.Model.Copy();
@@ -69,6 +72,7 @@ public abstract class ScalarHeadModel : ITrainableModel
         SafeTensors.SafeTensorsFile.Write(Path.Combine(directory, SafeTensors.WeightFiles.Single),
             HfParameters().Select(p => (p.Key, (Tensor)p.Value)));
         var config = _network.Backbone.HfConfig();
+        config["torch_dtype"] = PrecisionTypes.HfDType(_network.Backbone.DType);
         config["architectures"] = new System.Text.Json.Nodes.JsonArray(SequenceClassification(_network.Backbone.Architecture));
         config["num_labels"] = 1;
         Checkpoint.SaveMetadata(directory, config, Tokenizer, _kind);

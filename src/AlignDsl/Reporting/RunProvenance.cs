@@ -32,7 +32,7 @@ public sealed record RunProvenance(
         var hyperparameters = experiment.Hyperparameters
             .Select(h => effective.TryGetValue(h.Name, out var value) ? h with { Value = value } : h).ToList();
         var overrides = experiment.Hyperparameters.Zip(hyperparameters).Where(p => p.First.Value != p.Second.Value).Select(p => p.First.Name).ToList();
-        return new RunProvenance(hyperparameters, overrides, seed, device, "fp32", JudgeInfo.Of(options.Judge), Describe(dataFiles),
+        return new RunProvenance(hyperparameters, overrides, seed, device, experiment.Precision.ToString().ToLowerInvariant(), JudgeInfo.Of(options.Judge), Describe(dataFiles),
             new Dictionary<string, string>(parents), Version, GitCommitOf(Environment.CurrentDirectory));
     }
 

@@ -1,9 +1,10 @@
 namespace AlignDsl.Rules;
 
 /// <summary>
-/// Training memory from model size alone, the same at compile time (the budget rule) and at run time (descriptors):
-/// fp32 weights (4 B per parameter), plus gradients and AdamW's two moments (12 B more) for trainable models.
-/// Activations are not counted. Shared as source with the generator.
+/// Training memory, the same at compile time (the budget rule) and at run time (descriptors, <c>describe</c>):
+/// the resident models' weights and optimiser state (<see cref="ResidentSet"/>), plus the activations a training step
+/// keeps for its backward pass (<see cref="ActivationEstimate"/>). docs/memory.md states the formula and how it was checked.
+/// Shared as source with the generator.
 /// </summary>
 public static class MemoryEstimate
 {
@@ -18,40 +19,60 @@ public static class MemoryEstimate
         return (long)vocabulary * d + (long)context * d + layers * perBlock + 2 * d;
     }
 
-    public static long Bytes(long parameters, bool trainable) => parameters * (trainable ? 16L : 4L);
+    /// <summary>Bytes of one weight: 4 in fp32, 2 in bf16.</summary>
+    public static long WeightBytes(Precision precision) => precision == Precision.Bf16 ? 2 : 4;
+
+    /// <summary>
+    /// Bytes per trained parameter: in fp32 the weight, its gradient and AdamW's two moments (16); in bf16 the bf16 weight
+    /// and gradient, the fp32 master weight and the fp32 gradient it is stepped with, and the two fp32 moments (20).
+    /// </summary>
+    public static long TrainedBytes(Precision precision) => precision == Precision.Bf16 ? 20 : 16;
+
+    public static long Bytes(long parameters, bool trainable, Precision precision = Precision.Fp32) =>
+        parameters * (trainable ? TrainedBytes(precision) : WeightBytes(precision));
 
     /// <summary>
     /// The models an objective holds while training, as the generated code builds them: a reward model adds a scalar
     /// head without bias (d) to the policy's body, a value model one with a bias (d + 1); DPO, IPO and KTO add a frozen reference unless its log-probs are precomputed.
     /// Win rate and KL (<paramref name="comparesWithBaseline"/>) keep a frozen copy of the starting policy when there is
     /// no resident reference to compare with. PPO holds a value model and a reference, and a frozen reward model unless
-    /// its reward is a function (<paramref name="rewardModel"/> false).
+    /// its reward is a function (<paramref name="rewardModel"/> false). With LoRA (<paramref name="adapterParameters"/> &gt; 0)
+    /// the policy's base is frozen and only its adapters train, and the reference or baseline is that base with the
+    /// adapters switched off: no second copy.
     /// </summary>
     public static IReadOnlyList<ResidentEstimate> ResidentSet(string objective, bool precomputeReference, long policyParameters, int modelDim,
-        bool comparesWithBaseline = false, bool rewardModel = true)
+        bool comparesWithBaseline = false, bool rewardModel = true, Precision precision = Precision.Fp32, long adapterParameters = 0)
     {
-        if (objective == "RewardModel") return [new ResidentEstimate("reward model", true, policyParameters + modelDim)];
+        if (objective == "RewardModel") return [new ResidentEstimate("reward model", true, policyParameters + modelDim, precision)];
+        var lora = adapterParameters > 0;
+        var policy = new ResidentEstimate("policy", true, policyParameters, precision, adapterParameters);
         // PPO holds four models: the policy and its value model train, the reference and the reward model score.
         if (objective == "Ppo")
         {
-            var ppo = new List<ResidentEstimate>
-            {
-                new("policy", true, policyParameters), new("value model", true, policyParameters + modelDim + 1), new("reference", false, policyParameters),
-            };
-            if (rewardModel) ppo.Add(new ResidentEstimate("reward model", false, policyParameters + modelDim));
+            var ppo = new List<ResidentEstimate> { policy, new("value model", true, policyParameters + modelDim + 1, precision) };
+            if (!lora) ppo.Add(new ResidentEstimate("reference", false, policyParameters, precision));
+            if (rewardModel) ppo.Add(new ResidentEstimate("reward model", false, policyParameters + modelDim, precision));
             return ppo;
         }
-        var policy = new ResidentEstimate("policy", true, policyParameters);
-        if (objective is "Dpo" or "Ipo" or "Kto" && !precomputeReference) return [policy, new ResidentEstimate("reference", false, policyParameters)];
-        return comparesWithBaseline ? [policy, new ResidentEstimate("baseline", false, policyParameters)] : [policy];
+        if (lora) return [policy];
+        if (objective is "Dpo" or "Ipo" or "Kto" && !precomputeReference) return [policy, new ResidentEstimate("reference", false, policyParameters, precision)];
+        return comparesWithBaseline ? [policy, new ResidentEstimate("baseline", false, policyParameters, precision)] : [policy];
     }
 }
 
-/// <summary>One resident model of an estimate.</summary>
-public sealed class ResidentEstimate(string role, bool trainable, long parameters)
+/// <summary>
+/// One resident model of an estimate: <see cref="Parameters"/> weights, all trained, or (with LoRA) frozen beside
+/// <see cref="AdapterParameters"/> trained adapter weights.
+/// </summary>
+public sealed class ResidentEstimate(string role, bool trainable, long parameters, Precision precision = Precision.Fp32, long adapterParameters = 0)
 {
     public string Role { get; } = role;
     public bool Trainable { get; } = trainable;
     public long Parameters { get; } = parameters;
-    public long Bytes => MemoryEstimate.Bytes(Parameters, Trainable);
+    public Precision Precision { get; } = precision;
+    public long AdapterParameters { get; } = adapterParameters;
+
+    public long Bytes => AdapterParameters > 0
+        ? MemoryEstimate.Bytes(Parameters, false, Precision) + MemoryEstimate.Bytes(AdapterParameters, true, Precision)
+        : MemoryEstimate.Bytes(Parameters, Trainable, Precision);
 }

@@ -205,6 +205,15 @@ public static class RuleBook
     public static Rule ConfigureNotStatic { get; } = new("ALIGN059", "Configure must be static",
         "Configure of experiment '{0}' must be static: the fluent declaration is 'static void Configure(ExperimentBuilder x) => x…', read without an instance", RuleSeverity.Error, Structure);
 
+    public static Rule PretrainedConfigUnsupported { get; } = new("ALIGN066", "Pretrained model's config.json is not supported",
+        "The config.json of Pretrained folder '{0}' cannot be built here: {1}. Use a Llama, Mistral, Qwen2 or GPT-2 checkpoint with plain settings, or fix the field", RuleSeverity.Error, Model);
+
+    public static Rule LoraTargetNotInArchitecture { get; } = new("ALIGN067", "LoRA target the architecture does not have",
+        "LoRA target(s) {0} name no projection of {1} (from '{2}'): use its projections, {3}", RuleSeverity.Error, Model);
+
+    public static Rule PretrainedConfigNotGiven { get; } = new("ALIGN068", "Pretrained model's size is unknown at compile time",
+        "Pretrained folder '{0}' has no config.json among the project's AdditionalFiles, so the memory estimate and its budget check assume the tiny GPT; add <AdditionalFiles Include=\"{1}\" /> to the project to estimate the real model", RuleSeverity.Info, Model);
+
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -222,5 +231,6 @@ public static class RuleBook
         NameNotFolderSafe, NamesDifferOnlyByCase, JsonlPathInvalid, HeldOutIsTrainingFile, JsonlFileNotInProject, WarmupNotBelowSteps,
         AnswerLongerThanSequence, RewardVocabularyMismatch, RewardFromCycle, ConfigureNotStatic,
         ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame, ExportNeedsRewardModel, ExportApproximates,
+        PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven,
     ];
 }

@@ -5,18 +5,21 @@ namespace AlignDsl.Training;
 
 /// <summary>
 /// AdamW over the trainable parameters, with the learning-rate schedule and gradient clipping by global norm.
-/// Clipping stays on the device: the norm is never read back inside the step.
+/// Clipping stays on the device: the norm is never read back inside the step. A bf16 model trains through fp32
+/// master weights (<see cref="MasterWeights"/>): gradients, clipping, moments and updates are all fp32.
 /// </summary>
 public sealed class Optimizer : IDisposable
 {
     private readonly AdamW _adamW;
+    private readonly MasterWeights _masters;
     private readonly Parameter[] _parameters;
     private readonly double _maxGradNorm;
     private int _step;
 
     public Optimizer(IEnumerable<Parameter> parameters, LearningRateSchedule schedule, double weightDecay, double maxGradNorm)
     {
-        _parameters = parameters.Where(p => p.requires_grad).ToArray();
+        _masters = new MasterWeights(parameters.Where(p => p.requires_grad).ToArray());
+        _parameters = [.. _masters.Masters];
         Schedule = schedule;
         _maxGradNorm = maxGradNorm;
         _adamW = optim.AdamW(_parameters, lr: schedule.At(1), beta1: 0.9, beta2: 0.999, eps: 1e-8, weight_decay: weightDecay);
@@ -32,10 +35,14 @@ public sealed class Optimizer : IDisposable
 
     public void ZeroGrad() => _adamW.zero_grad();
 
+    /// <summary>Whether the model trains in low precision through fp32 master weights.</summary>
+    public bool HasMasterWeights => _masters.Separate;
+
     /// <summary>Clips gradients to the global norm, sets this step's learning rate, and updates the parameters.</summary>
     public void ClipAndStep()
     {
         _step++;
+        _masters.TakeGradients();
         // Each `grad` read is a new handle on the gradient: disposing it releases the handle, not the gradient.
         // Left to the garbage collector, such handles keep every step's gradients alive.
         var grads = _parameters.Select(p => p.grad).Where(g => g is not null).Select(g => g!).ToArray();
@@ -57,14 +64,16 @@ public sealed class Optimizer : IDisposable
         LearningRate = Schedule.At(_step);
         foreach (var group in _adamW.ParamGroups) group.LearningRate = LearningRate;
         _adamW.step();
+        _masters.Publish();
     }
 
-    /// <summary>Writes the schedule position and AdamW's state (moments, step counts), for a checkpoint.</summary>
+    /// <summary>Writes the schedule position, AdamW's state (moments, step counts) and any fp32 master weights, for a checkpoint.</summary>
     public void Save(BinaryWriter writer)
     {
         writer.Write(_step);
         writer.Write(LearningRate);
         _adamW.save_state_dict(writer);
+        _masters.Save(writer);
     }
 
     /// <summary>Restores what <see cref="Save"/> wrote, into an optimiser over the same parameters.</summary>
@@ -73,7 +82,12 @@ public sealed class Optimizer : IDisposable
         _step = reader.ReadInt32();
         LearningRate = reader.ReadDouble();
         _adamW.load_state_dict(reader);
+        _masters.Load(reader);
     }
 
-    public void Dispose() => _adamW.Dispose();
+    public void Dispose()
+    {
+        _adamW.Dispose();
+        _masters.Dispose();
+    }
 }

@@ -77,6 +77,21 @@ public sealed class ResumeTests : IDisposable
     }
 
     [Fact]
+    public async Task Bf16_dpo_with_checkpointing_stopped_and_resumed_equals_an_uninterrupted_run()
+    {
+        var uninterrupted = await Finished("run", "test-resume-dpo-bf16");
+        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(uninterrupted, "checkpoint", "config.json")))!;
+        Assert.Equal("bfloat16", config["torch_dtype"]!.GetValue<string>());
+        Assert.Contains("\"precision\": \"bf16\"", File.ReadAllText(Path.Combine(uninterrupted, "summary.json")));
+
+        var stopped = await CrashedRun(TestResumeDpoBf16.Descriptor, run => TestResumeDpoBf16.RunAsync(run), new CrashAt(step: 3));
+        Assert.Equal(2, Host.Summary(stopped)["last_checkpoint_step"]!.GetValue<int>());
+
+        var resumed = await Finished("run", "test-resume-dpo-bf16", "--resume", "latest");
+        AssertSameRun(uninterrupted, resumed);
+    }
+
+    [Fact]
     public async Task A_failing_final_evaluation_keeps_the_weights_and_resume_reruns_only_the_evaluation()
     {
         var uninterrupted = await Finished("run", "test-resume-sft");

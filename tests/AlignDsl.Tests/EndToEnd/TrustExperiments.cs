@@ -25,6 +25,16 @@ public partial class TestResumeSft;
 [EvalSuite(typeof(PreferenceAccuracy))]
 public partial class TestResumePpo;
 
+/// <summary>DPO from <see cref="TestResumeSft"/> in bf16 with gradient checkpointing: fp32 master weights must survive a resume.</summary>
+[Experiment("test-resume-dpo-bf16")]
+[Policy(InitFrom = typeof(TestResumeSft))]
+[Dpo(Beta = 0.1)]
+[GymData(GymTask.HelpfulHarmless)]
+[Training(Steps = 6, BatchSize = 4, LearningRate = 1e-3, WarmupSteps = 1, LogEvery = 1, CheckpointEvery = 2,
+    Precision = Precision.Bf16, GradientCheckpointing = true)]
+[EvalSuite(typeof(PreferenceAccuracy))]
+public partial class TestResumeDpoBf16;
+
 /// <summary>A learning rate no model survives: finite after the first step (which is checkpointed), NaN soon after.</summary>
 [Experiment("test-diverge")]
 [Policy(Layers = 1, ModelDim = 32, Heads = 2, Context = 64)]

@@ -19,8 +19,13 @@ public sealed class HostCommandTests
         // test-dpo inherits test-sft's 2 layers × 96 wide, context 64: a trainable policy and a frozen reference.
         var parameters = MemoryEstimate.Parameters(layers: 2, modelDim: 96, context: 64);
         Assert.Equal([parameters, parameters], dpo["resident_models"]!.AsArray().Select(m => m!["parameters"]!.GetValue<long>()));
-        Assert.Equal(MemoryEstimate.Bytes(parameters, trainable: true) + MemoryEstimate.Bytes(parameters, trainable: false),
-            dpo["estimated_memory_bytes"]!.GetValue<long>());
+        Assert.Equal([MemoryEstimate.Bytes(parameters, trainable: true), MemoryEstimate.Bytes(parameters, trainable: false)],
+            dpo["resident_models"]!.AsArray().Select(m => m!["estimated_bytes"]!.GetValue<long>()));
+        // The total adds a step's activations (and the runtime's working memory) to the models.
+        Assert.Equal(MemoryEstimate.Bytes(parameters, trainable: true) + MemoryEstimate.Bytes(parameters, trainable: false)
+            + dpo["estimated_activation_bytes"]!.GetValue<long>(), dpo["estimated_memory_bytes"]!.GetValue<long>());
+        Assert.True(dpo["estimated_activation_bytes"]!.GetValue<long>() > ActivationEstimate.RuntimeBytes);
+        Assert.Equal("fp32", dpo["precision"]!.GetValue<string>());
         Assert.Equal("test-sft", dpo["init_from"]!.GetValue<string>());
         var sft = experiments.Single(e => e!["name"]!.GetValue<string>() == "test-sft")!;
         Assert.Single(sft["resident_models"]!.AsArray());
@@ -34,6 +39,19 @@ public sealed class HostCommandTests
         Assert.Contains("reference (frozen)", output);
         Assert.Contains("starts from test-sft", output);
         Assert.Contains("total", output);
+        Assert.Contains("precision     fp32; gradient checkpointing off", output);
+        Assert.Contains("16 B per trained parameter, 4 B per frozen one", output);
+    }
+
+    [Fact]
+    public async Task Describe_shows_bf16_and_gradient_checkpointing_and_what_they_cost()
+    {
+        var (exitCode, output, _) = await Host.RunAsync("describe", "test-resume-dpo-bf16");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("precision     bf16 weights and activations, fp32 master weights and AdamW state", output);
+        Assert.Contains("gradient checkpointing on", output);
+        Assert.Contains("20 B per trained parameter, 2 B per frozen one", output);
+        Assert.Contains("activations, runtime", output);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public class Gpt2 : CausalLM
         // A whole sequence (or a prompt filling an empty cache) needs the causal mask; one new token may attend to every cached one.
         var causal = start == 0;
         var x = transformer.wte.forward(ids) + transformer.wpe.forward(arange(start, start + ids.shape[1], device: ids.device));
-        foreach (var block in transformer.h) x = block.Forward(x, cache, causal);
+        foreach (var block in transformer.h) x = Block(x, cache, h => block.Forward(h, cache, causal));
         return transformer.ln_f.forward(x);
     }
 

@@ -34,7 +34,7 @@ public sealed class Llama : CausalLM
         var start = StartPosition(ids, cache);
         var (cos, sin) = Rotary.Angles(start, ids.shape[1], Settings.HeadDim, Settings.RopeTheta, ids.device);
         var x = model.embed_tokens.forward(ids);
-        foreach (var layer in model.layers) x = layer.Forward(x, cos, sin, cache, causal: start == 0);
+        foreach (var layer in model.layers) x = Block(x, cache, h => layer.Forward(h, cos, sin, cache, causal: start == 0));
         return model.norm.forward(x);
     }
 

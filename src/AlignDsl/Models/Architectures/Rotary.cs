@@ -23,6 +23,7 @@ internal static class Rotary
     {
         var half = x.shape[^1] / 2;
         var rotated = cat([-x.narrow(-1, half, half), x.narrow(-1, 0, half)], -1);
-        return x * cos + rotated * sin;
+        // The angles are fp32; a bf16 model rotates in bf16 so attention sees one dtype.
+        return x * cos.to_type(x.dtype) + rotated * sin.to_type(x.dtype);
     }
 }
