@@ -47,6 +47,31 @@ public sealed class CompilationTests
         AssertClean(run);
     }
 
+    [Fact]
+    public void Declared_threads_reach_the_descriptor_and_the_default_writes_nothing()
+    {
+        var run = Generate.Run(Generate.Usings + """
+            namespace Counts;
+
+            [Experiment("one-thread")]
+            [Sft]
+            [GymData(GymTask.HelpfulHarmless)]
+            [Training(Threads = 1)]
+            public partial class OneThread;
+
+            [Experiment("chosen")]
+            [Sft]
+            [GymData(GymTask.HelpfulHarmless)]
+            public partial class Chosen;
+            """);
+
+        AssertClean(run);
+        var declared = run.Files.Single(f => f.HintName == "Counts.OneThread.g.cs").Text;
+        Assert.Contains("private const int Threads = 1;", declared);
+        Assert.Contains("Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed) { Threads = Threads },", declared);
+        Assert.DoesNotContain("Threads", run.Files.Single(f => f.HintName == "Counts.Chosen.g.cs").Text);
+    }
+
     private static void AssertClean(GeneratorRun run)
     {
         Assert.Null(run.GeneratorException);

@@ -39,6 +39,6 @@ public sealed class TrainingAttribute : Attribute
     /// <summary>Recompute each block's activations in the backward pass instead of keeping them: less memory, more time.</summary>
     public bool GradientCheckpointing { get; set; }
 
-    /// <summary>libtorch's CPU threads; 0 chooses by model size (see the docs).</summary>
+    /// <summary>libtorch's CPU threads; 0 chooses by model size: one under 4 million parameters, else one per core (docs/architecture.md, "CPU threads").</summary>
     public int Threads { get; set; } = Defaults.Threads;
 }
