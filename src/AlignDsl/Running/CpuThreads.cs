@@ -10,8 +10,9 @@ namespace AlignDsl.Running;
 public static class CpuThreads
 {
     /// <summary>
-    /// Below this many parameters one thread is as fast as two on a quiet machine and much faster on a busy one
-    /// (measured with <c>benchmarks/Speed</c>, <c>--threads-sweep</c>; see the README's Measurements).
+    /// Below this many parameters a run uses one thread. On the project's shared 2-core machine a DPO step at 0.3M and
+    /// 3.3M parameters took 0.75–0.77× the time of two threads, and at 13M 0.94× (measured with
+    /// <c>dotnet run --project benchmarks/SpeedBenchmark -c Release -- threads</c>; see the README's Measurements).
     /// </summary>
     public const long SmallModelParameters = 4_000_000;
 
