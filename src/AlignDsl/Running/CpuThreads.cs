@@ -31,8 +31,8 @@ public static class CpuThreads
         return threads;
     }
 
-    /// <summary>What libtorch chose before anything changed it.</summary>
-    private static int LibTorchDefault
+    /// <summary>libtorch's own thread count (one per physical core), as it was before anything changed it.</summary>
+    public static int LibTorchDefault
     {
         get
         {
