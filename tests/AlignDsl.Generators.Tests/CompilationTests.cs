@@ -48,7 +48,7 @@ public sealed class CompilationTests
     }
 
     [Fact]
-    public void Declared_threads_reach_the_descriptor_and_the_default_writes_nothing()
+    public void Declared_threads_and_bucketing_reach_the_generated_code_and_the_defaults_write_nothing()
     {
         var run = Generate.Run(Generate.Usings + """
             namespace Counts;
@@ -56,7 +56,7 @@ public sealed class CompilationTests
             [Experiment("one-thread")]
             [Sft]
             [GymData(GymTask.HelpfulHarmless)]
-            [Training(Threads = 1)]
+            [Training(Threads = 1, BucketByLength = true)]
             public partial class OneThread;
 
             [Experiment("chosen")]
@@ -69,7 +69,10 @@ public sealed class CompilationTests
         var declared = run.Files.Single(f => f.HintName == "Counts.OneThread.g.cs").Text;
         Assert.Contains("private const int Threads = 1;", declared);
         Assert.Contains("Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed) { Threads = Threads },", declared);
-        Assert.DoesNotContain("Threads", run.Files.Single(f => f.HintName == "Counts.Chosen.g.cs").Text);
+        Assert.Contains("train.Batches(batchSize, steps, run.Seed, byLength: true)", declared);
+        var chosen = run.Files.Single(f => f.HintName == "Counts.Chosen.g.cs").Text;
+        Assert.DoesNotContain("Threads", chosen);
+        Assert.Contains("train.Batches(batchSize, steps, run.Seed)", chosen);
     }
 
     private static void AssertClean(GeneratorRun run)

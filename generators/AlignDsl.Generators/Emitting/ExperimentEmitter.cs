@@ -163,7 +163,8 @@ internal static class ExperimentEmitter
         w.Line("var before = resumed?.Before ?? await EvaluateAsync(run, evalContext, \"before\", 0, cancellationToken);");
         w.Line("run.StartTraining(steps);");
         w.Line("// The seeded data order is replayed from the start; a resumed run skips the steps it has done.");
-        w.Line("foreach (var (step, batch) in run.RemainingSteps(train.Batches(batchSize, steps, run.Seed)))");
+        if (e.Training.BucketByLength) w.Line("// Examples of like length share a batch, so fewer positions are padding.");
+        w.Line($"foreach (var (step, batch) in run.RemainingSteps(train.Batches(batchSize, steps, run.Seed{(e.Training.BucketByLength ? ", byLength: true" : "")})))");
         w.OpenBrace();
         w.Line("cancellationToken.ThrowIfCancellationRequested();");
         objective.EmitStepCall(w);

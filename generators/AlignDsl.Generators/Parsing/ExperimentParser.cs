@@ -194,6 +194,7 @@ internal static class ExperimentParser
             Precision = reader?.Setting("Precision") is { Type: INamedTypeSymbol precisionType, Value: { } precision }
                 ? EnumMemberName(precisionType, precision) ?? nameof(Precision.Fp32) : nameof(Precision.Fp32),
             GradientCheckpointing = Get("GradientCheckpointing", false),
+            BucketByLength = Get("BucketByLength", false),
             Threads = Get("Threads", Defaults.Threads),
         };
         if (reader is null) return training;
