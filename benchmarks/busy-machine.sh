@@ -25,7 +25,7 @@ fi
 
 echo "cores: $(getconf _NPROCESSORS_ONLN)"
 echo "libgomp's wait policy as the QuickStart starts it:"
-OMP_DISPLAY_ENV=verbose dotnet "$app" run gym-sft --steps 1 --out "$work/check" "${extra[@]}" 2>&1 \
+OMP_DISPLAY_ENV=verbose dotnet "$app" run gym-sft --steps 1 --out "$work/check" 2>&1 \
   | grep -E "OMP_WAIT_POLICY|GOMP_SPINCOUNT|OMP_NUM_THREADS" | sort -u | sed 's/^/  /' || echo "  (libgomp printed nothing: not loaded, or not libgomp)"
 
 one_run() {
