@@ -76,4 +76,8 @@ public sealed record ResidentModel(string Role, bool Trainable, long Parameters)
 }
 
 /// <summary>The training settings of an experiment as declared (before any command-line override).</summary>
-public sealed record TrainingPlan(int Steps, int BatchSize, double LearningRate, int MaxLength, int EvalEvery, int LogEvery, int Seed);
+public sealed record TrainingPlan(int Steps, int BatchSize, double LearningRate, int MaxLength, int EvalEvery, int LogEvery, int Seed)
+{
+    /// <summary>libtorch's CPU threads as declared; 0 chooses by model size (<see cref="Running.CpuThreads.Choose"/>).</summary>
+    public int Threads { get; init; }
+}

@@ -50,6 +50,9 @@ public sealed partial class RunContext : IDisposable
         _store = new RunStore(options.OutputRoot);
         Device = Devices.Resolve(options.Device);
         if (options.Steps is { } steps) Check(SettingRules.CheckPositive("Steps", steps));
+        if (options.Threads is { } threads) Check(SettingRules.CheckPositive("Threads", threads));
+        // Threads asked for are set now; otherwise the first model this run builds or loads decides by its size.
+        if ((options.Threads ?? experiment.Training.Threads) is > 0 and var requested) Threads = CpuThreads.Apply(requested);
         // The generator checks declared names (ALIGN050); a hand-written descriptor is checked here, before any folder exists.
         Check(SettingRules.CheckExperimentName(experiment.Name));
         if (options.Resume is { } resume)
@@ -79,6 +82,9 @@ public sealed partial class RunContext : IDisposable
     public Device Device { get; }
     public int Seed { get; }
 
+    /// <summary>libtorch's CPU threads for this run: asked for, or chosen by the size of its first model (0 until then).</summary>
+    public int Threads { get; private set; }
+
     /// <summary>The folder this run writes into (renamed without its <c>.incomplete</c> suffix when it finishes).</summary>
     public string RunDirectory { get; private set; }
 
@@ -102,13 +108,13 @@ public sealed partial class RunContext : IDisposable
     public Policy NewPolicy(ModelConfig size, IEnumerable<string> trainingTexts)
     {
         var tokenizer = CompactTokenizer.FromCorpus(trainingTexts.Concat(Data.Gym.Corpus()));
-        return Declared(new Policy(new TinyGpt(size with { VocabularySize = tokenizer.VocabularySize }), tokenizer, Device));
+        return ChooseThreads(Declared(new Policy(new TinyGpt(size with { VocabularySize = tokenizer.VocabularySize }), tokenizer, Device)));
     }
 
     /// <summary>The trained policy of the newest complete run of <paramref name="experiment"/>.</summary>
     public Policy LoadPolicy(string experiment)
     {
-        return Declared(Checkpoint.Load(ParentCheckpoint(experiment), Device));
+        return ChooseThreads(Declared(Checkpoint.Load(ParentCheckpoint(experiment), Device)));
     }
 
     /// <summary>
@@ -119,6 +125,13 @@ public sealed partial class RunContext : IDisposable
     {
         policy.Model.GradientCheckpointing = Experiment.GradientCheckpointing;
         return policy.In(Experiment.Precision);
+    }
+
+    /// <summary>Sets the threads by the size of the run's first model, unless they were asked for.</summary>
+    private Policy ChooseThreads(Policy policy)
+    {
+        if (Threads == 0) Threads = CpuThreads.Apply(CpuThreads.Choose(0, policy.Parameters().Sum(p => p.numel())));
+        return policy;
     }
 
     /// <summary>

@@ -47,6 +47,34 @@ public sealed class CompilationTests
         AssertClean(run);
     }
 
+    [Fact]
+    public void Declared_threads_and_bucketing_reach_the_generated_code_and_the_defaults_write_nothing()
+    {
+        var run = Generate.Run(Generate.Usings + """
+            namespace Counts;
+
+            [Experiment("one-thread")]
+            [Sft]
+            [GymData(GymTask.HelpfulHarmless)]
+            [Training(Threads = 1, BucketByLength = true)]
+            public partial class OneThread;
+
+            [Experiment("chosen")]
+            [Sft]
+            [GymData(GymTask.HelpfulHarmless)]
+            public partial class Chosen;
+            """);
+
+        AssertClean(run);
+        var declared = run.Files.Single(f => f.HintName == "Counts.OneThread.g.cs").Text;
+        Assert.Contains("private const int Threads = 1;", declared);
+        Assert.Contains("Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed) { Threads = Threads },", declared);
+        Assert.Contains("train.Batches(batchSize, steps, run.Seed, byLength: true)", declared);
+        var chosen = run.Files.Single(f => f.HintName == "Counts.Chosen.g.cs").Text;
+        Assert.DoesNotContain("Threads", chosen);
+        Assert.Contains("train.Batches(batchSize, steps, run.Seed)", chosen);
+    }
+
     private static void AssertClean(GeneratorRun run)
     {
         Assert.Null(run.GeneratorException);

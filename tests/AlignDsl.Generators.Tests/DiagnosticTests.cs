@@ -94,6 +94,13 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void ALIGN007_threads_negative()
+    {
+        var source = Bad("[Sft]\n[GymData(GymTask.HelpfulHarmless)]\n[Training(Threads = -1)]");
+        Suppressed(Reported(source, "ALIGN007", Error, ("Threads = -1", "-1")), "Bad");
+    }
+
+    [Fact]
     public void ALIGN008_label_smoothing_out_of_range()
     {
         var source = Bad("[Dpo(LabelSmoothing = 0.5)]\n[GymData(GymTask.HelpfulHarmless)]");

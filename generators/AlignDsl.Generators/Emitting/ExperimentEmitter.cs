@@ -58,6 +58,8 @@ internal static class ExperimentEmitter
         w.Line($"private const int Seed = {Literal(t.Seed)};");
         w.Line($"private const int CheckpointEvery = {Literal(t.CheckpointEvery)};");
         w.Line($"private const int KeepCheckpoints = {Literal(t.KeepCheckpoints)};");
+        // Only a declared count is written: 0 lets the run choose by model size.
+        if (t.Threads > 0) w.Line($"private const int Threads = {Literal(t.Threads)};");
         if (e.Data is { Kind: DataKindModel.Constitution } data)
         {
             w.Line(e.Objective?.Kind == ObjectiveKindModel.Sft
@@ -120,7 +122,9 @@ internal static class ExperimentEmitter
         w.Line($"ResidentModels: [{string.Join(", ", objective.ResidentModelsWithBaseline().Select(m => $"new({Quote(m.Role)}, Trainable: {(m.Trainable ? "true" : "false")}, {m.Parameters})"))}],");
         w.Line($"InitFrom: {(e.Policy.InitFromName is null ? "null" : Quote(e.Policy.InitFromName))},");
         w.Line("Model: PolicySize,");
-        w.Line("Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),");
+        w.Line(e.Training.Threads > 0
+            ? "Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed) { Threads = Threads },"
+            : "Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),");
         w.Line($"EvalSuites: [{string.Join(", ", e.EvalSuites.Select(s => Quote(s.ShortName)))}])");
         w.Line("{");
         w.Indent();
@@ -192,7 +196,8 @@ internal static class ExperimentEmitter
         w.Line("var before = resumed?.Before ?? await EvaluateAsync(run, evalContext, \"before\", 0, cancellationToken);");
         w.Line("run.StartTraining(steps);");
         w.Line("// The seeded data order is replayed from the start; a resumed run skips the steps it has done.");
-        w.Line("foreach (var (step, batch) in run.RemainingSteps(train.Batches(batchSize, steps, run.Seed)))");
+        if (e.Training.BucketByLength) w.Line("// Examples of like length share a batch, so fewer positions are padding.");
+        w.Line($"foreach (var (step, batch) in run.RemainingSteps(train.Batches(batchSize, steps, run.Seed{(e.Training.BucketByLength ? ", byLength: true" : "")})))");
         w.OpenBrace();
         w.Line("cancellationToken.ThrowIfCancellationRequested();");
         objective.EmitStepCall(w);

@@ -146,6 +146,7 @@ internal sealed record TrainingModel(int Steps, int BatchSize, double LearningRa
     public string Precision { get; init; } = nameof(AlignDsl.Precision.Fp32);
 
     public bool GradientCheckpointing { get; init; }
+    public bool BucketByLength { get; init; }
 
     /// <summary>libtorch's CPU threads; 0 lets the host choose.</summary>
     public int Threads { get; init; } = AlignDsl.Declarations.Defaults.Threads;

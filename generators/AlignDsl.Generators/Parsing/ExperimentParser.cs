@@ -197,12 +197,14 @@ internal static class ExperimentParser
             Precision = reader?.Setting("Precision") is { Type: INamedTypeSymbol precisionType, Value: { } precision }
                 ? EnumMemberName(precisionType, precision) ?? nameof(Precision.Fp32) : nameof(Precision.Fp32),
             GradientCheckpointing = Get("GradientCheckpointing", false),
+            BucketByLength = Get("BucketByLength", false),
             Threads = Get("Threads", Defaults.Threads),
         };
         if (reader is null) return training;
         var violations = SettingRules.CheckTraining(training.LearningRate, training.Steps, training.BatchSize, training.MaxLength,
             training.LogEvery, training.WarmupSteps, training.EvalEvery)
-            .Concat(SettingRules.CheckCheckpoints(training.CheckpointEvery, training.KeepCheckpoints));
+            .Concat(SettingRules.CheckCheckpoints(training.CheckpointEvery, training.KeepCheckpoints))
+            .Concat(SettingRules.CheckAtLeast("Threads", training.Threads, 0));
         violations = violations.Concat(SettingRules.CheckOptimizer(training.WeightDecay, training.MaxGradNorm));
         // The default warm-up (10) is not held against a short run the user did not give a warm-up.
         if (reader.Has("WarmupSteps")) violations = violations.Concat(SettingRules.CheckWarmup(training.WarmupSteps, training.Steps));

@@ -21,8 +21,10 @@ public sealed class FeedbackData(IReadOnlyList<(TokenizedSequence Matched, Token
     }
 
     /// <summary>Shuffled batches: matched rows, then their mismatched rows; labels for the matched rows.</summary>
-    public IEnumerable<(int Step, SequenceBatch Batch)> Batches(int batchSize, int steps, int seed) =>
-        Batching.Shuffled(Examples.Count, batchSize, steps, seed).Select(b => (b.Step, ToBatch(b.Indices)));
+    /// <param name="byLength">Bucket examples of like length (an example's: its longer row).</param>
+    public IEnumerable<(int Step, SequenceBatch Batch)> Batches(int batchSize, int steps, int seed, bool byLength = false) =>
+        Batching.Shuffled(Examples.Count, batchSize, steps, seed,
+            byLength ? i => Math.Max(Examples[i].Matched.Tokens.Length, Examples[i].Mismatched.Tokens.Length) : null).Select(b => (b.Step, ToBatch(b.Indices)));
 
     /// <summary>Every example once, in order, for precomputation.</summary>
     public IEnumerable<SequenceBatch> InOrder(int batchSize) => Enumerable.Range(0, Examples.Count).Chunk(batchSize).Select(ToBatch);

@@ -29,8 +29,10 @@ public sealed class PreferenceData
     }
 
     /// <summary>Shuffled training batches of <paramref name="batchSize"/> pairs, reshuffled each epoch, numbered from 1.</summary>
-    public IEnumerable<(int Step, SequenceBatch Batch)> Batches(int batchSize, int steps, int seed) =>
-        Batching.Shuffled(Pairs.Count, batchSize, steps, seed).Select(b => (b.Step, ToBatch(b.Indices)));
+    /// <param name="byLength">Bucket pairs of like length (a pair's length: its longer row; chosen and rejected stay together).</param>
+    public IEnumerable<(int Step, SequenceBatch Batch)> Batches(int batchSize, int steps, int seed, bool byLength = false) =>
+        Batching.Shuffled(Pairs.Count, batchSize, steps, seed, byLength ? i => Math.Max(Pairs[i].Chosen.Tokens.Length, Pairs[i].Rejected.Tokens.Length) : null)
+            .Select(b => (b.Step, ToBatch(b.Indices)));
 
     /// <summary>Every pair once, in order, for evaluation and precomputation.</summary>
     public IEnumerable<SequenceBatch> InOrder(int batchSize) => Enumerable.Range(0, Pairs.Count).Chunk(batchSize).Select(ToBatch);

@@ -11,7 +11,7 @@ namespace AlignDsl.Hosting;
 ///   (no arguments)        run the default experiment and the experiments it starts from, in order
 ///   list [--json]         the experiments, with objective, data, resident models and estimated memory
 ///   describe NAME         one experiment in detail, with every setting
-///   run NAME [--steps N] [--lr RATE] [--batch-size N] [--device auto|cpu|cuda] [--out DIR] [--seed N]
+///   run NAME [--steps N] [--lr RATE] [--batch-size N] [--device auto|cpu|cuda] [--threads N] [--out DIR] [--seed N]
 ///            [--judge gym|llm] [--resume [FOLDER|latest]]
 ///   score --model FOLDER|RUN (--ids 1,2,3 | --text "…") [--out DIR]
 ///   export NAME --to trl --out FOLDER [--strategy ddp|zero2|zero3|fsdp] [--gpus N] [--runs DIR]
@@ -173,6 +173,7 @@ public static class ExperimentHost
             LearningRate = parsed.GetValue(commands.LearningRate),
             BatchSize = parsed.GetValue(commands.BatchSize),
             Seed = parsed.GetValue(commands.Seed),
+            Threads = parsed.GetValue(commands.Threads),
             Judge = judge,
             JudgeTimeoutSeconds = parsed.GetValue(commands.JudgeTimeout),
             JudgeRetries = parsed.GetValue(commands.JudgeRetries),

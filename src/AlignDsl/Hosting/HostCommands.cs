@@ -16,6 +16,7 @@ internal sealed class HostCommands
     public Option<string> Device { get; } = new("--device") { Description = "Where to train (auto: CUDA when present)", DefaultValueFactory = _ => "auto" };
     public Option<string> Out { get; } = new("--out") { Description = "Where run folders go", HelpName = "DIR", DefaultValueFactory = _ => "runs" };
     public Option<int?> Seed { get; } = new("--seed") { Description = "Seed for data order, initialisation and sampling", HelpName = "N" };
+    public Option<int?> Threads { get; } = new("--threads") { Description = "libtorch's CPU threads instead of the declared number (default: 1 for small models, else one per core)", HelpName = "N" };
     public Option<string> Judge { get; } = new("--judge") { Description = "Who reads answers in judged suites (llm needs ALIGNDSL_JUDGE_ENDPOINT and ALIGNDSL_JUDGE_MODEL)", DefaultValueFactory = _ => "gym" };
     public Option<double?> JudgeTimeout { get; } = new("--judge-timeout") { Description = "Seconds an LLM judge request may take (else ALIGNDSL_JUDGE_TIMEOUT_SECONDS, else 30)", HelpName = "SECONDS" };
     public Option<int?> JudgeRetries { get; } = new("--judge-retries") { Description = "Retries of a failed LLM judge request (else ALIGNDSL_JUDGE_RETRIES, else 3)", HelpName = "N" };
@@ -54,6 +55,7 @@ internal sealed class HostCommands
         OneOf(Judge, [.. Judging.Judges.Names]);
         Steps.Validators.Add(r => Check(r, Value<int?>(r) is { } v ? SettingRules.CheckPositive("Steps", v) : []));
         BatchSize.Validators.Add(r => Check(r, Value<int?>(r) is { } v ? SettingRules.CheckPositive("BatchSize", v) : []));
+        Threads.Validators.Add(r => Check(r, Value<int?>(r) is { } v ? SettingRules.CheckPositive("Threads", v) : []));
         LearningRate.Validators.Add(r => Check(r, Value<double?>(r) is { } v ? SettingRules.CheckLearningRate(v) : []));
         JudgeTimeout.Validators.Add(r => { if (Value<double?>(r) is <= 0) r.AddError("--judge-timeout takes a number of seconds above 0"); });
         JudgeRetries.Validators.Add(r => { if (Value<int?>(r) is < 0) r.AddError("--judge-retries takes a whole number of at least 0"); });
@@ -69,7 +71,7 @@ internal sealed class HostCommands
         };
         Run = new Command("run", "Run one experiment, after any experiment it starts from that has no finished run")
         {
-            RunName, Steps, LearningRate, BatchSize, Device, Out, Seed, Judge, JudgeTimeout, JudgeRetries, JudgeMaxReplyBytes, Resume,
+            RunName, Steps, LearningRate, BatchSize, Device, Threads, Out, Seed, Judge, JudgeTimeout, JudgeRetries, JudgeMaxReplyBytes, Resume,
         };
         Runs = new Command("runs", "List run folders with their status and newest checkpoint") { Out, Prune };
         Score = new Command("score", "Each token's log-probability under a model, as JSON: how to check that a checkpoint loaded right") { Model, Ids, Text, Out };
@@ -84,7 +86,7 @@ internal sealed class HostCommands
         };
         Root = new RootCommand("Runs the experiments of this program. With no command: the default experiment, after the experiments it starts from.")
         {
-            Device, Out, Seed, List, Describe, Run, Runs, Score, Export, Import, Evaluate,
+            Device, Threads, Out, Seed, List, Describe, Run, Runs, Score, Export, Import, Evaluate,
         };
         // With no verb the program runs its default experiment: an action on the root makes the verb optional
         // (the host dispatches itself; this action is never invoked).

@@ -80,7 +80,7 @@ public sealed class Policy : ITrainableModel
                 continue;
             }
             var ids = tensor(rows.SelectMany(r => r.Ids.Select(id => (long)id)).ToArray(), [rows.Count, group.Key], ScalarType.Int64).to(Device);
-            var generated = SampleTokens(ids, budget, generator, temperature);
+            var generated = SampleTokens(ids, budget, generator, temperature, CompactTokenizer.EndOfSequence);
             for (var r = 0; r < rows.Count; r++)
             {
                 var end = Array.IndexOf(generated[r], CompactTokenizer.EndOfSequence);
@@ -91,33 +91,47 @@ public sealed class Policy : ITrainableModel
         return answers;
     }
 
-    private int[][] SampleTokens(Tensor promptIds, int budget, Generator generator, double temperature)
+    /// <summary>How many tokens pass between the host's checks that every row has finished: one read, not one per token.</summary>
+    private const int FinishedCheckEvery = 8;
+
+    /// <summary>
+    /// The sampled tokens of each row [rows][≤ budget]. The cache is allocated once for the whole sequence; each token
+    /// runs in its own dispose scope, so its intermediate tensors are freed (and their memory reused) at once. Sampling ends
+    /// when every row has sampled end of sequence, checked every few tokens: nothing is read from the device per token.
+    /// </summary>
+    private int[][] SampleTokens(Tensor promptIds, int budget, Generator generator, double temperature, long endOfSequence)
     {
-        using var cache = new KvCache(Config.Layers);
-        var steps = new List<Tensor>();
-        var logits = Model.Forward(promptIds, cache)[.., -1].to_type(ScalarType.Float32);
-        // Rows whose logits were ever NaN or infinite: counted on the device, read once with the tokens.
-        var nonFinite = zeros([promptIds.shape[0], 1], ScalarType.Int64, Device);
+        var rows = (int)promptIds.shape[0];
+        using var cache = new KvCache(Config.Layers, promptIds.shape[1] + budget);
+        var steps = new List<Tensor>(budget);
+        // Sampled in fp32 whatever the model computes in (bf16 logits would round the softmax).
+        var logits = Model.Logits(Model.Hidden(promptIds, cache)[.., -1]).to_type(ScalarType.Float32);
+        // Each row's logits summed over every step: NaN or infinite once any of them was, read once with the tokens.
+        var logitSums = zeros([rows], logits.dtype, Device);
+        var finished = zeros([rows, 1], ScalarType.Bool, Device);
         for (var i = 0; i < budget; i++)
         {
-            var finite = logits.isfinite().all(-1, keepdim: true);
-            nonFinite = nonFinite + finite.logical_not().to(ScalarType.Int64);
-            // multinomial aborts the process on NaN probabilities: a diverged row samples from a placeholder
-            // uniform distribution instead, and the whole call fails below. Finite rows draw exactly as before.
-            var safeLogits = where(finite, logits, zeros_like(logits));
-            var next = temperature <= 0
-                ? safeLogits.argmax(-1, keepdim: true)
-                : multinomial(nn.functional.softmax(safeLogits / temperature, -1), 1, generator: generator);
-            steps.Add(next);
-            if (i + 1 < budget) logits = Model.Forward(next, cache)[.., -1].to_type(ScalarType.Float32);
+            using var scope = NewDisposeScope();
+            logitSums.add_(logits.sum(-1));
+            // multinomial aborts the process on NaN probabilities: a diverged row's non-finite logits become 0 (a
+            // placeholder draw; the call fails below). Finite rows draw exactly as they would without it.
+            var next = temperature <= 0 ? logits.argmax(-1, keepdim: true) : Draw(logits.nan_to_num(0, 0, 0), temperature, generator);
+            // What a finished row samples after its end of sequence is cut on the host; only "finished" must stick.
+            finished.logical_or_(next.eq(endOfSequence));
+            steps.Add(next.MoveToOuterDisposeScope());
+            if (i + 1 == budget || ((i + 1) % FinishedCheckEvery == 0 && finished.all().item<bool>())) break;
+            logits = Model.Logits(Model.Hidden(next, cache)[.., -1]).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
         }
-        // One read of all sampled tokens (and the non-finite count) at the end, not one per token.
-        var read = cat([.. steps, nonFinite], 1).cpu().data<long>().ToArray();
-        if (Enumerable.Range(0, (int)promptIds.shape[0]).Any(r => read[r * (budget + 1) + budget] > 0))
+        var sampled = cat(steps, 1);
+        if (!logitSums.isfinite().all().item<bool>())
             throw new NonFiniteModelException("The policy's next-token logits are NaN or infinite, so it cannot sample: its weights have diverged.");
-        var all = Enumerable.Range(0, (int)promptIds.shape[0]).SelectMany(r => read.Skip(r * (budget + 1)).Take(budget)).ToArray();
-        return Enumerable.Range(0, (int)promptIds.shape[0]).Select(r => all.Skip(r * budget).Take(budget).Select(v => (int)v).ToArray()).ToArray();
+        var read = sampled.cpu().data<long>().ToArray();
+        var count = steps.Count;
+        return Enumerable.Range(0, rows).Select(r => read.Skip(r * count).Take(count).Select(v => (int)v).ToArray()).ToArray();
     }
+
+    private static Tensor Draw(Tensor logits, double temperature, Generator generator) =>
+        multinomial(nn.functional.softmax(temperature == 1 ? logits : logits / temperature, -1), 1, generator: generator);
 
     public void Save(string directory) => Checkpoint.Save(this, directory);
 

@@ -18,6 +18,7 @@ public static partial class NativeTorch
     public static void EnsureLoaded()
     {
         if (loaded) return;
+        CpuThreads.SetWaitPolicyBeforeLoad();
         // TorchSharp prints its loader trace to the console when the load fails; the sentence below replaces it.
         var (output, error) = (Console.Out, Console.Error);
         Console.SetOut(TextWriter.Null);

@@ -18,6 +18,9 @@ public sealed record RunOptions
     public int? BatchSize { get; init; }
     public int? Seed { get; init; }
 
+    /// <summary>libtorch's CPU threads instead of the declared number (null: keep it; the declared 0 chooses by model size).</summary>
+    public int? Threads { get; init; }
+
     /// <summary>Who reads answers for the judged suites: gym (the exact ground-truth judge) or llm (an OpenAI-compatible endpoint, from the environment).</summary>
     public string Judge { get; init; } = "gym";
 

@@ -45,6 +45,7 @@ public sealed class OperatorErrorTests : IDisposable
     [InlineData("--lr", "0", "ALIGN")]
     [InlineData("--batch-size", "0", "ALIGN007")]
     [InlineData("--steps", "-1", "ALIGN007")]
+    [InlineData("--threads", "0", "ALIGN007")]
     [InlineData("--device", "tpu", "tpu")]
     public async Task An_override_is_checked_by_the_declaration_s_rule_before_anything_trains(string option, string value, string expected)
     {
@@ -87,7 +88,7 @@ public sealed class OperatorErrorTests : IDisposable
             Assert.Contains("Usage:", output);
         }
         var (_, runHelp, _) = await Host.RunAsync("run", "--help");
-        foreach (var option in new[] { "--steps", "--lr", "--batch-size", "--resume", "--judge" }) Assert.Contains(option, runHelp);
+        foreach (var option in new[] { "--steps", "--lr", "--batch-size", "--threads", "--resume", "--judge" }) Assert.Contains(option, runHelp);
     }
 
     public void Dispose()

@@ -44,7 +44,8 @@ public class Gpt2 : CausalLM
         var start = StartPosition(ids, cache);
         // A whole sequence (or a prompt filling an empty cache) needs the causal mask; one new token may attend to every cached one.
         var causal = start == 0;
-        var x = transformer.wte.forward(ids) + transformer.wpe.forward(arange(start, start + ids.shape[1], device: ids.device));
+        // The position embeddings of positions start… are rows of wpe: a narrow view, with no index tensor to build per token.
+        var x = transformer.wte.forward(ids) + transformer.wpe.weight!.narrow(0, start, ids.shape[1]);
         foreach (var block in transformer.h) x = Block(x, cache, h => block.Forward(h, cache, causal));
         return transformer.ln_f.forward(x);
     }

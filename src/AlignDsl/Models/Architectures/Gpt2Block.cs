@@ -39,7 +39,8 @@ internal sealed class Gpt2Block : Module
     {
         var (batch, time, dim) = (x.shape[0], x.shape[1], x.shape[2]);
         var qkvs = attn.c_attn.forward(ln_1.forward(x)).view(batch, time, 3, _heads, dim / _heads).permute(2, 0, 3, 1, 4);
-        var (q, k, v) = (qkvs[0], qkvs[1], qkvs[2]);
+        var parts = qkvs.unbind(0);
+        var (q, k, v) = (parts[0], parts[1], parts[2]);
         if (cache is not null) (k, v) = cache.Append(_layer, k, v);
         var attended = nn.functional.scaled_dot_product_attention(q, k, v, null, 0.0, causal);
         x = x + attn.c_proj.forward(attended.transpose(1, 2).reshape(batch, time, dim));

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The QuickStart (SFT warm-up, then DPO) on a quiet machine and beside two busy processes (`yes > /dev/null`, one per
+# core on 2 cores), interleaved: quiet, busy, quiet, busy, … Prints every run's wall time with the load average at its
+# start, then the medians and busy / quiet. Target: busy / quiet ≤ 1.5.
+#   bash benchmarks/busy-machine.sh [RUNS] [-- QUICKSTART ARGUMENTS]     (RUNS: 3 by default)
+# Environment variables given to the script reach the QuickStart (e.g. OMP_WAIT_POLICY=ACTIVE to compare);
+# QUICKSTART_DLL=path/QuickStart.dll times that build instead of building this checkout's (a before/after comparison).
+# Also checks that libgomp started with the wait policy the host chose: OMP_DISPLAY_ENV=verbose prints its settings
+# (GOMP_SPINCOUNT 0: an idle thread sleeps at once; 300000, the default: it spins first).
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+runs="${1:-3}"; shift || true
+[[ "${1:-}" == "--" ]] && shift
+extra=("$@")
+work="$(mktemp -d)"
+busy=()
+cleanup() { for pid in "${busy[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+app="${QUICKSTART_DLL:-}"
+if [[ -z "$app" ]]; then
+  dotnet build "$repo/examples/QuickStart" -c Release -v q -nologo > "$work/build.log" 2>&1 || { tail -n 30 "$work/build.log"; exit 1; }
+  app="$repo/examples/QuickStart/bin/Release/net10.0/QuickStart.dll"
+fi
+
+echo "cores: $(getconf _NPROCESSORS_ONLN)"
+echo "libgomp's wait policy as the QuickStart starts it:"
+OMP_DISPLAY_ENV=verbose dotnet "$app" run gym-sft --steps 1 --out "$work/check" 2>&1 \
+  | grep -E "OMP_WAIT_POLICY|GOMP_SPINCOUNT|OMP_NUM_THREADS" | sort -u | sed 's/^/  /' || echo "  (libgomp printed nothing: not loaded, or not libgomp)"
+
+one_run() {
+  local out="$work/runs-$1-$2"
+  local start end
+  start=$(date +%s.%N)
+  dotnet "$app" --out "$out" "${extra[@]}" > "$work/$1-$2.log" 2>&1 || { echo "$1 run $2 failed:"; tail -n 20 "$work/$1-$2.log"; exit 1; }
+  end=$(date +%s.%N)
+  rm -rf "$out"
+  echo "$end - $start" | bc
+}
+
+quiet=(); loaded=()
+for i in $(seq 1 "$runs"); do
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  t=$(one_run quiet "$i"); quiet+=("$t")
+  printf 'quiet %d: %6.1f s   (load at start %s)\n' "$i" "$t" "$load"
+  busy=()
+  for _ in 1 2; do yes > /dev/null & busy+=("$!"); done
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  t=$(one_run busy "$i"); loaded+=("$t")
+  for pid in "${busy[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done
+  busy=()
+  printf 'busy  %d: %6.1f s   (load at start %s, plus two busy processes)\n' "$i" "$t" "$load"
+done
+
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+mq=$(median "${quiet[@]}"); mb=$(median "${loaded[@]}")
+printf 'median quiet %.1f s, busy %.1f s, busy / quiet %.2f\n' "$mq" "$mb" "$(echo "$mb / $mq" | bc -l)"
