@@ -223,6 +223,7 @@ public sealed partial class RunContext : IDisposable
         {
             var means = new Dictionary<string, double>(metrics.ReadMeans()) { ["learning_rate"] = optimizer.LearningRate };
             _latest = means;
+            _lastReadStep = step;
             _log!.Metrics(step, means);
             // The divergence watch came back in the same read: a NaN at any step since the last one stops the run here.
             if (metrics.FirstNonFiniteStep is { } bad) throw Diverged(bad, step);
@@ -252,6 +253,7 @@ public sealed partial class RunContext : IDisposable
         _log?.Dispose();
         using (var file = new FileStream(Path.Combine(RunDirectory, RunLog.FileName), FileMode.OpenOrCreate)) file.SetLength(_resumeInfo.MetricsLength);
         _log = new RunLog(RunDirectory, append: true);
+        ReplayGuards();
         var before = _resumeInfo.Evaluations.FirstOrDefault(e => e.Step == 0)
             ?? throw new InvalidDataException($"{_resumeFrom} holds no evaluation from before training.");
         _observer.Status($"resuming after step {_resumeInfo.Step} from {_resumeFrom}");
@@ -370,6 +372,7 @@ public sealed partial class RunContext : IDisposable
             Warnings = _warnings.ToList(), DataQuality = _dataQuality, DataFiles = _dataFiles.ToList(), Seed = Seed, Parents = new Dictionary<string, string>(_parents),
             Provenance = RunProvenance.Collect(Experiment, Options, Seed, _steps, _resumeInfo?.LearningRate ?? Options.LearningRate,
                 _resumeInfo?.BatchSize ?? Options.BatchSize, Device.type.ToString().ToLowerInvariant(), _parents, _dataFiles.Select(f => f.Path)),
+            Guards = _guards?.Report(),
         };
         RunSummary.Write(Path.Combine(RunDirectory, RunSummary.FileName), result, Experiment, Device.type.ToString().ToLowerInvariant());
         Reports.RunReport.Write(RunDirectory, result, Experiment, Device.type.ToString().ToLowerInvariant());
@@ -394,7 +397,8 @@ public sealed partial class RunContext : IDisposable
         (_judge as IDisposable)?.Dispose();
         if (Finished || !Directory.Exists(RunDirectory)) return;
         var lastStep = CheckpointStore.LatestStep(RunDirectory);
-        var status = _diverged ? RunStatus.Diverged
+        var status = _haltedByGuard ? RunStatus.HaltedByGuard
+            : _diverged ? RunStatus.Diverged
             : lastStep is null ? null
             : lastStep == _steps && _saving ? RunStatus.SaveFailed
             : lastStep == _steps ? RunStatus.EvaluationFailed
@@ -404,7 +408,8 @@ public sealed partial class RunContext : IDisposable
             Directory.Delete(RunDirectory, recursive: true);
             return;
         }
-        RunSummary.WriteStopped(Path.Combine(RunDirectory, RunSummary.FileName), Experiment, status, lastStep, CheckpointStore.Latest(RunDirectory), Seed, _parents);
+        RunSummary.WriteStopped(Path.Combine(RunDirectory, RunSummary.FileName), Experiment, status, lastStep, CheckpointStore.Latest(RunDirectory), Seed, _parents,
+            _guards?.Report());
         File.Delete(Path.Combine(RunDirectory, RunStore.LockFile));
     }
 

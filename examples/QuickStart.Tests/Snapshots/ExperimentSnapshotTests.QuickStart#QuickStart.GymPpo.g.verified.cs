@@ -85,6 +85,13 @@ partial class GymPpo : global::AlignDsl.IExperiment
         using var valueOptimizer = run.AdamW(valueModel, learningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);
         // Rollouts sample from their own seeded generator, so a run repeats.
         var generator = new global::TorchSharp.torch.Generator((ulong)run.Seed, run.Device);
+        // PPO's failure modes, watched at each metrics read and evaluation: KL explosion, reward hacking, collapse.
+        var guards = run.Guards(new global::AlignDsl.Guards.GuardSettings
+        {
+            MaxKl = 20.0, KlGrowthFactor = 5.0, Window = 5, MinEntropy = 0.05,
+            MinDistinctRatio = 0.1, MaxLengthGrowth = 2.0, MaxJudgeDrop = 0.1,
+            Action = global::AlignDsl.GuardAction.Warn,
+        });
         using var metrics = new global::AlignDsl.Reporting.MetricSet();
         // What each checkpoint holds besides the run's own records (step, evaluations, metrics file, torch RNG).
         var state = run.TrainingState(metrics).Add("policy", policy, optimizer).Add("valueModel", valueModel, valueOptimizer).Add("generator", generator);
@@ -104,6 +111,8 @@ partial class GymPpo : global::AlignDsl.IExperiment
             run.Report(step, metrics, tokens, LogEvery, optimizer);
             if (run.IsEvalStep(step, EvalEvery))
                 await EvaluateAsync(run, evalContext, $"step {step}", step, cancellationToken);
+            // The guards read what this step logged and evaluated; one that fires warns (console, summary.json, report.md).
+            guards.Check(step, state, KeepCheckpoints);
             // Every CheckpointEvery steps and at the last, written atomically; the newest KeepCheckpoints are kept.
             if (run.IsCheckpointStep(step, CheckpointEvery))
                 run.SaveCheckpoint(step, state, KeepCheckpoints);
@@ -131,6 +140,8 @@ partial class GymPpo : global::AlignDsl.IExperiment
             oldValues = valueModel.Values(rollout.Batch);
             advantages = global::AlignDsl.Objectives.Ppo.Advantages(scores, oldLogProbs, reference.TokenLogProbs(rollout.Batch), oldValues, mask, KlCoefficient, Gamma, Lambda);
         }
+        // The rollout's entropy, share of distinct answers and answer length, which the failure-mode guards read.
+        metrics.Add(global::AlignDsl.Guards.RolloutFigures.Of(rollout, oldLogProbs));
         for (var epoch = 0; epoch < PpoEpochs; epoch++)
         {
             optimizer.ZeroGrad();

@@ -165,6 +165,7 @@ internal static class ExperimentEmitter
         objective.EmitStepCall(w);
         w.Line("if (run.IsEvalStep(step, EvalEvery))");
         w.Line("    await EvaluateAsync(run, evalContext, $\"step {step}\", step, cancellationToken);");
+        objective.EmitAfterStep(w);
         w.Line("// Every CheckpointEvery steps and at the last, written atomically; the newest KeepCheckpoints are kept.");
         w.Line("if (run.IsCheckpointStep(step, CheckpointEvery))");
         w.Line("    run.SaveCheckpoint(step, state, KeepCheckpoints);");

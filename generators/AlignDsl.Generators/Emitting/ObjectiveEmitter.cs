@@ -70,6 +70,9 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
         w.Line("run.Report(step, metrics, batch, LogEvery, optimizer);");
     }
 
+    /// <summary>Inside the loop, after the step's report and evaluation and before its checkpoint: the objective's own checks.</summary>
+    public virtual void EmitAfterStep(CodeWriter w) { }
+
     /// <summary>The gym split, or the JSONL reader call, that yields a training/held-out split.</summary>
     protected string ReadSplit(string gymSplit, string jsonlReader)
     {

@@ -74,6 +74,28 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line("using var valueOptimizer = run.AdamW(valueModel, learningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);");
         w.Line("// Rollouts sample from their own seeded generator, so a run repeats.");
         w.Line("var generator = new global::TorchSharp.torch.Generator((ulong)run.Seed, run.Device);");
+        if (Guards is not { } g) return;
+        w.Line("// PPO's failure modes, watched at each metrics read and evaluation: KL explosion, reward hacking, collapse.");
+        w.Line("var guards = run.Guards(new global::AlignDsl.Guards.GuardSettings");
+        w.Line("{");
+        w.Indent();
+        w.Line($"MaxKl = {Literal(g.MaxKl)}, KlGrowthFactor = {Literal(g.KlGrowthFactor)}, Window = {Literal(g.Window)}, MinEntropy = {Literal(g.MinEntropy)},");
+        w.Line($"MinDistinctRatio = {Literal(g.MinDistinctRatio)}, MaxLengthGrowth = {Literal(g.MaxLengthGrowth)}, MaxJudgeDrop = {Literal(g.MaxJudgeDrop)},");
+        w.Line($"Action = global::AlignDsl.GuardAction.{g.Action},");
+        w.Outdent();
+        w.Line("});");
+    }
+
+    /// <summary>The guards' bounds, or null when they are declared off.</summary>
+    private Model.GuardsModel? Guards => Experiment.Guards is { Action: not "Off" } g ? g : null;
+
+    public override void EmitAfterStep(CodeWriter w)
+    {
+        if (Guards is null) return;
+        w.Line(Guards.Action == "Halt"
+            ? "// The guards read what this step logged and evaluated; one that fires halts the run, keeping a checkpoint of this step."
+            : "// The guards read what this step logged and evaluated; one that fires warns (console, summary.json, report.md).");
+        w.Line("guards.Check(step, state, KeepCheckpoints);");
     }
 
     public override string TrainingStateParts =>
@@ -110,6 +132,8 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line("oldValues = valueModel.Values(rollout.Batch);");
         w.Line($"advantages = {Objectives}.Ppo.Advantages(scores, oldLogProbs, reference.TokenLogProbs(rollout.Batch), oldValues, mask, KlCoefficient, Gamma, Lambda);");
         w.CloseBrace();
+        w.Line("// The rollout's entropy, share of distinct answers and answer length, which the failure-mode guards read.");
+        w.Line("metrics.Add(global::AlignDsl.Guards.RolloutFigures.Of(rollout, oldLogProbs));");
         w.Line("for (var epoch = 0; epoch < PpoEpochs; epoch++)");
         w.OpenBrace();
         w.Line("optimizer.ZeroGrad();");

@@ -18,6 +18,7 @@ internal static class KnownTypes
     public const string RewardFunctionInterface = "AlignDsl.Rewards.IRewardFunction";
     public const string Reference = "AlignDsl.ReferenceAttribute";
     public const string Lora = "AlignDsl.LoraAttribute";
+    public const string Guards = "AlignDsl.GuardsAttribute";
 
     /// <summary>Every objective attribute; an experiment declares exactly one.</summary>
     public static readonly string[] Objectives = [Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto, Ppo];

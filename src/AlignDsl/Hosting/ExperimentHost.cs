@@ -17,11 +17,11 @@ namespace AlignDsl.Hosting;
 ///   runs [--out DIR] [--prune]   run folders and their status; --prune removes stale incomplete ones
 /// </code>
 /// Every verb has <c>--help</c>. Exit codes: 0 success, 1 the run failed (bad data, a missing file, interrupted),
-/// 2 a bad command line (checked before anything trains), 3 the run diverged.
+/// 2 a bad command line (checked before anything trains), 3 the run diverged, 4 a failure-mode guard halted the run.
 /// </summary>
 public static class ExperimentHost
 {
-    public const int Success = 0, Failed = 1, BadCommandLine = 2, Diverged = RunDivergedException.ExitCode;
+    public const int Success = 0, Failed = 1, BadCommandLine = 2, Diverged = RunDivergedException.ExitCode, HaltedByGuard = Guards.GuardHaltException.ExitCode;
 
     public static async Task<int> RunAsync(string[] args, IReadOnlyList<ExperimentEntry> experiments, string defaultExperiment,
         TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
@@ -82,6 +82,11 @@ public static class ExperimentHost
         {
             error.WriteLine($"error: {e.Message}");
             return Diverged;
+        }
+        catch (Guards.GuardHaltException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return HaltedByGuard;
         }
         catch (Models.NonFiniteModelException e)
         {
