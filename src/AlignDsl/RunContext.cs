@@ -49,6 +49,7 @@ public sealed partial class RunContext : IDisposable
         _store = new RunStore(options.OutputRoot);
         Device = Devices.Resolve(options.Device);
         if (options.Steps is { } steps) Check(SettingRules.CheckPositive("Steps", steps));
+        if (options.Beta is { } beta && BetaOverride.Problem(experiment, beta) is { } problem) throw new ArgumentException($"--beta: {problem}");
         // The generator checks declared names (ALIGN050); a hand-written descriptor is checked here, before any folder exists.
         Check(SettingRules.CheckExperimentName(experiment.Name));
         if (options.Resume is { } resume)
@@ -91,6 +92,9 @@ public sealed partial class RunContext : IDisposable
 
     /// <summary>The declared batch size unless the command line overrides it.</summary>
     public int BatchSizeOr(int declared) => _resumeInfo?.BatchSize ?? Options.BatchSize ?? declared;
+
+    /// <summary>The declared β (PPO: KL coefficient) unless the command line overrides it.</summary>
+    public double BetaOr(double declared) => _resumeInfo?.Beta ?? Options.Beta ?? declared;
 
     /// <summary>The finished run folders this run loaded models from, by experiment.</summary>
     public IReadOnlyDictionary<string, string> Parents => _parents;
@@ -218,6 +222,7 @@ public sealed partial class RunContext : IDisposable
     public void Report(int step, MetricSet metrics, long tokens, int logEvery, Optimizer optimizer)
     {
         _tokens += tokens;
+        _lastTrainedStep = step;
         metrics.EndStep(step);
         if (step % logEvery == 0 || step == _steps)
         {
@@ -257,7 +262,7 @@ public sealed partial class RunContext : IDisposable
         var before = _resumeInfo.Evaluations.FirstOrDefault(e => e.Step == 0)
             ?? throw new InvalidDataException($"{_resumeFrom} holds no evaluation from before training.");
         _observer.Status($"resuming after step {_resumeInfo.Step} from {_resumeFrom}");
-        return new ResumePoint(_resumeInfo.Step, before);
+        return new ResumePoint(_resumeInfo.Step, before) { PendingEvaluation = _resumeInfo.PendingEvaluation };
     }
 
     /// <summary>The batches still to train: all of them for a fresh run; after the checkpoint's step for a resumed one (the seeded order replayed).</summary>
@@ -271,14 +276,19 @@ public sealed partial class RunContext : IDisposable
     /// Writes a checkpoint of <paramref name="step"/> atomically and keeps the newest <paramref name="keep"/>. The
     /// divergence watch is read first, so every checkpoint on disk was trained on finite losses and gradients.
     /// </summary>
-    public void SaveCheckpoint(int step, TrainingState state, int keep)
+    public void SaveCheckpoint(int step, TrainingState state, int keep) => SaveCheckpoint(step, state, keep, pendingEvaluation: null);
+
+    private void SaveCheckpoint(int step, TrainingState state, int keep, int? pendingEvaluation)
     {
         if (state.Metrics.ReadFirstNonFiniteStep() is { } bad) throw Diverged(bad, step);
         var metricsFile = Path.Combine(RunDirectory, RunLog.FileName);
         var info = new CheckpointInfo(Experiment.Name, step, _steps, Seed, _tokens, File.Exists(metricsFile) ? new FileInfo(metricsFile).Length : 0,
             new Dictionary<string, string>(_parents), _evaluations.ToList(), _warnings.ToList(), _latest)
         {
-            LearningRate = Options.LearningRate, BatchSize = Options.BatchSize,
+            // A resumed run keeps the overrides it started with, in every checkpoint it writes.
+            LearningRate = _resumeInfo?.LearningRate ?? Options.LearningRate, BatchSize = _resumeInfo?.BatchSize ?? Options.BatchSize,
+            Beta = _resumeInfo?.Beta ?? Options.Beta,
+            PendingEvaluation = pendingEvaluation,
         };
         CheckpointStore.Write(RunDirectory, info, state, keep);
     }
@@ -371,7 +381,8 @@ public sealed partial class RunContext : IDisposable
         {
             Warnings = _warnings.ToList(), DataQuality = _dataQuality, DataFiles = _dataFiles.ToList(), Seed = Seed, Parents = new Dictionary<string, string>(_parents),
             Provenance = RunProvenance.Collect(Experiment, Options, Seed, _steps, _resumeInfo?.LearningRate ?? Options.LearningRate,
-                _resumeInfo?.BatchSize ?? Options.BatchSize, Device.type.ToString().ToLowerInvariant(), _parents, _dataFiles.Select(f => f.Path)),
+                _resumeInfo?.BatchSize ?? Options.BatchSize, Device.type.ToString().ToLowerInvariant(), _parents, _dataFiles.Select(f => f.Path),
+                _resumeInfo?.Beta ?? Options.Beta),
             Guards = _guards?.Report(),
         };
         RunSummary.Write(Path.Combine(RunDirectory, RunSummary.FileName), result, Experiment, Device.type.ToString().ToLowerInvariant());

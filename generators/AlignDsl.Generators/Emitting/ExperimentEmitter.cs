@@ -143,10 +143,11 @@ internal static class ExperimentEmitter
         w.Line("public static async global::System.Threading.Tasks.Task<global::AlignDsl.RunResult> RunAsync(");
         w.Line("    global::AlignDsl.RunContext run, global::System.Threading.CancellationToken cancellationToken = default)");
         w.OpenBrace();
-        w.Line("// The command line may override these three; the run records what it used.");
+        w.Line($"// The command line may override these {(objective.BetaConstant is null ? "three" : "four")}; the run records what it used.");
         w.Line("var steps = run.StepsOr(Steps);");
         w.Line("var learningRate = run.LearningRateOr(LearningRate);");
         w.Line("var batchSize = run.BatchSizeOr(BatchSize);");
+        if (objective.BetaConstant is { } beta) w.Line($"var {objective.BetaVariable} = run.BetaOr({beta});");
         w.Line();
         objective.EmitSetUp(w);
         objective.EmitOptimizers(w);
@@ -158,10 +159,14 @@ internal static class ExperimentEmitter
         w.Line("var resumed = run.Resume(state);");
         w.Line("var before = resumed?.Before ?? await EvaluateAsync(run, evalContext, \"before\", 0, cancellationToken);");
         w.Line("run.StartTraining(steps);");
+        w.Line("// A run stopped during an evaluation inside the loop makes that evaluation first.");
+        w.Line("if (resumed?.PendingEvaluation is { } pending)");
+        w.Line("    await EvaluateAsync(run, evalContext, $\"step {pending}\", pending, cancellationToken);");
         w.Line("// The seeded data order is replayed from the start; a resumed run skips the steps it has done.");
         w.Line("foreach (var (step, batch) in run.RemainingSteps(train.Batches(batchSize, steps, run.Seed)))");
         w.OpenBrace();
-        w.Line("cancellationToken.ThrowIfCancellationRequested();");
+        w.Line("// Ctrl+C or SIGTERM: a checkpoint of the last step trained is kept, so --resume loses nothing.");
+        w.Line("run.StopIfCancelled(state, KeepCheckpoints, cancellationToken);");
         objective.EmitStepCall(w);
         w.Line("if (run.IsEvalStep(step, EvalEvery))");
         w.Line("    await EvaluateAsync(run, evalContext, $\"step {step}\", step, cancellationToken);");

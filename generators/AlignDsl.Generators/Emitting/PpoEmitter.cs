@@ -38,6 +38,8 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
 
     protected override string? LiveReference => "reference";
 
+    public override string? BetaConstant => "KlCoefficient";
+
     private string Reward => RewardIsModel ? "rewardModel" : "reward";
 
     public override string TrainStepModels => $"policy, reference, valueModel, {Reward}";
@@ -64,7 +66,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
             w.Line($"var reward = new {Experiment.Reward?.FunctionType}();");
         }
         EmitEvalContext(w, "the implicit reward β·log π/π_ref of the KL-regularised objective", "policy",
-            $"new {Evaluation}.ImplicitReward(policy, new {Models}.LiveReference(reference), KlCoefficient)", TokenizePairs("heldOutPairs"));
+            $"new {Evaluation}.ImplicitReward(policy, new {Models}.LiveReference(reference), klCoefficient)", TokenizePairs("heldOutPairs"));
     }
 
     public override void EmitOptimizers(CodeWriter w)
@@ -106,7 +108,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line("long tokens;");
         w.Line("// Everything a step allocates on the device is freed when its scope closes.");
         w.Line("using (global::TorchSharp.torch.NewDisposeScope())");
-        w.Line($"    tokens = TrainStep({TrainStepModels}, batch, generator, optimizer, valueOptimizer, metrics);");
+        w.Line($"    tokens = TrainStep({TrainStepModels}, batch, klCoefficient, generator, optimizer, valueOptimizer, metrics);");
         w.Line("run.Report(step, metrics, tokens, LogEvery, optimizer);");
     }
 
@@ -118,7 +120,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line("/// model, all without gradients; then PpoEpochs clipped updates of policy and value model on the same rollout.");
         w.Line("/// </summary>");
         w.Line($"private static long TrainStep({Models}.Policy policy, {Models}.Policy reference, {Models}.ValueModel valueModel, {rewardParameter},");
-        w.Line("    global::System.Collections.Generic.IReadOnlyList<string> prompts, global::TorchSharp.torch.Generator generator,");
+        w.Line("    global::System.Collections.Generic.IReadOnlyList<string> prompts, double klCoefficient, global::TorchSharp.torch.Generator generator,");
         w.Line("    global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Training.Optimizer valueOptimizer, global::AlignDsl.Reporting.MetricSet metrics)");
         w.OpenBrace();
         w.Line("var rollout = global::AlignDsl.Training.Rollout.Sample(policy, prompts, MaxNewTokens, MaxLength, generator);");
@@ -130,7 +132,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line(RewardIsModel ? "var scores = rewardModel.Rewards(rollout.Batch);" : "var scores = rollout.Score(reward);");
         w.Line("oldLogProbs = policy.TokenLogProbs(rollout.Batch);");
         w.Line("oldValues = valueModel.Values(rollout.Batch);");
-        w.Line($"advantages = {Objectives}.Ppo.Advantages(scores, oldLogProbs, reference.TokenLogProbs(rollout.Batch), oldValues, mask, KlCoefficient, Gamma, Lambda);");
+        w.Line($"advantages = {Objectives}.Ppo.Advantages(scores, oldLogProbs, reference.TokenLogProbs(rollout.Batch), oldValues, mask, klCoefficient, Gamma, Lambda);");
         w.CloseBrace();
         w.Line("// The rollout's entropy, share of distinct answers and answer length, which the failure-mode guards read.");
         w.Line("metrics.Add(global::AlignDsl.Guards.RolloutFigures.Of(rollout, oldLogProbs));");

@@ -11,7 +11,7 @@ namespace AlignDsl.Hosting;
 ///   (no arguments)        run the default experiment and the experiments it starts from, in order
 ///   list [--json]         the experiments, with objective, data, resident models and estimated memory
 ///   describe NAME         one experiment in detail, with every setting
-///   run NAME [--steps N] [--lr RATE] [--batch-size N] [--device auto|cpu|cuda] [--out DIR] [--seed N]
+///   run NAME [--steps N] [--lr RATE] [--batch-size N] [--beta BETA] [--device auto|cpu|cuda] [--out DIR] [--seed N]
 ///            [--judge gym|llm] [--resume [FOLDER|latest]]
 ///   score --model FOLDER|RUN (--ids 1,2,3 | --text "…") [--out DIR]
 ///   runs [--out DIR] [--prune]   run folders and their status; --prune removes stale incomplete ones
@@ -66,6 +66,9 @@ public static class ExperimentHost
             var isRun = command == commands.Run;
             var target = catalog.Find(isRun ? parsed.GetRequiredValue(commands.RunName) : defaultExperiment);
             var options = Options(parsed, commands);
+            // β depends on the objective, so --beta is checked once the experiment is known (still before anything trains).
+            if (options.Beta is { } beta && BetaOverride.Problem(target.Descriptor, beta) is { } problem)
+                throw new UsageException($"--beta: {problem}");
             var chain = new Pipeline(catalog, options, output);
             // Every experiment the command will run is checked first (data files, settings, overrides): nothing trains
             // before a mistake further down the chain is found.
@@ -135,6 +138,7 @@ public static class ExperimentHost
             Steps = parsed.GetValue(commands.Steps),
             LearningRate = parsed.GetValue(commands.LearningRate),
             BatchSize = parsed.GetValue(commands.BatchSize),
+            Beta = parsed.GetValue(commands.Beta),
             Seed = parsed.GetValue(commands.Seed),
             Judge = judge,
             JudgeTimeoutSeconds = parsed.GetValue(commands.JudgeTimeout),
