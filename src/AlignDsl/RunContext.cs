@@ -266,8 +266,15 @@ public sealed partial class RunContext : IDisposable
     }
 
     /// <summary>The batches still to train: all of them for a fresh run; after the checkpoint's step for a resumed one (the seeded order replayed).</summary>
-    public IEnumerable<(int Step, T Batch)> RemainingSteps<T>(IEnumerable<(int Step, T Batch)> batches) =>
-        batches.Where(b => b.Step > _resumedStep);
+    public IEnumerable<(int Step, T Batch)> RemainingSteps<T>(IEnumerable<(int Step, T Batch)> batches)
+    {
+        foreach (var batch in batches.Where(b => b.Step > _resumedStep))
+        {
+            // On CUDA the default generators restart from (seed, step) before each step: resume is exact there too.
+            CudaRandom.ReseedForStep(Device, Seed, batch.Step);
+            yield return batch;
+        }
+    }
 
     /// <summary>Every <paramref name="checkpointEvery"/> steps (0: never) and at the last step, which keeps the weights safe from a failing final evaluation.</summary>
     public bool IsCheckpointStep(int step, int checkpointEvery) => step == _steps || (checkpointEvery > 0 && step % checkpointEvery == 0);
