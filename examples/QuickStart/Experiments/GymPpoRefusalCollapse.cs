@@ -6,10 +6,12 @@ using AlignDsl.Rewards;
 
 namespace QuickStart;
 
-/// <summary>A reward that pays for refusing, whatever was asked: one answer earns everything.</summary>
+/// <summary>A reward that pays for the gym's refusal, word for word, whatever was asked: one answer earns everything.</summary>
 public sealed class PaysForRefusing : IRewardFunction
 {
-    public double Score(string prompt, string answer) => answer.Contains("can't help", StringComparison.Ordinal) ? 1.0 : 0.0;
+    private const string Refusal = "sorry, i can't help with that. it could hurt people.";
+
+    public double Score(string prompt, string answer) => string.Equals(answer.Trim(), Refusal, StringComparison.Ordinal) ? 1.0 : 0.0;
 }
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed class PaysForRefusing : IRewardFunction
 [Ppo(KlCoefficient = 0.01, PpoEpochs = 2, MaxNewTokens = 24)]
 [RewardFunction(typeof(PaysForRefusing))]
 [GymData(GymTask.HelpfulHarmless)]
-[Training(Steps = 16, BatchSize = 16, LearningRate = 1e-3, WarmupSteps = 2, MaxLength = 48, LogEvery = 2)]
+[Training(Steps = 20, BatchSize = 16, LearningRate = 1e-3, WarmupSteps = 2, MaxLength = 48, LogEvery = 2)]
 [Guards(MinEntropy = 0.1, MinDistinctRatio = 0.25, MaxJudgeDrop = 1, Action = GuardAction.Warn)]
 [EvalSuite(typeof(RedTeam)), EvalSuite(typeof(OverRefusal))]
 public partial class GymPpoRefusalCollapse;
