@@ -16,7 +16,7 @@ partial class GymPpoRefusalCollapse : global::AlignDsl.IExperiment
     private const int MaxNewTokens = 24;
     private const double Gamma = 1.0;
     private const double Lambda = 0.95;
-    private const int Steps = 16;
+    private const int Steps = 40;
     private const int BatchSize = 16;
     private const double LearningRate = 0.001;
     private const int WarmupSteps = 2;
@@ -24,7 +24,7 @@ partial class GymPpoRefusalCollapse : global::AlignDsl.IExperiment
     private const double MaxGradNorm = 1.0;
     private const int MaxLength = 48;
     private const int EvalEvery = 0;
-    private const int LogEvery = 2;
+    private const int LogEvery = 4;
     private const int Seed = 42;
     private const int CheckpointEvery = 50;
     private const int KeepCheckpoints = 2;

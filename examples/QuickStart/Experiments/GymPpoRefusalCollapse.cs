@@ -23,7 +23,7 @@ public sealed class PaysForRefusing : IRewardFunction
 [Ppo(KlCoefficient = 0.01, PpoEpochs = 2, MaxNewTokens = 24)]
 [RewardFunction(typeof(PaysForRefusing))]
 [GymData(GymTask.HelpfulHarmless)]
-[Training(Steps = 20, BatchSize = 16, LearningRate = 1e-3, WarmupSteps = 2, MaxLength = 48, LogEvery = 2)]
+[Training(Steps = 40, BatchSize = 16, LearningRate = 1e-3, WarmupSteps = 2, MaxLength = 48, LogEvery = 4)]
 [Guards(MinEntropy = 0.1, MinDistinctRatio = 0.25, MaxJudgeDrop = 1, Action = GuardAction.Warn)]
 [EvalSuite(typeof(RedTeam)), EvalSuite(typeof(OverRefusal))]
 public partial class GymPpoRefusalCollapse;
