@@ -13,9 +13,9 @@ public sealed class PaysForLength : IRewardFunction
 
 /// <summary>
 /// PPO's failure modes on purpose: the SFT policy is paid for length alone, with the weakest KL penalty of the typical
-/// range and a high learning rate. Its guards, declared to warn, report what follows: answers growing while the reward
-/// rises (reward hacking), the judge's win rate falling while the reward rises, the KL to the reference exploding, and
-/// the answers collapsing onto one. `run gym-ppo-length-hack` trains gym-sft first if it has no finished run.
+/// range and a high learning rate. Its guards, declared to warn, report what follows: the KL to the reference exploding,
+/// answers growing while the reward rises, and the judge's win rate falling while the reward rises (reward hacking).
+/// Collapse is shown by gym-ppo-refusal-collapse. `run gym-ppo-length-hack` trains gym-sft first if it has no finished run.
 /// </summary>
 [Experiment("gym-ppo-length-hack")]
 [Policy(InitFrom = typeof(GymSft))]
