@@ -4,7 +4,7 @@ using static Microsoft.CodeAnalysis.DiagnosticSeverity;
 
 namespace AlignDsl.Generators.Tests;
 
-/// <summary>PPO's failure-mode guards: on by default, their bounds range-checked (ALIGN081–083), and only for PPO (ALIGN080).</summary>
+/// <summary>PPO's failure-mode guards: on by default, their bounds range-checked (ALIGN070–083), and only for PPO (ALIGN069).</summary>
 public sealed class GuardsDiagnosticTests
 {
     private static string Source(string attributes, string training = "[Training(Steps = 40, LogEvery = 4, EvalEvery = 10)]") => Generate.Usings + $$"""
@@ -72,10 +72,10 @@ public sealed class GuardsDiagnosticTests
     }
 
     [Fact]
-    public void ALIGN080_guards_on_an_objective_without_rollouts()
+    public void ALIGN069_guards_on_an_objective_without_rollouts()
     {
         var source = Source("[Dpo]\n[Guards(MaxKl = 5)]");
-        var run = Reported(source, "ALIGN080", Warning, ("Guards(MaxKl = 5)", "Guards(MaxKl = 5)"));
+        var run = Reported(source, "ALIGN069", Warning, ("Guards(MaxKl = 5)", "Guards(MaxKl = 5)"));
         Generated(run, "Tests", "Ppo");
         Assert.Contains("remove [Guards]", run.GeneratorDiagnostics.Single().GetMessage());
         Assert.DoesNotContain("run.Guards(", Text(run));
@@ -89,28 +89,28 @@ public sealed class GuardsDiagnosticTests
     [InlineData("MinDistinctRatio = 1.5", "1.5", "MinDistinctRatio must be between 0 and 1")]
     [InlineData("MaxLengthGrowth = 0.5", "0.5", "MaxLengthGrowth must be greater than 1")]
     [InlineData("MaxJudgeDrop = 2", "2", "MaxJudgeDrop must be between 0 and 1")]
-    public void ALIGN081_a_guard_bound_out_of_range_is_reported_at_its_value(string setting, string value, string message)
+    public void ALIGN070_a_guard_bound_out_of_range_is_reported_at_its_value(string setting, string value, string message)
     {
         var source = Source($"[Ppo]\n[RewardFunction(typeof(Length))]\n[Guards({setting})]");
-        var run = Reported(source, "ALIGN081", Error, (setting, value));
+        var run = Reported(source, "ALIGN070", Error, (setting, value));
         NotGenerated(run, "Tests", "Ppo");
         Assert.StartsWith(message, run.GeneratorDiagnostics.Single().GetMessage());
     }
 
     [Fact]
-    public void ALIGN082_a_window_longer_than_the_run_reads()
+    public void ALIGN071_a_window_longer_than_the_run_reads()
     {
         var source = Source("[Ppo]\n[RewardFunction(typeof(Length))]\n[Guards(Window = 12)]");
-        var run = Reported(source, "ALIGN082", Warning, ("Window = 12", "12"));
+        var run = Reported(source, "ALIGN071", Warning, ("Window = 12", "12"));
         Generated(run, "Tests", "Ppo");
         Assert.Contains("Window (12) spans more metric reads than the run makes (10: Steps 40 read every LogEvery 4 steps)", run.GeneratorDiagnostics.Single().GetMessage());
     }
 
     [Fact]
-    public void ALIGN083_declared_guards_cannot_compare_with_the_judge_without_evaluations_during_training()
+    public void ALIGN072_declared_guards_cannot_compare_with_the_judge_without_evaluations_during_training()
     {
         var source = Source("[Ppo]\n[RewardFunction(typeof(Length))]\n[Guards(MaxKl = 5)]", "[Training(Steps = 40, LogEvery = 4)]");
-        var run = Reported(source, "ALIGN083", Warning, ("Guards(MaxKl = 5)", "Guards(MaxKl = 5)"));
+        var run = Reported(source, "ALIGN072", Warning, ("Guards(MaxKl = 5)", "Guards(MaxKl = 5)"));
         Assert.Contains("EvalEvery is 0 or not below Steps", run.GeneratorDiagnostics.Single().GetMessage());
 
         // Saying the judge check is not wanted silences it.

@@ -191,16 +191,16 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ConfigureNotStatic = new("ALIGN059", RuleBook.ConfigureNotStatic.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         RuleBook.ConfigureNotStatic.MessageFormat, RuleBook.ConfigureNotStatic.HelpLink);
 
-    public static readonly DiagnosticDescriptor GuardsWithoutRollouts = new("ALIGN080", RuleBook.GuardsWithoutRollouts.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Warning, true,
+    public static readonly DiagnosticDescriptor GuardsWithoutRollouts = new("ALIGN069", RuleBook.GuardsWithoutRollouts.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Warning, true,
         RuleBook.GuardsWithoutRollouts.MessageFormat, RuleBook.GuardsWithoutRollouts.HelpLink);
 
-    public static readonly DiagnosticDescriptor GuardBoundOutOfRange = new("ALIGN081", RuleBook.GuardBoundOutOfRange.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor GuardBoundOutOfRange = new("ALIGN070", RuleBook.GuardBoundOutOfRange.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
         RuleBook.GuardBoundOutOfRange.MessageFormat, RuleBook.GuardBoundOutOfRange.HelpLink);
 
-    public static readonly DiagnosticDescriptor GuardWindowLongerThanRun = new("ALIGN082", RuleBook.GuardWindowLongerThanRun.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Warning, true,
+    public static readonly DiagnosticDescriptor GuardWindowLongerThanRun = new("ALIGN071", RuleBook.GuardWindowLongerThanRun.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Warning, true,
         RuleBook.GuardWindowLongerThanRun.MessageFormat, RuleBook.GuardWindowLongerThanRun.HelpLink);
 
-    public static readonly DiagnosticDescriptor GuardJudgeCheckCannotRun = new("ALIGN083", RuleBook.GuardJudgeCheckCannotRun.Title, Message, "AlignDsl.Evaluation", DiagnosticSeverity.Warning, true,
+    public static readonly DiagnosticDescriptor GuardJudgeCheckCannotRun = new("ALIGN072", RuleBook.GuardJudgeCheckCannotRun.Title, Message, "AlignDsl.Evaluation", DiagnosticSeverity.Warning, true,
         RuleBook.GuardJudgeCheckCannotRun.MessageFormat, RuleBook.GuardJudgeCheckCannotRun.HelpLink);
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,

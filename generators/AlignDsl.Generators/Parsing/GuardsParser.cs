@@ -7,8 +7,8 @@ namespace AlignDsl.Generators.Parsing;
 
 /// <summary>
 /// <c>[Guards]</c>: PPO's failure-mode guards are on for every PPO experiment, with the declared bounds or the defaults.
-/// Checks each bound's range (ALIGN081), that the run makes enough metric reads for the window (ALIGN082) and evaluations
-/// for the judge comparison (ALIGN083), and warns when another objective declares them (ALIGN080).
+/// Checks each bound's range (ALIGN070), that the run makes enough metric reads for the window (ALIGN071) and evaluations
+/// for the judge comparison (ALIGN072), and warns when another objective declares them (ALIGN069).
 /// </summary>
 internal static class GuardsParser
 {

@@ -187,16 +187,16 @@ public static class RuleBook
     public static Rule ConfigureNotStatic { get; } = new("ALIGN059", "Configure must be static",
         "Configure of experiment '{0}' must be static: the fluent declaration is 'static void Configure(ExperimentBuilder x) => x…', read without an instance", RuleSeverity.Error, Structure);
 
-    public static Rule GuardsWithoutRollouts { get; } = new("ALIGN080", "Guards declared on an objective without rollouts",
+    public static Rule GuardsWithoutRollouts { get; } = new("ALIGN069", "Guards declared on an objective without rollouts",
         "Experiment '{0}' declares [Guards], but {1} samples no rollouts for them to watch: the failure-mode guards watch PPO runs; remove [Guards]", RuleSeverity.Warning, Ranges);
 
-    public static Rule GuardBoundOutOfRange { get; } = new("ALIGN081", "Guard bound out of range",
+    public static Rule GuardBoundOutOfRange { get; } = new("ALIGN070", "Guard bound out of range",
         "{0} must be {1} (got {2}): {3}", RuleSeverity.Error, Ranges);
 
-    public static Rule GuardWindowLongerThanRun { get; } = new("ALIGN082", "Guard window longer than the run",
+    public static Rule GuardWindowLongerThanRun { get; } = new("ALIGN071", "Guard window longer than the run",
         "Window ({0}) spans more metric reads than the run makes ({1}: Steps {2} read every LogEvery {3} steps), so the KL-growth and rising-reward checks could never fire: lower Window or LogEvery", RuleSeverity.Warning, Ranges);
 
-    public static Rule GuardJudgeCheckCannotRun { get; } = new("ALIGN083", "Guards cannot compare the reward with the judge",
+    public static Rule GuardJudgeCheckCannotRun { get; } = new("ALIGN072", "Guards cannot compare the reward with the judge",
         "Experiment '{0}' declares [Guards], but the reward-hacking check against the judge needs evaluations during training that measure win rate or preference accuracy ({1}): add [EvalSuite(typeof(WinRate))] and EvalEvery, or set MaxJudgeDrop = 1 to say you do not want it", RuleSeverity.Warning, Evaluation);
 
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>

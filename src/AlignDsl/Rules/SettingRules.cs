@@ -302,7 +302,7 @@ public static class SettingRules
         }
     }
 
-    /// <summary>ALIGN082: the growth and rising-reward checks compare reads <paramref name="window"/> − 1 apart, so the run must make that many.</summary>
+    /// <summary>ALIGN071: the growth and rising-reward checks compare reads <paramref name="window"/> − 1 apart, so the run must make that many.</summary>
     public static IEnumerable<RuleViolation> CheckGuardWindow(int window, int steps, int logEvery)
     {
         if (window < 2 || steps < 1 || logEvery < 1) yield break;
