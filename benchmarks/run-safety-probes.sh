@@ -28,7 +28,8 @@ echo; echo "## SIGTERM: a clean stop that keeps the checkpoint"
 pid=$!
 wait_for "$work/c/gym-sft/*.incomplete/checkpoints/step-000050/state.json" && sleep 1
 kill -TERM "$pid"; wait "$pid"; echo "exit $?"; tail -n 1 "$work/err.txt"
-grep '"status"' "$work"/c/gym-sft/*.incomplete/summary.json
+grep -E '"status"|"last_checkpoint_step"' "$work"/c/gym-sft/*.incomplete/summary.json
+echo "(checkpoints come every 50 steps: a last_checkpoint_step past 50 is the step SIGTERM stopped at)"
 probe run gym-sft --steps 120 --device cpu --out "$work/c" --resume latest
 
 echo; echo "## divergence: a learning rate no model survives"
@@ -43,4 +44,14 @@ probe run gym-sft --out "$work/f" --bogus
 probe run gym-sft --stpes 3 --out "$work/f"
 probe run gym-dpp
 probe run gym-sft --lr 0 --out "$work/f"
+probe run gym-sft --beta 0.2 --out "$work/f"
+probe run gym-ppo --beta 0 --out "$work/f"
+
+echo; echo "## PPO failure-mode guards (declared to warn), from the gym-sft run above: paid for length, then paid for refusing"
+fired() { python3 -c "import json,sys; [print(' ', e['guard'], e['signal'], 'first at step', e['first_step']) for e in json.load(open(sys.argv[1]))['guards']['fired']]" "$1"; }
+probe run gym-ppo-length-hack --device cpu --out "$work/a"
+fired "$(ls -d "$work"/a/gym-ppo-length-hack/*/ | tail -n 1)summary.json"
+probe run gym-ppo-refusal-collapse --device cpu --out "$work/a"
+fired "$(ls -d "$work"/a/gym-ppo-refusal-collapse/*/ | tail -n 1)summary.json"
+
 echo; echo "probe folders under $work"

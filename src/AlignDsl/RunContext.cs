@@ -53,6 +53,7 @@ public sealed partial class RunContext : IDisposable
         if (options.Threads is { } threads) Check(SettingRules.CheckPositive("Threads", threads));
         // Threads asked for are set now; otherwise the first model this run builds or loads decides by its size.
         if ((options.Threads ?? experiment.Training.Threads) is > 0 and var requested) Threads = CpuThreads.Apply(requested);
+        if (options.Beta is { } beta && BetaOverride.Problem(experiment, beta) is { } problem) throw new ArgumentException($"--beta: {problem}");
         // The generator checks declared names (ALIGN050); a hand-written descriptor is checked here, before any folder exists.
         Check(SettingRules.CheckExperimentName(experiment.Name));
         if (options.Resume is { } resume)
@@ -98,6 +99,9 @@ public sealed partial class RunContext : IDisposable
 
     /// <summary>The declared batch size unless the command line overrides it.</summary>
     public int BatchSizeOr(int declared) => _resumeInfo?.BatchSize ?? Options.BatchSize ?? declared;
+
+    /// <summary>The declared β (PPO: KL coefficient) unless the command line overrides it.</summary>
+    public double BetaOr(double declared) => _resumeInfo?.Beta ?? Options.Beta ?? declared;
 
     /// <summary>The finished run folders this run loaded models from, by experiment.</summary>
     public IReadOnlyDictionary<string, string> Parents => _parents;
@@ -266,11 +270,13 @@ public sealed partial class RunContext : IDisposable
     public void Report(int step, MetricSet metrics, long tokens, int logEvery, Optimizer optimizer)
     {
         _tokens += tokens;
+        _lastTrainedStep = step;
         metrics.EndStep(step);
         if (step % logEvery == 0 || step == _steps)
         {
             var means = new Dictionary<string, double>(metrics.ReadMeans()) { ["learning_rate"] = optimizer.LearningRate };
             _latest = means;
+            _lastReadStep = step;
             _log!.Metrics(step, means);
             // The divergence watch came back in the same read: a NaN at any step since the last one stops the run here.
             if (metrics.FirstNonFiniteStep is { } bad) throw Diverged(bad, step);
@@ -300,10 +306,11 @@ public sealed partial class RunContext : IDisposable
         _log?.Dispose();
         using (var file = new FileStream(Path.Combine(RunDirectory, RunLog.FileName), FileMode.OpenOrCreate)) file.SetLength(_resumeInfo.MetricsLength);
         _log = new RunLog(RunDirectory, append: true);
+        ReplayGuards();
         var before = _resumeInfo.Evaluations.FirstOrDefault(e => e.Step == 0)
             ?? throw new InvalidDataException($"{_resumeFrom} holds no evaluation from before training.");
         _observer.Status($"resuming after step {_resumeInfo.Step} from {_resumeFrom}");
-        return new ResumePoint(_resumeInfo.Step, before);
+        return new ResumePoint(_resumeInfo.Step, before) { PendingEvaluation = _resumeInfo.PendingEvaluation };
     }
 
     /// <summary>For <see cref="RunOptions.EvaluateWeights"/>: the published model takes those weights and no step is left to train.</summary>
@@ -316,8 +323,15 @@ public sealed partial class RunContext : IDisposable
     }
 
     /// <summary>The batches still to train: all of them for a fresh run; after the checkpoint's step for a resumed one (the seeded order replayed).</summary>
-    public IEnumerable<(int Step, T Batch)> RemainingSteps<T>(IEnumerable<(int Step, T Batch)> batches) =>
-        batches.Where(b => b.Step > _resumedStep);
+    public IEnumerable<(int Step, T Batch)> RemainingSteps<T>(IEnumerable<(int Step, T Batch)> batches)
+    {
+        foreach (var batch in batches.Where(b => b.Step > _resumedStep))
+        {
+            // On CUDA the default generators restart from (seed, step) before each step: resume is exact there too.
+            CudaRandom.ReseedForStep(Device, Seed, batch.Step);
+            yield return batch;
+        }
+    }
 
     /// <summary>Every <paramref name="checkpointEvery"/> steps (0: never) and at the last step, which keeps the weights safe from a failing final evaluation.</summary>
     public bool IsCheckpointStep(int step, int checkpointEvery) => step == _steps || (checkpointEvery > 0 && step % checkpointEvery == 0);
@@ -326,14 +340,19 @@ public sealed partial class RunContext : IDisposable
     /// Writes a checkpoint of <paramref name="step"/> atomically and keeps the newest <paramref name="keep"/>. The
     /// divergence watch is read first, so every checkpoint on disk was trained on finite losses and gradients.
     /// </summary>
-    public void SaveCheckpoint(int step, TrainingState state, int keep)
+    public void SaveCheckpoint(int step, TrainingState state, int keep) => SaveCheckpoint(step, state, keep, pendingEvaluation: null);
+
+    private void SaveCheckpoint(int step, TrainingState state, int keep, int? pendingEvaluation)
     {
         if (state.Metrics.ReadFirstNonFiniteStep() is { } bad) throw Diverged(bad, step);
         var metricsFile = Path.Combine(RunDirectory, RunLog.FileName);
         var info = new CheckpointInfo(Experiment.Name, step, _steps, Seed, _tokens, File.Exists(metricsFile) ? new FileInfo(metricsFile).Length : 0,
             new Dictionary<string, string>(_parents), _evaluations.ToList(), _warnings.ToList(), _latest)
         {
-            LearningRate = Options.LearningRate, BatchSize = Options.BatchSize,
+            // A resumed run keeps the overrides it started with, in every checkpoint it writes.
+            LearningRate = _resumeInfo?.LearningRate ?? Options.LearningRate, BatchSize = _resumeInfo?.BatchSize ?? Options.BatchSize,
+            Beta = _resumeInfo?.Beta ?? Options.Beta,
+            PendingEvaluation = pendingEvaluation,
         };
         CheckpointStore.Write(RunDirectory, info, state, keep);
     }
@@ -426,8 +445,10 @@ public sealed partial class RunContext : IDisposable
         {
             Warnings = _warnings.ToList(), DataQuality = _dataQuality, DataFiles = _dataFiles.ToList(), Seed = Seed, Parents = new Dictionary<string, string>(_parents),
             Provenance = RunProvenance.Collect(Experiment, Options, Seed, _steps, _resumeInfo?.LearningRate ?? Options.LearningRate,
-                _resumeInfo?.BatchSize ?? Options.BatchSize, Device.type.ToString().ToLowerInvariant(), _parents, _dataFiles.Select(f => f.Path))
+                _resumeInfo?.BatchSize ?? Options.BatchSize, Device.type.ToString().ToLowerInvariant(), _parents, _dataFiles.Select(f => f.Path),
+                _resumeInfo?.Beta ?? Options.Beta)
                 with { EvaluatedWeights = Options.EvaluateWeights is { } w ? Path.GetFullPath(w) : null },
+            Guards = _guards?.Report(),
         };
         RunSummary.Write(Path.Combine(RunDirectory, RunSummary.FileName), result, Experiment, Device.type.ToString().ToLowerInvariant());
         Reports.RunReport.Write(RunDirectory, result, Experiment, Device.type.ToString().ToLowerInvariant());
@@ -452,7 +473,8 @@ public sealed partial class RunContext : IDisposable
         (_judge as IDisposable)?.Dispose();
         if (Finished || !Directory.Exists(RunDirectory)) return;
         var lastStep = CheckpointStore.LatestStep(RunDirectory);
-        var status = _diverged ? RunStatus.Diverged
+        var status = _haltedByGuard ? RunStatus.HaltedByGuard
+            : _diverged ? RunStatus.Diverged
             : lastStep is null ? null
             : lastStep == _steps && _saving ? RunStatus.SaveFailed
             : lastStep == _steps ? RunStatus.EvaluationFailed
@@ -462,7 +484,8 @@ public sealed partial class RunContext : IDisposable
             Directory.Delete(RunDirectory, recursive: true);
             return;
         }
-        RunSummary.WriteStopped(Path.Combine(RunDirectory, RunSummary.FileName), Experiment, status, lastStep, CheckpointStore.Latest(RunDirectory), Seed, _parents);
+        RunSummary.WriteStopped(Path.Combine(RunDirectory, RunSummary.FileName), Experiment, status, lastStep, CheckpointStore.Latest(RunDirectory), Seed, _parents,
+            _guards?.Report());
         File.Delete(Path.Combine(RunDirectory, RunStore.LockFile));
     }
 

@@ -27,6 +27,9 @@ public sealed record RunResult(
     /// <summary>Every setting the run used and where its inputs came from, for <c>summary.json</c> and <c>report.md</c>.</summary>
     public Reporting.RunProvenance? Provenance { get; init; }
 
+    /// <summary>PPO's failure-mode guards: their bounds and every signal that fired; null for objectives without guards.</summary>
+    public Guards.GuardReport? Guards { get; init; }
+
     /// <summary>The seed the run used (declared, or from the command line).</summary>
     public int? Seed { get; init; }
 

@@ -49,7 +49,7 @@ public sealed class PpoDiagnosticTests
         Assert.Contains(rewardSetUp, text);
         Assert.Contains(scoring, text);
         Assert.Contains("private const double KlCoefficient = 0.05;", text);
-        Assert.Contains("global::AlignDsl.Objectives.Ppo.Advantages(scores, oldLogProbs, reference.TokenLogProbs(rollout.Batch), oldValues, mask, KlCoefficient, Gamma, Lambda)", text);
+        Assert.Contains("global::AlignDsl.Objectives.Ppo.Advantages(scores, oldLogProbs, reference.TokenLogProbs(rollout.Batch), oldValues, mask, klCoefficient, Gamma, Lambda)", text);
         Assert.Contains("new(\"value model\", Trainable: true, PolicySize.Parameters + PolicySize.ModelDim + 1)", text);
     }
 

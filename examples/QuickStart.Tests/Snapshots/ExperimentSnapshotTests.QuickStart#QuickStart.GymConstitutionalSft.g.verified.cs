@@ -85,10 +85,14 @@ partial class GymConstitutionalSft : global::AlignDsl.IExperiment
         var resumed = run.Resume(state);
         var before = resumed?.Before ?? await EvaluateAsync(run, evalContext, "before", 0, cancellationToken);
         run.StartTraining(steps);
+        // A run stopped during an evaluation inside the loop makes that evaluation first.
+        if (resumed?.PendingEvaluation is { } pending)
+            await EvaluateAsync(run, evalContext, $"step {pending}", pending, cancellationToken);
         // The seeded data order is replayed from the start; a resumed run skips the steps it has done.
         foreach (var (step, batch) in run.RemainingSteps(train.Batches(batchSize, steps, run.Seed)))
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            // Ctrl+C or SIGTERM: a checkpoint of the last step trained is kept, so --resume loses nothing.
+            run.StopIfCancelled(state, KeepCheckpoints, cancellationToken);
             // Everything a step allocates on the device is freed when its scope closes.
             using (global::TorchSharp.torch.NewDisposeScope())
                 TrainStep(policy, batch.ToDevice(run.Device), optimizer, metrics);

@@ -55,10 +55,11 @@ partial class GymDpoPrecomputed : global::AlignDsl.IExperiment
     public static async global::System.Threading.Tasks.Task<global::AlignDsl.RunResult> RunAsync(
         global::AlignDsl.RunContext run, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        // The command line may override these three; the run records what it used.
+        // The command line may override these four; the run records what it used.
         var steps = run.StepsOr(Steps);
         var learningRate = run.LearningRateOr(LearningRate);
         var batchSize = run.BatchSizeOr(BatchSize);
+        var beta = run.BetaOr(Beta);
 
         // Data: preference pairs from the gym (HelpfulHarmless); held-out prompts never seen in training.
         var pairs = run.Gym(global::AlignDsl.Data.GymTask.HelpfulHarmless).Pairs();
@@ -71,7 +72,7 @@ partial class GymDpoPrecomputed : global::AlignDsl.IExperiment
         using var trainReference = run.PrecomputeReference(policy, train.InOrder(BatchSize));
         using var heldOutReference = run.PrecomputeReference(policy, heldOut.InOrder(BatchSize));
         // Evaluation ranks held-out pairs by the implicit reward β·log π/π_ref.
-        var scorer = new global::AlignDsl.Evaluation.ImplicitReward(policy, heldOutReference, Beta);
+        var scorer = new global::AlignDsl.Evaluation.ImplicitReward(policy, heldOutReference, beta);
         var evalContext = run.EvalContext(policy, scorer, heldOut);
         using var optimizer = run.AdamW(policy, learningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);
         using var metrics = new global::AlignDsl.Reporting.MetricSet();
@@ -82,13 +83,17 @@ partial class GymDpoPrecomputed : global::AlignDsl.IExperiment
         var resumed = run.Resume(state);
         var before = resumed?.Before ?? await EvaluateAsync(run, evalContext, "before", 0, cancellationToken);
         run.StartTraining(steps);
+        // A run stopped during an evaluation inside the loop makes that evaluation first.
+        if (resumed?.PendingEvaluation is { } pending)
+            await EvaluateAsync(run, evalContext, $"step {pending}", pending, cancellationToken);
         // The seeded data order is replayed from the start; a resumed run skips the steps it has done.
         foreach (var (step, batch) in run.RemainingSteps(train.Batches(batchSize, steps, run.Seed)))
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            // Ctrl+C or SIGTERM: a checkpoint of the last step trained is kept, so --resume loses nothing.
+            run.StopIfCancelled(state, KeepCheckpoints, cancellationToken);
             // Everything a step allocates on the device is freed when its scope closes.
             using (global::TorchSharp.torch.NewDisposeScope())
-                TrainStep(policy, trainReference, batch.ToDevice(run.Device), optimizer, metrics);
+                TrainStep(policy, trainReference, batch.ToDevice(run.Device), beta, optimizer, metrics);
             run.Report(step, metrics, batch, LogEvery, optimizer);
             if (run.IsEvalStep(step, EvalEvery))
                 await EvaluateAsync(run, evalContext, $"step {step}", step, cancellationToken);
@@ -101,14 +106,14 @@ partial class GymDpoPrecomputed : global::AlignDsl.IExperiment
     }
 
     /// <summary>One DPO step: the policy scores chosen and rejected rows in one forward pass; the reference's are looked up.</summary>
-    private static void TrainStep(global::AlignDsl.Models.Policy policy, global::AlignDsl.Models.IReferenceLogProbs reference, global::AlignDsl.Data.SequenceTensors batch,
+    private static void TrainStep(global::AlignDsl.Models.Policy policy, global::AlignDsl.Models.IReferenceLogProbs reference, global::AlignDsl.Data.SequenceTensors batch, double beta,
         global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Reporting.MetricSet metrics)
     {
         optimizer.ZeroGrad();
         var (policyChosen, policyRejected) = policy.CompletionLogProbs(batch).SplitPairs();
         var (referenceChosen, referenceRejected) = reference.For(batch).SplitPairs();
         var dpo = global::AlignDsl.Objectives.Dpo.Sigmoid(
-            policyChosen.Sum, policyRejected.Sum, referenceChosen.Sum, referenceRejected.Sum, Beta, LabelSmoothing);
+            policyChosen.Sum, policyRejected.Sum, referenceChosen.Sum, referenceRejected.Sum, beta, LabelSmoothing);
         dpo.Loss.backward();
         optimizer.ClipAndStep();
         // Metrics stay on the device; the run reads them every LogEvery steps.

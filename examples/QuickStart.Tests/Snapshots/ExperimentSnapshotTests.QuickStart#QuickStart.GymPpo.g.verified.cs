@@ -61,10 +61,11 @@ partial class GymPpo : global::AlignDsl.IExperiment
     public static async global::System.Threading.Tasks.Task<global::AlignDsl.RunResult> RunAsync(
         global::AlignDsl.RunContext run, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        // The command line may override these three; the run records what it used.
+        // The command line may override these four; the run records what it used.
         var steps = run.StepsOr(Steps);
         var learningRate = run.LearningRateOr(LearningRate);
         var batchSize = run.BatchSizeOr(BatchSize);
+        var klCoefficient = run.BetaOr(KlCoefficient);
 
         // Data: prompts from the gym (HelpfulHarmless); held-out prompts never seen in training.
         var prompts = run.Gym(global::AlignDsl.Data.GymTask.HelpfulHarmless).Prompts();
@@ -78,13 +79,20 @@ partial class GymPpo : global::AlignDsl.IExperiment
         // The reward: gym-rm's trained reward model, frozen.
         using var rewardModel = run.LoadRewardModel("gym-rm", policy);
         // Evaluation ranks held-out pairs by the implicit reward β·log π/π_ref of the KL-regularised objective.
-        var scorer = new global::AlignDsl.Evaluation.ImplicitReward(policy, new global::AlignDsl.Models.LiveReference(reference), KlCoefficient);
+        var scorer = new global::AlignDsl.Evaluation.ImplicitReward(policy, new global::AlignDsl.Models.LiveReference(reference), klCoefficient);
         var evalContext = run.EvalContext(policy, scorer, global::AlignDsl.Data.PreferenceData.Tokenize(heldOutPairs, policy.Tokenizer, MaxLength), baseline: reference);
         // The schedules count updates: PpoEpochs of them per step.
         using var optimizer = run.AdamW(policy, learningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);
         using var valueOptimizer = run.AdamW(valueModel, learningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);
         // Rollouts sample from their own seeded generator, so a run repeats.
         var generator = new global::TorchSharp.torch.Generator((ulong)run.Seed, run.Device);
+        // PPO's failure modes, watched at each metrics read and evaluation: KL explosion, reward hacking, collapse.
+        var guards = run.Guards(new global::AlignDsl.Guards.GuardSettings
+        {
+            MaxKl = 20.0, KlGrowthFactor = 5.0, Window = 5, MinEntropy = 0.05,
+            MinDistinctRatio = 0.1, MaxLengthGrowth = 2.0, MaxJudgeDrop = 0.1,
+            Action = global::AlignDsl.GuardAction.Warn,
+        });
         using var metrics = new global::AlignDsl.Reporting.MetricSet();
         // What each checkpoint holds besides the run's own records (step, evaluations, metrics file, torch RNG).
         var state = run.TrainingState(metrics).Add("policy", policy, optimizer).Add("valueModel", valueModel, valueOptimizer).Add("generator", generator);
@@ -93,17 +101,23 @@ partial class GymPpo : global::AlignDsl.IExperiment
         var resumed = run.Resume(state);
         var before = resumed?.Before ?? await EvaluateAsync(run, evalContext, "before", 0, cancellationToken);
         run.StartTraining(steps);
+        // A run stopped during an evaluation inside the loop makes that evaluation first.
+        if (resumed?.PendingEvaluation is { } pending)
+            await EvaluateAsync(run, evalContext, $"step {pending}", pending, cancellationToken);
         // The seeded data order is replayed from the start; a resumed run skips the steps it has done.
         foreach (var (step, batch) in run.RemainingSteps(train.Batches(batchSize, steps, run.Seed)))
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            // Ctrl+C or SIGTERM: a checkpoint of the last step trained is kept, so --resume loses nothing.
+            run.StopIfCancelled(state, KeepCheckpoints, cancellationToken);
             long tokens;
             // Everything a step allocates on the device is freed when its scope closes.
             using (global::TorchSharp.torch.NewDisposeScope())
-                tokens = TrainStep(policy, reference, valueModel, rewardModel, batch, generator, optimizer, valueOptimizer, metrics);
+                tokens = TrainStep(policy, reference, valueModel, rewardModel, batch, klCoefficient, generator, optimizer, valueOptimizer, metrics);
             run.Report(step, metrics, tokens, LogEvery, optimizer);
             if (run.IsEvalStep(step, EvalEvery))
                 await EvaluateAsync(run, evalContext, $"step {step}", step, cancellationToken);
+            // The guards read what this step logged and evaluated; one that fires warns (console, summary.json, report.md).
+            guards.Check(step, state, KeepCheckpoints);
             // Every CheckpointEvery steps and at the last, written atomically; the newest KeepCheckpoints are kept.
             if (run.IsCheckpointStep(step, CheckpointEvery))
                 run.SaveCheckpoint(step, state, KeepCheckpoints);
@@ -117,7 +131,7 @@ partial class GymPpo : global::AlignDsl.IExperiment
     /// model, all without gradients; then PpoEpochs clipped updates of policy and value model on the same rollout.
     /// </summary>
     private static long TrainStep(global::AlignDsl.Models.Policy policy, global::AlignDsl.Models.Policy reference, global::AlignDsl.Models.ValueModel valueModel, global::AlignDsl.Models.RewardModel rewardModel,
-        global::System.Collections.Generic.IReadOnlyList<string> prompts, global::TorchSharp.torch.Generator generator,
+        global::System.Collections.Generic.IReadOnlyList<string> prompts, double klCoefficient, global::TorchSharp.torch.Generator generator,
         global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Training.Optimizer valueOptimizer, global::AlignDsl.Reporting.MetricSet metrics)
     {
         var rollout = global::AlignDsl.Training.Rollout.Sample(policy, prompts, MaxNewTokens, MaxLength, generator);
@@ -129,8 +143,10 @@ partial class GymPpo : global::AlignDsl.IExperiment
             var scores = rewardModel.Rewards(rollout.Batch);
             oldLogProbs = policy.TokenLogProbs(rollout.Batch);
             oldValues = valueModel.Values(rollout.Batch);
-            advantages = global::AlignDsl.Objectives.Ppo.Advantages(scores, oldLogProbs, reference.TokenLogProbs(rollout.Batch), oldValues, mask, KlCoefficient, Gamma, Lambda);
+            advantages = global::AlignDsl.Objectives.Ppo.Advantages(scores, oldLogProbs, reference.TokenLogProbs(rollout.Batch), oldValues, mask, klCoefficient, Gamma, Lambda);
         }
+        // The rollout's entropy, share of distinct answers and answer length, which the failure-mode guards read.
+        metrics.Add(global::AlignDsl.Guards.RolloutFigures.Of(rollout, oldLogProbs));
         for (var epoch = 0; epoch < PpoEpochs; epoch++)
         {
             optimizer.ZeroGrad();

@@ -55,10 +55,11 @@ partial class GymSimPo : global::AlignDsl.IExperiment
     public static async global::System.Threading.Tasks.Task<global::AlignDsl.RunResult> RunAsync(
         global::AlignDsl.RunContext run, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        // The command line may override these three; the run records what it used.
+        // The command line may override these four; the run records what it used.
         var steps = run.StepsOr(Steps);
         var learningRate = run.LearningRateOr(LearningRate);
         var batchSize = run.BatchSizeOr(BatchSize);
+        var beta = run.BetaOr(Beta);
 
         // Data: preference pairs from the gym (HelpfulHarmless); held-out prompts never seen in training.
         var pairs = run.Gym(global::AlignDsl.Data.GymTask.HelpfulHarmless).Pairs();
@@ -78,13 +79,17 @@ partial class GymSimPo : global::AlignDsl.IExperiment
         var resumed = run.Resume(state);
         var before = resumed?.Before ?? await EvaluateAsync(run, evalContext, "before", 0, cancellationToken);
         run.StartTraining(steps);
+        // A run stopped during an evaluation inside the loop makes that evaluation first.
+        if (resumed?.PendingEvaluation is { } pending)
+            await EvaluateAsync(run, evalContext, $"step {pending}", pending, cancellationToken);
         // The seeded data order is replayed from the start; a resumed run skips the steps it has done.
         foreach (var (step, batch) in run.RemainingSteps(train.Batches(batchSize, steps, run.Seed)))
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            // Ctrl+C or SIGTERM: a checkpoint of the last step trained is kept, so --resume loses nothing.
+            run.StopIfCancelled(state, KeepCheckpoints, cancellationToken);
             // Everything a step allocates on the device is freed when its scope closes.
             using (global::TorchSharp.torch.NewDisposeScope())
-                TrainStep(policy, batch.ToDevice(run.Device), optimizer, metrics);
+                TrainStep(policy, batch.ToDevice(run.Device), beta, optimizer, metrics);
             run.Report(step, metrics, batch, LogEvery, optimizer);
             if (run.IsEvalStep(step, EvalEvery))
                 await EvaluateAsync(run, evalContext, $"step {step}", step, cancellationToken);
@@ -97,12 +102,12 @@ partial class GymSimPo : global::AlignDsl.IExperiment
     }
 
     /// <summary>One SIMPO step: chosen and rejected rows in one forward pass of the policy.</summary>
-    private static void TrainStep(global::AlignDsl.Models.Policy policy, global::AlignDsl.Data.SequenceTensors batch,
+    private static void TrainStep(global::AlignDsl.Models.Policy policy, global::AlignDsl.Data.SequenceTensors batch, double beta,
         global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Reporting.MetricSet metrics)
     {
         optimizer.ZeroGrad();
         var (chosen, rejected) = policy.CompletionLogProbs(batch).SplitPairs();
-        var simpo = global::AlignDsl.Objectives.SimPo.Loss(chosen, rejected, Beta, Gamma, SftWeight);
+        var simpo = global::AlignDsl.Objectives.SimPo.Loss(chosen, rejected, beta, Gamma, SftWeight);
         simpo.Loss.backward();
         optimizer.ClipAndStep();
         // Metrics stay on the device; the run reads them every LogEvery steps.

@@ -216,6 +216,17 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor PretrainedConfigNotGiven = new("ALIGN068", RuleBook.PretrainedConfigNotGiven.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Info, true,
         RuleBook.PretrainedConfigNotGiven.MessageFormat, RuleBook.PretrainedConfigNotGiven.HelpLink);
+    public static readonly DiagnosticDescriptor GuardsWithoutRollouts = new("ALIGN069", RuleBook.GuardsWithoutRollouts.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Warning, true,
+        RuleBook.GuardsWithoutRollouts.MessageFormat, RuleBook.GuardsWithoutRollouts.HelpLink);
+
+    public static readonly DiagnosticDescriptor GuardBoundOutOfRange = new("ALIGN070", RuleBook.GuardBoundOutOfRange.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+        RuleBook.GuardBoundOutOfRange.MessageFormat, RuleBook.GuardBoundOutOfRange.HelpLink);
+
+    public static readonly DiagnosticDescriptor GuardWindowLongerThanRun = new("ALIGN071", RuleBook.GuardWindowLongerThanRun.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Warning, true,
+        RuleBook.GuardWindowLongerThanRun.MessageFormat, RuleBook.GuardWindowLongerThanRun.HelpLink);
+
+    public static readonly DiagnosticDescriptor GuardJudgeCheckCannotRun = new("ALIGN072", RuleBook.GuardJudgeCheckCannotRun.Title, Message, "AlignDsl.Evaluation", DiagnosticSeverity.Warning, true,
+        RuleBook.GuardJudgeCheckCannotRun.MessageFormat, RuleBook.GuardJudgeCheckCannotRun.HelpLink);
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
         InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
@@ -224,7 +235,8 @@ internal static class DiagnosticDescriptors
         SimPoMarginOutsideRange, PrincipleJudgeCannotLabel, PpoRewardMissing, NotARewardSource, RewardUnused, PpoNeedsPolicy,
         NotFinite, BudgetNotPositive, EnumValueUndefined, ClassShapeUnsupported, MemberCollidesWithGenerated, NameNotFolderSafe, NamesDifferOnlyByCase, JsonlPathInvalid, HeldOutIsTrainingFile, JsonlFileNotInProject, WarmupNotBelowSteps, AnswerLongerThanSequence, RewardVocabularyMismatch, RewardFromCycle, ConfigureNotStatic,
         ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame, ExportNeedsRewardModel, ExportApproximates,
-        PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven];
+        PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven,
+        GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

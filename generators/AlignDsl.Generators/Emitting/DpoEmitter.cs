@@ -29,8 +29,8 @@ internal sealed class DpoEmitter(Model.ExperimentModel experiment) : ReferenceOb
         EmitReferenceLogProbs(w, "referenceChosen", "referenceRejected");
         w.Line(Objective.Hinge ? $"var dpo = {Objectives}.Dpo.Hinge(" : $"var dpo = {Objectives}.Dpo.Sigmoid(");
         w.Line(Objective.Hinge
-            ? "    policyChosen.Sum, policyRejected.Sum, referenceChosen.Sum, referenceRejected.Sum, Beta);"
-            : "    policyChosen.Sum, policyRejected.Sum, referenceChosen.Sum, referenceRejected.Sum, Beta, LabelSmoothing);");
+            ? "    policyChosen.Sum, policyRejected.Sum, referenceChosen.Sum, referenceRejected.Sum, beta);"
+            : "    policyChosen.Sum, policyRejected.Sum, referenceChosen.Sum, referenceRejected.Sum, beta, LabelSmoothing);");
         EmitOptimiserStep(w, "dpo");
         w.CloseBrace();
     }

@@ -21,7 +21,7 @@ internal sealed class IpoEmitter(Model.ExperimentModel experiment) : ReferenceOb
         w.Line("optimizer.ZeroGrad();");
         w.Line("var (policyChosen, policyRejected) = policy.CompletionLogProbs(batch).SplitPairs();");
         EmitReferenceLogProbs(w, "referenceChosen", "referenceRejected");
-        w.Line($"var ipo = {Objectives}.Dpo.Ipo(policyChosen, policyRejected, referenceChosen, referenceRejected, Beta);");
+        w.Line($"var ipo = {Objectives}.Dpo.Ipo(policyChosen, policyRejected, referenceChosen, referenceRejected, beta);");
         EmitOptimiserStep(w, "ipo");
         w.CloseBrace();
     }

@@ -51,7 +51,7 @@ internal sealed class KtoEmitter(Model.ExperimentModel experiment) : ReferenceOb
         w.Line("var (policyMatched, policyMismatched) = policy.CompletionLogProbs(batch).SplitPairs();");
         EmitReferenceLogProbs(w, "referenceMatched", "referenceMismatched");
         w.Line($"var kto = {Objectives}.Kto.Loss(policyMatched.Sum, referenceMatched.Sum, batch.Labels!,");
-        w.Line("    policyMismatched.Sum, referenceMismatched.Sum, Beta, DesirableWeight, UndesirableWeight);");
+        w.Line("    policyMismatched.Sum, referenceMismatched.Sum, beta, DesirableWeight, UndesirableWeight);");
         EmitOptimiserStep(w, "kto");
         w.CloseBrace();
     }

@@ -43,6 +43,15 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
 
     public virtual IEnumerable<string> Constants() => [];
 
+    /// <summary>The constant holding the objective's β (<c>Beta</c>, PPO's <c>KlCoefficient</c>), which <c>--beta</c> overrides; null when it has none.</summary>
+    public virtual string? BetaConstant => null;
+
+    /// <summary>The local holding β as the run uses it (declared, or <c>--beta</c>).</summary>
+    public string BetaVariable => BetaConstant == "KlCoefficient" ? "klCoefficient" : "beta";
+
+    /// <summary>", beta" in a call passing β to the step, "" when the objective has none.</summary>
+    protected string BetaArgument => BetaConstant is null ? "" : ", " + BetaVariable;
+
     /// <summary>Each model resident during training: role, trainable, and an expression for its parameter count.</summary>
     public abstract IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels();
 
@@ -66,9 +75,12 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
     {
         w.Line("// Everything a step allocates on the device is freed when its scope closes.");
         w.Line("using (global::TorchSharp.torch.NewDisposeScope())");
-        w.Line($"    TrainStep({TrainStepModels}, batch.ToDevice(run.Device), optimizer, metrics);");
+        w.Line($"    TrainStep({TrainStepModels}, batch.ToDevice(run.Device){BetaArgument}, optimizer, metrics);");
         w.Line("run.Report(step, metrics, batch, LogEvery, optimizer);");
     }
+
+    /// <summary>Inside the loop, after the step's report and evaluation and before its checkpoint: the objective's own checks.</summary>
+    public virtual void EmitAfterStep(CodeWriter w) { }
 
     /// <summary>The gym split, or the JSONL reader call, that yields a training/held-out split.</summary>
     protected string ReadSplit(string gymSplit, string jsonlReader)
@@ -198,10 +210,10 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
     public IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModelsWithBaseline() =>
         Experiment.NeedsBaseline && LiveReference is null ? ResidentModels().Append(("baseline", false, "PolicySize.Parameters")) : ResidentModels();
 
-    protected static void EmitStepSignature(CodeWriter w, string summary, string models)
+    protected void EmitStepSignature(CodeWriter w, string summary, string models)
     {
         w.Line($"/// <summary>{summary}</summary>");
-        w.Line($"private static void TrainStep({models}, global::AlignDsl.Data.SequenceTensors batch,");
+        w.Line($"private static void TrainStep({models}, global::AlignDsl.Data.SequenceTensors batch{(BetaConstant is null ? "" : ", double " + BetaVariable)},");
         w.Line("    global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Reporting.MetricSet metrics)");
     }
 

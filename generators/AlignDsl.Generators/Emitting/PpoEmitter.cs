@@ -38,6 +38,8 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
 
     protected override string? LiveReference => "reference";
 
+    public override string? BetaConstant => "KlCoefficient";
+
     private string Reward => RewardIsModel ? "rewardModel" : "reward";
 
     public override string TrainStepModels => $"policy, reference, valueModel, {Reward}";
@@ -64,7 +66,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
             w.Line($"var reward = new {Experiment.Reward?.FunctionType}();");
         }
         EmitEvalContext(w, "the implicit reward β·log π/π_ref of the KL-regularised objective", "policy",
-            $"new {Evaluation}.ImplicitReward(policy, new {Models}.LiveReference(reference), KlCoefficient)", TokenizePairs("heldOutPairs"));
+            $"new {Evaluation}.ImplicitReward(policy, new {Models}.LiveReference(reference), klCoefficient)", TokenizePairs("heldOutPairs"));
     }
 
     public override void EmitOptimizers(CodeWriter w)
@@ -74,6 +76,28 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line("using var valueOptimizer = run.AdamW(valueModel, learningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);");
         w.Line("// Rollouts sample from their own seeded generator, so a run repeats.");
         w.Line("var generator = new global::TorchSharp.torch.Generator((ulong)run.Seed, run.Device);");
+        if (Guards is not { } g) return;
+        w.Line("// PPO's failure modes, watched at each metrics read and evaluation: KL explosion, reward hacking, collapse.");
+        w.Line("var guards = run.Guards(new global::AlignDsl.Guards.GuardSettings");
+        w.Line("{");
+        w.Indent();
+        w.Line($"MaxKl = {Literal(g.MaxKl)}, KlGrowthFactor = {Literal(g.KlGrowthFactor)}, Window = {Literal(g.Window)}, MinEntropy = {Literal(g.MinEntropy)},");
+        w.Line($"MinDistinctRatio = {Literal(g.MinDistinctRatio)}, MaxLengthGrowth = {Literal(g.MaxLengthGrowth)}, MaxJudgeDrop = {Literal(g.MaxJudgeDrop)},");
+        w.Line($"Action = global::AlignDsl.GuardAction.{g.Action},");
+        w.Outdent();
+        w.Line("});");
+    }
+
+    /// <summary>The guards' bounds, or null when they are declared off.</summary>
+    private Model.GuardsModel? Guards => Experiment.Guards is { Action: not "Off" } g ? g : null;
+
+    public override void EmitAfterStep(CodeWriter w)
+    {
+        if (Guards is null) return;
+        w.Line(Guards.Action == "Halt"
+            ? "// The guards read what this step logged and evaluated; one that fires halts the run, keeping a checkpoint of this step."
+            : "// The guards read what this step logged and evaluated; one that fires warns (console, summary.json, report.md).");
+        w.Line("guards.Check(step, state, KeepCheckpoints);");
     }
 
     public override string TrainingStateParts =>
@@ -84,7 +108,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line("long tokens;");
         w.Line("// Everything a step allocates on the device is freed when its scope closes.");
         w.Line("using (global::TorchSharp.torch.NewDisposeScope())");
-        w.Line($"    tokens = TrainStep({TrainStepModels}, batch, generator, optimizer, valueOptimizer, metrics);");
+        w.Line($"    tokens = TrainStep({TrainStepModels}, batch, klCoefficient, generator, optimizer, valueOptimizer, metrics);");
         w.Line("run.Report(step, metrics, tokens, LogEvery, optimizer);");
     }
 
@@ -96,7 +120,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line("/// model, all without gradients; then PpoEpochs clipped updates of policy and value model on the same rollout.");
         w.Line("/// </summary>");
         w.Line($"private static long TrainStep({Models}.Policy policy, {Models}.Policy reference, {Models}.ValueModel valueModel, {rewardParameter},");
-        w.Line("    global::System.Collections.Generic.IReadOnlyList<string> prompts, global::TorchSharp.torch.Generator generator,");
+        w.Line("    global::System.Collections.Generic.IReadOnlyList<string> prompts, double klCoefficient, global::TorchSharp.torch.Generator generator,");
         w.Line("    global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Training.Optimizer valueOptimizer, global::AlignDsl.Reporting.MetricSet metrics)");
         w.OpenBrace();
         w.Line("var rollout = global::AlignDsl.Training.Rollout.Sample(policy, prompts, MaxNewTokens, MaxLength, generator);");
@@ -108,8 +132,10 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line(RewardIsModel ? "var scores = rewardModel.Rewards(rollout.Batch);" : "var scores = rollout.Score(reward);");
         w.Line("oldLogProbs = policy.TokenLogProbs(rollout.Batch);");
         w.Line("oldValues = valueModel.Values(rollout.Batch);");
-        w.Line($"advantages = {Objectives}.Ppo.Advantages(scores, oldLogProbs, reference.TokenLogProbs(rollout.Batch), oldValues, mask, KlCoefficient, Gamma, Lambda);");
+        w.Line($"advantages = {Objectives}.Ppo.Advantages(scores, oldLogProbs, reference.TokenLogProbs(rollout.Batch), oldValues, mask, klCoefficient, Gamma, Lambda);");
         w.CloseBrace();
+        w.Line("// The rollout's entropy, share of distinct answers and answer length, which the failure-mode guards read.");
+        w.Line("metrics.Add(global::AlignDsl.Guards.RolloutFigures.Of(rollout, oldLogProbs));");
         w.Line("for (var epoch = 0; epoch < PpoEpochs; epoch++)");
         w.OpenBrace();
         w.Line("optimizer.ZeroGrad();");

@@ -47,7 +47,9 @@ internal sealed class SimPoEmitter(Model.ExperimentModel experiment) : Reference
         $"private const double SftWeight = {Literal(Objective.SftWeight)};",
     ];
 
-    protected override string LossCall => $"var simpo = {Objectives}.SimPo.Loss(chosen, rejected, Beta, Gamma, SftWeight);";
+    public override string? BetaConstant => "Beta";
+
+    protected override string LossCall => $"var simpo = {Objectives}.SimPo.Loss(chosen, rejected, beta, Gamma, SftWeight);";
 }
 
 /// <summary>ORPO: NLL on the chosen answer plus a log-odds-ratio term.</summary>

@@ -45,8 +45,10 @@ internal abstract class ReferenceObjectiveEmitter(Model.ExperimentModel experime
 
     /// <summary>The implicit-reward scorer for evaluation, against the live or precomputed reference.</summary>
     protected string ImplicitReward => Precomputed
-        ? $"new {Evaluation}.ImplicitReward(policy, heldOutReference, Beta)"
-        : $"new {Evaluation}.ImplicitReward(policy, new {Models}.LiveReference(reference), Beta)";
+        ? $"new {Evaluation}.ImplicitReward(policy, heldOutReference, beta)"
+        : $"new {Evaluation}.ImplicitReward(policy, new {Models}.LiveReference(reference), beta)";
+
+    public override string? BetaConstant => "Beta";
 
     /// <summary>Declares <c>referenceFirst</c>/<c>referenceSecond</c> (named by the caller) for the batch's two halves.</summary>
     protected void EmitReferenceLogProbs(CodeWriter w, string first, string second)

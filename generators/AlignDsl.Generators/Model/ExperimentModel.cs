@@ -37,6 +37,9 @@ internal sealed record ExperimentModel(
     /// <summary>LoRA adapters on the policy, or null when all its weights train.</summary>
     public LoraModel? Lora { get; init; }
 
+    /// <summary>PPO's failure-mode guards with their bounds (defaults folded in); null for objectives without rollouts.</summary>
+    public GuardsModel? Guards { get; init; }
+
     /// <summary>The members the user declared in the class (every part), which the generated part must not declare again.</summary>
     public EquatableArray<MemberModel> UserMembers { get; init; } = EquatableArray<MemberModel>.Empty;
 
@@ -109,6 +112,13 @@ internal sealed record LoraModel(int Rank, double Alpha, double Dropout, string 
     public LocationInfo? DropoutLocation { get; init; }
     public LocationInfo? TargetsLocation { get; init; }
 }
+
+/// <summary>
+/// The failure-mode guards' bounds, as declared with <c>[Guards]</c> or the defaults; <see cref="Action"/> is a member of
+/// <c>AlignDsl.GuardAction</c>.
+/// </summary>
+internal sealed record GuardsModel(double MaxKl, double KlGrowthFactor, int Window, double MinEntropy, double MinDistinctRatio, double MaxLengthGrowth,
+    double MaxJudgeDrop, string Action);
 
 internal enum DataKindModel { Gym, Jsonl, Constitution }
 

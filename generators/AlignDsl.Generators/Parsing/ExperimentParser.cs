@@ -73,6 +73,8 @@ internal static class ExperimentParser
         if (budget is not null)
             foreach (var v in SettingRules.CheckBudget(budget.Named("GpuMemoryGiB", 0.0))) diagnostics.Add(DiagnosticInfo.From(v, budget.LocationOf("GpuMemoryGiB")));
 
+        var guards = GuardsParser.Parse(Single(KnownTypes.Guards), objective, training, suites, name!, diagnostics);
+
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         return new ExperimentModel(ns, type.Name, type.ToDisplayString(), Path.GetFileName(declaration.SyntaxTree.FilePath), name!,
             objective, policy, data, training, suites, diagnostics.ToEquatableArray(), classLocation)
@@ -84,6 +86,7 @@ internal static class ExperimentParser
             Reward = reward,
             Lora = ParseLora(Single(KnownTypes.Lora)),
             Probes = probes,
+            Guards = guards,
             UserMembers = UserMembers(type, cancellationToken),
         };
     }

@@ -20,6 +20,7 @@ internal static class KnownTypes
     public const string Lora = "AlignDsl.LoraAttribute";
     public const string Probes = "AlignDsl.ProbesAttribute";
     public const string Export = "AlignDsl.ExportAttribute";
+    public const string Guards = "AlignDsl.GuardsAttribute";
 
     /// <summary>Every objective attribute; an experiment declares exactly one.</summary>
     public static readonly string[] Objectives = [Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto, Ppo];

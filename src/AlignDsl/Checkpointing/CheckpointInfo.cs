@@ -23,4 +23,10 @@ public sealed record CheckpointInfo(
 
     /// <summary>The command line's batch-size override the run started with, which a resumed run keeps.</summary>
     public int? BatchSize { get; init; }
+
+    /// <summary>The step of an evaluation inside the loop that a cancel interrupted: a resumed run makes it first.</summary>
+    public int? PendingEvaluation { get; init; }
+
+    /// <summary>The command line's β override the run started with, which a resumed run keeps.</summary>
+    public double? Beta { get; init; }
 }

@@ -27,6 +27,16 @@ public static class Defaults
     public const int PpoEpochs = 2;
     public const int PpoMaxNewTokens = 24;
 
+    /// <summary>PPO's failure-mode guards (<c>[Guards]</c>): bounds a healthy run stays well within.</summary>
+    public const double GuardMaxKl = 20.0;
+    public const double GuardKlGrowthFactor = 5.0;
+    public const int GuardWindow = 5;
+    public const double GuardMinEntropy = 0.05;
+    public const double GuardMinDistinctRatio = 0.1;
+    public const double GuardMaxLengthGrowth = 2.0;
+    public const double GuardMaxJudgeDrop = 0.1;
+    public const GuardAction GuardAction = global::AlignDsl.GuardAction.Warn;
+
     public const int Steps = 200;
     public const int BatchSize = 16;
     public const double LearningRate = 5e-4;

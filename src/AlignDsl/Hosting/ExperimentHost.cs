@@ -11,7 +11,7 @@ namespace AlignDsl.Hosting;
 ///   (no arguments)        run the default experiment and the experiments it starts from, in order
 ///   list [--json]         the experiments, with objective, data, resident models and estimated memory
 ///   describe NAME         one experiment in detail, with every setting
-///   run NAME [--steps N] [--lr RATE] [--batch-size N] [--device auto|cpu|cuda] [--threads N] [--out DIR] [--seed N]
+///   run NAME [--steps N] [--lr RATE] [--batch-size N] [--beta BETA] [--device auto|cpu|cuda] [--threads N] [--out DIR] [--seed N]
 ///            [--judge gym|llm] [--resume [FOLDER|latest]]
 ///   score --model FOLDER|RUN (--ids 1,2,3 | --text "…") [--out DIR]
 ///   export NAME --to trl --out FOLDER [--strategy ddp|zero2|zero3|fsdp] [--gpus N] [--runs DIR]
@@ -20,11 +20,11 @@ namespace AlignDsl.Hosting;
 ///   runs [--out DIR] [--prune]   run folders and their status; --prune removes stale incomplete ones
 /// </code>
 /// Every verb has <c>--help</c>. Exit codes: 0 success, 1 the run failed (bad data, a missing file, interrupted),
-/// 2 a bad command line (checked before anything trains), 3 the run diverged.
+/// 2 a bad command line (checked before anything trains), 3 the run diverged, 4 a failure-mode guard halted the run.
 /// </summary>
 public static class ExperimentHost
 {
-    public const int Success = 0, Failed = 1, BadCommandLine = 2, Diverged = RunDivergedException.ExitCode;
+    public const int Success = 0, Failed = 1, BadCommandLine = 2, Diverged = RunDivergedException.ExitCode, HaltedByGuard = Guards.GuardHaltException.ExitCode;
 
     public static async Task<int> RunAsync(string[] args, IReadOnlyList<ExperimentEntry> experiments, string defaultExperiment,
         TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
@@ -93,6 +93,9 @@ public static class ExperimentHost
             var isRun = command == commands.Run;
             var target = catalog.Find(isRun ? parsed.GetRequiredValue(commands.RunName) : defaultExperiment);
             var options = Options(parsed, commands);
+            // β depends on the objective, so --beta is checked once the experiment is known (still before anything trains).
+            if (options.Beta is { } beta && BetaOverride.Problem(target.Descriptor, beta) is { } problem)
+                throw new UsageException($"--beta: {problem}");
             var chain = new Pipeline(catalog, options, output);
             // Every experiment the command will run is checked first (data files, settings, overrides): nothing trains
             // before a mistake further down the chain is found.
@@ -109,6 +112,11 @@ public static class ExperimentHost
         {
             error.WriteLine($"error: {e.Message}");
             return Diverged;
+        }
+        catch (Guards.GuardHaltException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return HaltedByGuard;
         }
         catch (Models.NonFiniteModelException e)
         {
@@ -172,6 +180,7 @@ public static class ExperimentHost
             Steps = parsed.GetValue(commands.Steps),
             LearningRate = parsed.GetValue(commands.LearningRate),
             BatchSize = parsed.GetValue(commands.BatchSize),
+            Beta = parsed.GetValue(commands.Beta),
             Seed = parsed.GetValue(commands.Seed),
             Threads = parsed.GetValue(commands.Threads),
             Judge = judge,

@@ -13,6 +13,7 @@ internal sealed class HostCommands
     public Option<int?> Steps { get; } = new("--steps") { Description = "Train for N steps instead of the declared number (this experiment only)", HelpName = "N" };
     public Option<double?> LearningRate { get; } = new("--lr") { Description = "Peak learning rate instead of the declared one", HelpName = "RATE" };
     public Option<int?> BatchSize { get; } = new("--batch-size") { Description = "Batch size instead of the declared one", HelpName = "N" };
+    public Option<double?> Beta { get; } = new("--beta") { Description = "The objective's β instead of the declared one (PPO: its KL coefficient); objectives without β refuse it", HelpName = "BETA" };
     public Option<string> Device { get; } = new("--device") { Description = "Where to train (auto: CUDA when present)", DefaultValueFactory = _ => "auto" };
     public Option<string> Out { get; } = new("--out") { Description = "Where run folders go", HelpName = "DIR", DefaultValueFactory = _ => "runs" };
     public Option<int?> Seed { get; } = new("--seed") { Description = "Seed for data order, initialisation and sampling", HelpName = "N" };
@@ -71,7 +72,7 @@ internal sealed class HostCommands
         };
         Run = new Command("run", "Run one experiment, after any experiment it starts from that has no finished run")
         {
-            RunName, Steps, LearningRate, BatchSize, Device, Threads, Out, Seed, Judge, JudgeTimeout, JudgeRetries, JudgeMaxReplyBytes, Resume,
+            RunName, Steps, LearningRate, BatchSize, Beta, Device, Threads, Out, Seed, Judge, JudgeTimeout, JudgeRetries, JudgeMaxReplyBytes, Resume,
         };
         Runs = new Command("runs", "List run folders with their status and newest checkpoint") { Out, Prune };
         Score = new Command("score", "Each token's log-probability under a model, as JSON: how to check that a checkpoint loaded right") { Model, Ids, Text, Out };

@@ -41,7 +41,7 @@ internal sealed class Pipeline(Catalog catalog, RunOptions options, TextWriter o
                 continue;
             }
             // A --steps override is meant for the experiment asked for, not the ones it starts from.
-            var runOptions = isTarget ? options : options with { Steps = null, LearningRate = null, BatchSize = null, EvaluateWeights = null };
+            var runOptions = isTarget ? options : options with { Steps = null, LearningRate = null, BatchSize = null, Beta = null, EvaluateWeights = null };
             using var run = new RunContext(experiment.Descriptor, runOptions, new ConsoleObserver(output, interactive: !Console.IsOutputRedirected));
             var result = await experiment.Run(run, cancellationToken);
             output.WriteLine();

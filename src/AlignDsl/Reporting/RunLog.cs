@@ -42,4 +42,19 @@ internal sealed class RunLog : IDisposable
     }
 
     public void Dispose() => _jsonl.Dispose();
+
+    /// <summary>The training lines of a <c>metrics.jsonl</c> (step and metric means), in order; none when there is no file.</summary>
+    public static IEnumerable<(int Step, IReadOnlyDictionary<string, double> Metrics)> ReadTraining(string path)
+    {
+        if (!File.Exists(path)) yield break;
+        foreach (var line in File.ReadLines(path))
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            if (!root.TryGetProperty("kind", out var kind) || kind.GetString() != "train") continue;
+            var metrics = root.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number)
+                .Where(p => p.Name != "step").ToDictionary(p => p.Name, p => p.Value.GetDouble());
+            yield return (root.GetProperty("step").GetInt32(), metrics);
+        }
+    }
 }

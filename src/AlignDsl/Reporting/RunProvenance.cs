@@ -24,11 +24,12 @@ public sealed record RunProvenance(
 {
     /// <param name="dataFiles">The data files the run read (training and held out), as it tallied them.</param>
     public static RunProvenance Collect(ExperimentDescriptor experiment, RunOptions options, int seed, int steps, double? learningRate, int? batchSize,
-        string device, IReadOnlyDictionary<string, string> parents, IEnumerable<string> dataFiles)
+        string device, IReadOnlyDictionary<string, string> parents, IEnumerable<string> dataFiles, double? beta = null)
     {
         var effective = new Dictionary<string, double> { ["Steps"] = steps, ["Seed"] = seed };
         if (learningRate is { } lr) effective["LearningRate"] = lr;
         if (batchSize is { } size) effective["BatchSize"] = size;
+        if (beta is { } b && Running.BetaOverride.SettingOf(experiment) is { } betaSetting) effective[betaSetting] = b;
         var hyperparameters = experiment.Hyperparameters
             .Select(h => effective.TryGetValue(h.Name, out var value) ? h with { Value = value } : h).ToList();
         var overrides = experiment.Hyperparameters.Zip(hyperparameters).Where(p => p.First.Value != p.Second.Value).Select(p => p.First.Name).ToList();

@@ -29,6 +29,8 @@ public static class RunSummary
             ["resident_models"] = new JsonArray(experiment.ResidentModels.Select(m => (JsonNode)JsonValue.Create(m.ToString())!).ToArray()),
             ["final_metrics"] = Figures(result.FinalMetrics),
             ["warnings"] = new JsonArray(result.Warnings.Select(w => (JsonNode)JsonValue.Create(w)!).ToArray()),
+            // PPO's failure-mode guards: bounds, action, and each signal that fired (first step, times, message).
+            ["guards"] = result.Guards?.ToJson(),
             // How far the annotators of annotated training data agree; null for data without annotators.
             ["data_quality"] = result.DataQuality is { } quality
                 ? new JsonObject
@@ -57,7 +59,7 @@ public static class RunSummary
     /// <see cref="Running.RunStatus"/>), and the checkpoint a resumed run continues from.
     /// </summary>
     public static void WriteStopped(string path, ExperimentDescriptor experiment, string status, int? lastCheckpointStep, string? lastCheckpoint,
-        int seed, IReadOnlyDictionary<string, string> parents)
+        int seed, IReadOnlyDictionary<string, string> parents, Guards.GuardReport? guards = null)
     {
         var summary = new JsonObject
         {
@@ -69,6 +71,7 @@ public static class RunSummary
             ["seed"] = seed,
             ["last_checkpoint_step"] = lastCheckpointStep,
             ["last_checkpoint"] = lastCheckpoint,
+            ["guards"] = guards?.ToJson(),
         };
         File.WriteAllText(path, summary.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }

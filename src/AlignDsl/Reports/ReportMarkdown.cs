@@ -35,9 +35,25 @@ internal static class ReportMarkdown
         Section(text, "Reward-model bias", BiasTable(result.Before, result.After));
         Section(text, "Data quality", DataQuality(result.DataQuality));
         Section(text, "Settings and provenance", Provenance(result.Provenance));
+        Section(text, "Guards", Guards(result.Guards));
         Section(text, "Warnings", result.Warnings.Count == 0 ? null : string.Concat(result.Warnings.Select(w => $"- {w.ReplaceLineEndings(" ")}{Environment.NewLine}")));
         Section(text, "Figures", plots.Count == 0 ? null : string.Concat(plots.Select(Figure)));
         return text.ToString().TrimEnd() + Environment.NewLine;
+    }
+
+    /// <summary>PPO's failure-mode guards: the bounds and action, then each signal that fired, or that none did.</summary>
+    private static string? Guards(Guards.GuardReport? guards)
+    {
+        if (guards is null) return null;
+        var text = new StringBuilder();
+        var bounds = string.Join(", ", guards.Settings.Bounds().Select(b => $"{b.Name} {b.Value.ToString(CultureInfo.InvariantCulture)}"));
+        text.AppendLine($"Action: {guards.Settings.Action.ToString().ToLowerInvariant()}; bounds: {bounds}.");
+        text.AppendLine();
+        if (guards.Events.Count == 0) return text.AppendLine("No guard fired.").ToString();
+        text.AppendLine("| guard | signal | first step | times | what was seen |").AppendLine("| --- | --- | --- | --- | --- |");
+        foreach (var e in guards.Events)
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {e.First.Guard} | {e.First.Signal} | {e.First.Step} | {e.Count} | {e.First.Message.Replace("|", "\\|", StringComparison.Ordinal)} |");
+        return text.ToString();
     }
 
     private static string? Provenance(Reporting.RunProvenance? provenance)

@@ -213,6 +213,17 @@ public static class RuleBook
 
     public static Rule PretrainedConfigNotGiven { get; } = new("ALIGN068", "Pretrained model's size is unknown at compile time",
         "Pretrained folder '{0}' has no config.json among the project's AdditionalFiles, so the memory estimate and its budget check assume the tiny GPT; add <AdditionalFiles Include=\"{1}\" /> to the project to estimate the real model", RuleSeverity.Info, Model);
+    public static Rule GuardsWithoutRollouts { get; } = new("ALIGN069", "Guards declared on an objective without rollouts",
+        "Experiment '{0}' declares [Guards], but {1} samples no rollouts for them to watch: the failure-mode guards watch PPO runs; remove [Guards]", RuleSeverity.Warning, Ranges);
+
+    public static Rule GuardBoundOutOfRange { get; } = new("ALIGN070", "Guard bound out of range",
+        "{0} must be {1} (got {2}): {3}", RuleSeverity.Error, Ranges);
+
+    public static Rule GuardWindowLongerThanRun { get; } = new("ALIGN071", "Guard window longer than the run",
+        "Window ({0}) spans more metric reads than the run makes ({1}: Steps {2} read every LogEvery {3} steps), so the KL-growth and rising-reward checks could never fire: lower Window or LogEvery", RuleSeverity.Warning, Ranges);
+
+    public static Rule GuardJudgeCheckCannotRun { get; } = new("ALIGN072", "Guards cannot compare the reward with the judge",
+        "Experiment '{0}' declares [Guards], but the reward-hacking check against the judge needs evaluations during training that measure win rate or preference accuracy ({1}): add [EvalSuite(typeof(WinRate))] and EvalEvery, or set MaxJudgeDrop = 1 to say you do not want it", RuleSeverity.Warning, Evaluation);
 
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
     public static IReadOnlyList<Rule> All { get; } =
@@ -232,5 +243,6 @@ public static class RuleBook
         AnswerLongerThanSequence, RewardVocabularyMismatch, RewardFromCycle, ConfigureNotStatic,
         ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame, ExportNeedsRewardModel, ExportApproximates,
         PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven,
+        GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun,
     ];
 }

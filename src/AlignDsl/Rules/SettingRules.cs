@@ -277,4 +277,37 @@ public static class SettingRules
         if (maxLength > context)
             yield return new RuleViolation(RuleBook.SequenceTooLong, "MaxLength", maxLength, context);
     }
+
+    /// <summary>
+    /// The bounds of PPO's failure-mode guards (<c>[Guards]</c>): each must be a value at which its check can both pass
+    /// and fire. NaN or ∞ is ALIGN045.
+    /// </summary>
+    public static IEnumerable<RuleViolation> CheckGuards(double maxKl, double klGrowthFactor, int window, double minEntropy, double minDistinctRatio,
+        double maxLengthGrowth, double maxJudgeDrop)
+    {
+        var bounds = new (string Setting, double Value, bool Valid, string Range, string Why)[]
+        {
+            ("MaxKl", maxKl, maxKl > 0, "greater than 0", "the KL to the reference is never negative, so a bound of 0 would fire at every read; 20 nats per answer is the default"),
+            ("KlGrowthFactor", klGrowthFactor, klGrowthFactor > 1, "greater than 1", "a factor of 1 or less would fire whenever the KL does not shrink; 5 is the default"),
+            ("Window", window, window >= 2, "at least 2", "growth is measured between two metric reads"),
+            ("MinEntropy", minEntropy, minEntropy >= 0, "0 or more", "entropy is never negative; 0 turns the check off"),
+            ("MinDistinctRatio", minDistinctRatio, minDistinctRatio >= 0 && minDistinctRatio <= 1, "between 0 and 1", "it is a share of a rollout's answers; 0 turns the check off"),
+            ("MaxLengthGrowth", maxLengthGrowth, maxLengthGrowth > 1, "greater than 1", "a factor of 1 or less would fire whenever answers do not shorten; 2 is the default"),
+            ("MaxJudgeDrop", maxJudgeDrop, maxJudgeDrop >= 0 && maxJudgeDrop <= 1, "between 0 and 1", "win rate and preference accuracy are shares; 1 turns the check off"),
+        };
+        foreach (var (setting, value, valid, range, why) in bounds)
+        {
+            if (!IsFinite(value)) yield return NotFinite(setting, value);
+            else if (!valid) yield return new RuleViolation(RuleBook.GuardBoundOutOfRange, setting, setting, range, value, why);
+        }
+    }
+
+    /// <summary>ALIGN071: the growth and rising-reward checks compare reads <paramref name="window"/> − 1 apart, so the run must make that many.</summary>
+    public static IEnumerable<RuleViolation> CheckGuardWindow(int window, int steps, int logEvery)
+    {
+        if (window < 2 || steps < 1 || logEvery < 1) yield break;
+        // A read every LogEvery steps, and one at the last step.
+        var reads = steps / logEvery + (steps % logEvery == 0 ? 0 : 1);
+        if (window > reads) yield return new RuleViolation(RuleBook.GuardWindowLongerThanRun, "Window", window, reads, steps, logEvery);
+    }
 }

@@ -12,6 +12,7 @@ public sealed class EvaluationPoint : IDisposable
     private readonly RunContext _run;
     private readonly Stopwatch _watch = Stopwatch.StartNew();
     private readonly List<SuiteResult> _suites = [];
+    private bool _completed;
 
     internal EvaluationPoint(RunContext run, string label, int step)
     {
@@ -29,8 +30,14 @@ public sealed class EvaluationPoint : IDisposable
     {
         var report = new EvalReport(Label, Step, _suites);
         _run.RecordEvaluation(report, _watch.Elapsed);
+        _completed = true;
         return report;
     }
 
-    public void Dispose() => _watch.Stop();
+    /// <summary>An evaluation left unfinished (Ctrl+C, SIGTERM) tells the run, which keeps the step it followed.</summary>
+    public void Dispose()
+    {
+        _watch.Stop();
+        if (!_completed) _run.EvaluationAbandoned(Step);
+    }
 }

@@ -16,6 +16,10 @@ public sealed record RunOptions
 
     /// <summary>The batch size instead of the declared one.</summary>
     public int? BatchSize { get; init; }
+
+    /// <summary>The objective's β instead of the declared one (PPO: its KL coefficient); an objective without β refuses it.</summary>
+    public double? Beta { get; init; }
+
     public int? Seed { get; init; }
 
     /// <summary>libtorch's CPU threads instead of the declared number (null: keep it; the declared 0 chooses by model size).</summary>

@@ -17,4 +17,7 @@ public static class RunStatus
 
     /// <summary>Training and evaluation completed but the final save failed; the last checkpoint holds the weights.</summary>
     public const string SaveFailed = "save_failed";
+
+    /// <summary>A failure-mode guard declared to halt fired (KL explosion, reward hacking, collapse); a checkpoint of that step is kept.</summary>
+    public const string HaltedByGuard = "halted_by_guard";
 }

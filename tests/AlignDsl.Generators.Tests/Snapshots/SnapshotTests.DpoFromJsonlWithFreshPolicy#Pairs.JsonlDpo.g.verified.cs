@@ -56,10 +56,11 @@ partial class JsonlDpo : global::AlignDsl.IExperiment
     public static async global::System.Threading.Tasks.Task<global::AlignDsl.RunResult> RunAsync(
         global::AlignDsl.RunContext run, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        // The command line may override these three; the run records what it used.
+        // The command line may override these four; the run records what it used.
         var steps = run.StepsOr(Steps);
         var learningRate = run.LearningRateOr(LearningRate);
         var batchSize = run.BatchSizeOr(BatchSize);
+        var beta = run.BetaOr(Beta);
 
         // Data: preference pairs from data/pairs.jsonl, held out: data/heldout.jsonl.
         var pairs = run.Tally(@"data/pairs.jsonl", @"data/heldout.jsonl", global::AlignDsl.Data.JsonlReader.ReadSplit(@"data/pairs.jsonl", @"data/heldout.jsonl", global::AlignDsl.Data.JsonlReader.ReadPairs));
@@ -70,7 +71,7 @@ partial class JsonlDpo : global::AlignDsl.IExperiment
         var heldOut = global::AlignDsl.Data.PreferenceData.Tokenize(pairs.HeldOut, policy.Tokenizer, MaxLength);
         using var reference = policy.FrozenCopy();
         // Evaluation ranks held-out pairs by the implicit reward β·log π/π_ref.
-        var scorer = new global::AlignDsl.Evaluation.ImplicitReward(policy, new global::AlignDsl.Models.LiveReference(reference), Beta);
+        var scorer = new global::AlignDsl.Evaluation.ImplicitReward(policy, new global::AlignDsl.Models.LiveReference(reference), beta);
         var evalContext = run.EvalContext(policy, scorer, heldOut);
         using var optimizer = run.AdamW(policy, learningRate, WarmupSteps, steps, WeightDecay, MaxGradNorm);
         using var metrics = new global::AlignDsl.Reporting.MetricSet();
@@ -81,13 +82,17 @@ partial class JsonlDpo : global::AlignDsl.IExperiment
         var resumed = run.Resume(state);
         var before = resumed?.Before ?? await EvaluateAsync(run, evalContext, "before", 0, cancellationToken);
         run.StartTraining(steps);
+        // A run stopped during an evaluation inside the loop makes that evaluation first.
+        if (resumed?.PendingEvaluation is { } pending)
+            await EvaluateAsync(run, evalContext, $"step {pending}", pending, cancellationToken);
         // The seeded data order is replayed from the start; a resumed run skips the steps it has done.
         foreach (var (step, batch) in run.RemainingSteps(train.Batches(batchSize, steps, run.Seed)))
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            // Ctrl+C or SIGTERM: a checkpoint of the last step trained is kept, so --resume loses nothing.
+            run.StopIfCancelled(state, KeepCheckpoints, cancellationToken);
             // Everything a step allocates on the device is freed when its scope closes.
             using (global::TorchSharp.torch.NewDisposeScope())
-                TrainStep(policy, reference, batch.ToDevice(run.Device), optimizer, metrics);
+                TrainStep(policy, reference, batch.ToDevice(run.Device), beta, optimizer, metrics);
             run.Report(step, metrics, batch, LogEvery, optimizer);
             if (run.IsEvalStep(step, EvalEvery))
                 await EvaluateAsync(run, evalContext, $"step {step}", step, cancellationToken);
@@ -100,7 +105,7 @@ partial class JsonlDpo : global::AlignDsl.IExperiment
     }
 
     /// <summary>One DPO step: chosen and rejected rows go through each model in one forward pass; the reference without gradients.</summary>
-    private static void TrainStep(global::AlignDsl.Models.Policy policy, global::AlignDsl.Models.Policy reference, global::AlignDsl.Data.SequenceTensors batch,
+    private static void TrainStep(global::AlignDsl.Models.Policy policy, global::AlignDsl.Models.Policy reference, global::AlignDsl.Data.SequenceTensors batch, double beta,
         global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Reporting.MetricSet metrics)
     {
         optimizer.ZeroGrad();
@@ -109,7 +114,7 @@ partial class JsonlDpo : global::AlignDsl.IExperiment
         using (global::TorchSharp.torch.no_grad())
             (referenceChosen, referenceRejected) = reference.CompletionLogProbs(batch).SplitPairs();
         var dpo = global::AlignDsl.Objectives.Dpo.Sigmoid(
-            policyChosen.Sum, policyRejected.Sum, referenceChosen.Sum, referenceRejected.Sum, Beta, LabelSmoothing);
+            policyChosen.Sum, policyRejected.Sum, referenceChosen.Sum, referenceRejected.Sum, beta, LabelSmoothing);
         dpo.Loss.backward();
         optimizer.ClipAndStep();
         // Metrics stay on the device; the run reads them every LogEvery steps.

@@ -76,6 +76,37 @@ public sealed class ResumeTests : IDisposable
         AssertSameRun(uninterrupted, resumed);
     }
 
+    /// <summary>Cancels the run (as Ctrl+C or SIGTERM do) once it has trained <paramref name="step"/>.</summary>
+    private sealed class CancelAfter(int step, CancellationTokenSource cancel) : IRunObserver
+    {
+        public void RunStarted(ExperimentDescriptor experiment, int steps, string runDirectory) { }
+        public void StepCompleted(int s, int steps, IReadOnlyDictionary<string, double> latest) { if (s == step) cancel.Cancel(); }
+        public void EvaluationCompleted(EvalReport report) { }
+        public void Warning(string message) { }
+        public void RunFinished(RunResult result) { }
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    public async Task A_cancelled_run_keeps_a_checkpoint_of_its_last_step_and_resumes_to_an_uninterrupted_run(int step)
+    {
+        var uninterrupted = await Finished("run", "test-resume-sft");
+
+        using var cancel = new CancellationTokenSource();
+        string stopped;
+        using (var context = new RunContext(TestResumeSft.Descriptor, new RunOptions { OutputRoot = _root, Device = "cpu" }, new CancelAfter(step, cancel)))
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TestResumeSft.RunAsync(context, cancel.Token));
+        stopped = Directory.GetDirectories(Path.Combine(_root, "test-resume-sft"), "*" + RunStore.IncompleteSuffix).Single();
+        // Checkpoints come every 4 steps: the one kept is of the cancelled step itself, not step 4.
+        var summary = Host.Summary(stopped);
+        Assert.Equal(RunStatus.Interrupted, summary["status"]!.GetValue<string>());
+        Assert.Equal(step, summary["last_checkpoint_step"]!.GetValue<int>());
+
+        var resumed = await Finished("run", "test-resume-sft", "--resume", stopped);
+        AssertSameRun(uninterrupted, resumed);
+    }
+
     [Fact]
     public async Task Bf16_dpo_with_checkpointing_stopped_and_resumed_equals_an_uninterrupted_run()
     {

@@ -1,0 +1,22 @@
+using AlignDsl.Rules;
+
+namespace AlignDsl.Running;
+
+/// <summary>
+/// <c>--beta</c>: the objective's β from the command line, checked by the rule that checks the declared one (ALIGN004,
+/// ALIGN045). An objective without β (SFT, reward model, ORPO) refuses it.
+/// </summary>
+public static class BetaOverride
+{
+    /// <summary>The hyperparameter <c>--beta</c> replaces: <c>KlCoefficient</c> for PPO, <c>Beta</c> for DPO, IPO, KTO and SimPO; null when there is none.</summary>
+    public static string? SettingOf(ExperimentDescriptor experiment) =>
+        new[] { "KlCoefficient", "Beta" }.FirstOrDefault(name => experiment.Hyperparameters.Any(h => h.Name == name));
+
+    /// <summary>Why <paramref name="beta"/> cannot be used for <paramref name="experiment"/>, or null when it can (a value outside the typical range only warns).</summary>
+    public static string? Problem(ExperimentDescriptor experiment, double beta)
+    {
+        if (SettingOf(experiment) is null)
+            return $"{experiment.Name} trains {experiment.Objective}, which has no β to override: drop --beta (DPO, IPO, KTO, SimPO and PPO have one).";
+        return SettingRules.CheckBeta(experiment.Objective.ToString(), beta).FirstOrDefault(v => v.Rule.Severity == RuleSeverity.Error)?.ToString();
+    }
+}
