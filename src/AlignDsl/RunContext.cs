@@ -104,6 +104,32 @@ public sealed partial class RunContext : IDisposable
         return new Policy(new TinyGpt(size with { VocabularySize = tokenizer.VocabularySize }), tokenizer, Device);
     }
 
+    /// <summary>
+    /// The causal LM of a Hugging Face model folder (<c>[Policy(Pretrained = …)]</c>) with its tokenizer and a chat template:
+    /// <paramref name="chatTemplate"/> when declared, else the folder's own <c>chat_template</c>. A relative folder is
+    /// found from the working directory. A missing folder or file, a template that cannot be parsed, or a tokenizer larger
+    /// than the model's vocabulary fails here, before training, naming the path.
+    /// </summary>
+    public Policy LoadPretrained(string folder, string? chatTemplate = null)
+    {
+        var path = Path.GetFullPath(folder);
+        var missing = !Directory.Exists(path) ? "no such folder"
+            : !File.Exists(Path.Combine(path, Models.Architectures.HfConfig.FileName)) ? $"no {Models.Architectures.HfConfig.FileName}"
+            : !Models.SafeTensors.WeightFiles.Exist(path) ? $"no weights ({Models.SafeTensors.WeightFiles.Single} or its sharded index)"
+            : null;
+        if (missing is not null)
+            throw new FileNotFoundException($"Pretrained = \"{folder}\": {missing} at {path}. Pretrained names a local model folder in the Hugging Face layout, relative to the working directory ({Environment.CurrentDirectory}).", path);
+        var tokenizer = HfTokenizer.Load(path);
+        var template = Chat.ChatTemplate.ForModel(path, chatTemplate);
+        var model = Models.Architectures.PretrainedModels.Load(path);
+        if (tokenizer.VocabularySize > model.Config.VocabularySize)
+        {
+            model.Dispose();
+            throw new InvalidOperationException($"Pretrained = \"{folder}\": the tokenizer has {tokenizer.VocabularySize} tokens but the model's vocabulary only {model.Config.VocabularySize} rows ({path}).");
+        }
+        return new Policy(model, tokenizer, Device, new Chat.ChatFormat(template, tokenizer.BosToken, tokenizer.EosToken));
+    }
+
     /// <summary>The trained policy of the newest complete run of <paramref name="experiment"/>.</summary>
     public Policy LoadPolicy(string experiment)
     {
@@ -143,7 +169,7 @@ public sealed partial class RunContext : IDisposable
     public RewardModel LoadRewardModel(string experiment, Policy policy)
     {
         var rewardModel = Checkpoint.LoadRewardModel(ParentCheckpoint(experiment), Device);
-        var problem = !rewardModel.Tokenizer.Gpt2Ids.SequenceEqual(policy.Tokenizer.Gpt2Ids) ? "has another vocabulary than the policy it would score"
+        var problem = !TokenizerIds.SameVocabulary(rewardModel.Tokenizer, policy.Tokenizer) ? "has another vocabulary than the policy it would score"
             : rewardModel.Config.Context < Experiment.Training.MaxLength ? $"reads {rewardModel.Config.Context} tokens, fewer than MaxLength ({Experiment.Training.MaxLength})"
             : null;
         if (problem is null) return rewardModel;

@@ -21,7 +21,7 @@ public abstract class ScalarHeadModel : ITrainableModel
     /// Whether the head adds a bias. Hugging Face's sequence-classification head has none (a reward model needs none:
     /// only differences of rewards are trained); a value model, which regresses returns, keeps one.
     /// </param>
-    protected ScalarHeadModel(CausalLM backbone, CompactTokenizer tokenizer, Device device, string kind, bool headBias)
+    protected ScalarHeadModel(CausalLM backbone, ITokenizer tokenizer, Device device, string kind, bool headBias)
     {
         _network = new Network(backbone, kind, headBias);
         _network.to(device);
@@ -30,7 +30,7 @@ public abstract class ScalarHeadModel : ITrainableModel
         _kind = kind;
     }
 
-    public CompactTokenizer Tokenizer { get; }
+    public ITokenizer Tokenizer { get; }
     public Device Device { get; }
     public ModelConfig Config => _network.Backbone.Config;
 
