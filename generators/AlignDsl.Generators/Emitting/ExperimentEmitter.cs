@@ -66,10 +66,21 @@ internal static class ExperimentEmitter
         }
         w.Line();
         var p = e.Policy;
-        w.Line(p.InitFromName is null
-            ? "/// <summary>The size of the fresh policy.</summary>"
-            : $"/// <summary>The size of the policy inherited from {Xml(p.InitFromName)}, for the memory estimate; the checkpoint decides at run time.</summary>");
+        w.Line(p.InitFromName is { } parent
+            ? $"/// <summary>The size of the policy inherited from {Xml(parent)}, for the memory estimate; the checkpoint decides at run time.</summary>"
+            : p.Pretrained is not null ? "/// <summary>A nominal size for the memory estimate: the pretrained model's config.json decides at run time.</summary>"
+            : "/// <summary>The size of the fresh policy.</summary>");
         w.Line($"private static readonly global::AlignDsl.Models.ModelConfig PolicySize = new(Layers: {p.Layers}, ModelDim: {p.ModelDim}, Heads: {p.Heads}, Context: {p.Context});");
+        if (p.Pretrained is { } folder)
+        {
+            w.Line("/// <summary>The Hugging Face model folder the policy starts from, relative to the working directory.</summary>");
+            w.Line($"private const string PretrainedFolder = {Quote(folder)};");
+        }
+        if (p.Pretrained is not null && p.ChatTemplate is { } template)
+        {
+            w.Line("/// <summary>The declared chat template, used instead of the model folder's own.</summary>");
+            w.Line($"private const string ChatTemplate = {Quote(template)};");
+        }
     }
 
     /// <summary>The names of the hyperparameter constants, in the order they are written.</summary>

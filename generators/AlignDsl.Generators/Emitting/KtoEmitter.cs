@@ -35,7 +35,7 @@ internal sealed class KtoEmitter(Model.ExperimentModel experiment) : ReferenceOb
         w.Line();
         w.Line($"// Models: {PolicyOrigin}; the reference is a frozen copy of it.");
         EmitPolicy(w, "feedback.Train");
-        w.Line($"var train = {Data}.FeedbackData.Tokenize(feedback.Train, policy.Tokenizer, MaxLength);");
+        w.Line($"var train = {Data}.FeedbackData.Tokenize({Rendered("feedback.Train")}, policy.Tokenizer, MaxLength);");
         w.Line($"var heldOut = {TokenizePairs("heldOutPairs")};");
         EmitReference(w, "heldOut");
         EmitEvalContext(w, "the implicit reward β·log π/π_ref", "policy", ImplicitReward, "heldOut");

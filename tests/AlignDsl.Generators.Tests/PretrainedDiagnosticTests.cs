@@ -1,0 +1,152 @@
+using static AlignDsl.Generators.Tests.DiagnosticAssert;
+using static Microsoft.CodeAnalysis.DiagnosticSeverity;
+
+namespace AlignDsl.Generators.Tests;
+
+/// <summary>A pretrained policy, its chat template and LoRA (ALIGN060–067), and the loop generated for a pretrained policy.</summary>
+public sealed class PretrainedDiagnosticTests
+{
+    private static string One(string attributes, string objective = "[Dpo]") => Generate.Usings + $$"""
+        namespace Tests;
+
+        [Experiment("one")]
+        {{objective}}
+        {{attributes}}
+        [GymData(GymTask.HelpfulHarmless)]
+        public partial class One;
+        """;
+
+    private const string Sft = """
+        [Experiment("sft")]
+        [Sft]
+        [GymData(GymTask.HelpfulHarmless)]
+        public partial class Sft;
+
+        """;
+
+    [Theory]
+    [InlineData("[Sft]", "global::AlignDsl.Data.DemonstrationData.Tokenize(policy.Render(demonstrations.Train), policy.Tokenizer, MaxLength)")]
+    [InlineData("[Dpo]", "global::AlignDsl.Data.PreferenceData.Tokenize(policy.Render(pairs.Train), policy.Tokenizer, MaxLength)")]
+    [InlineData("[Kto]", "global::AlignDsl.Data.FeedbackData.Tokenize(policy.Render(feedback.Train), policy.Tokenizer, MaxLength)")]
+    [InlineData("[SimPo]", "global::AlignDsl.Data.PreferenceData.Tokenize(policy.Render(pairs.Train), policy.Tokenizer, MaxLength)")]
+    [InlineData("[Ppo]\n[RewardFunction(typeof(global::Tests.Brevity))]", "using var reference = policy.FrozenCopy();")]
+    public void A_pretrained_policy_is_loaded_with_its_template_and_its_data_rendered(string objective, string tokenize)
+    {
+        var run = Generate.Run(One("[Policy(Pretrained = \"models/tiny-llama\", ChatTemplate = AlignDsl.Chat.ChatTemplates.ChatMl)]", objective)
+            + "\npublic sealed class Brevity : AlignDsl.Rewards.IRewardFunction { public double Score(string p, string a) => -a.Length; }");
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        var text = run.Files.Single(f => f.HintName == "Tests.One.g.cs").Text;
+        Assert.Contains("private const string PretrainedFolder = \"models/tiny-llama\";", text);
+        Assert.Contains("private const string ChatTemplate = \"{% for message in messages %}", text);
+        Assert.Contains("using var policy = run.LoadPretrained(PretrainedFolder, ChatTemplate);", text);
+        Assert.Contains(tokenize, text);
+        Assert.DoesNotContain("run.NewPolicy", text);
+    }
+
+    [Fact]
+    public void Without_a_declared_template_the_folder_s_own_is_used_and_an_InitFrom_child_renders_its_data_too()
+    {
+        var source = Generate.Usings + """
+            namespace Tests;
+
+            [Experiment("sft")]
+            [Sft]
+            [Policy(Pretrained = "models/tiny-llama")]
+            [GymData(GymTask.HelpfulHarmless)]
+            public partial class Sft;
+
+            [Experiment("dpo")]
+            [Dpo]
+            [Policy(InitFrom = typeof(Sft))]
+            [GymData(GymTask.HelpfulHarmless)]
+            public partial class Dpo;
+            """;
+        var run = Generate.Run(source);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        Assert.Contains("using var policy = run.LoadPretrained(PretrainedFolder);", run.Files.Single(f => f.HintName == "Tests.Sft.g.cs").Text);
+        var child = run.Files.Single(f => f.HintName == "Tests.Dpo.g.cs").Text;
+        Assert.Contains("using var policy = run.LoadPolicy(\"sft\");", child);
+        Assert.Contains("PreferenceData.Tokenize(policy.Render(pairs.Train), policy.Tokenizer, MaxLength)", child);
+    }
+
+    [Fact]
+    public void A_gym_policy_s_loop_does_not_render()
+    {
+        var run = Generate.Run(One("[Policy(Layers = 2)]"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.DoesNotContain("policy.Render(", run.Files.Single(f => f.HintName == "Tests.One.g.cs").Text);
+    }
+
+    [Fact]
+    public void ALIGN060_pretrained_with_InitFrom()
+    {
+        var source = One("[Policy(InitFrom = typeof(Sft), Pretrained = \"models/m\")]") + "\n" + Sft;
+        NotGenerated(Reported(source, "ALIGN060", Error, ("Pretrained = \"models/m\"", "\"models/m\"")), "Tests", "One");
+    }
+
+    [Fact]
+    public void ALIGN061_pretrained_with_a_size()
+    {
+        var source = One("[Policy(Pretrained = \"models/m\", Layers = 2, Context = 64)]");
+        NotGenerated(Reported(source, "ALIGN061", Error, ("Layers = 2", "2"), ("Context = 64", "64")), "Tests", "One");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/abs/model")]
+    [InlineData("../outside")]
+    public void ALIGN062_pretrained_path_must_be_relative_and_inside(string path)
+    {
+        var source = One($"[Policy(Pretrained = \"{path}\")]");
+        var run = Reported(source, "ALIGN062", Error, ($"Pretrained = \"{path}\"", $"\"{path}\""));
+        NotGenerated(run, "Tests", "One");
+    }
+
+    [Theory]
+    [InlineData("[Policy(Pretrained = \"models/m\", ChatTemplate = \" \")]", "is empty")]
+    [InlineData("[Policy(ChatTemplate = AlignDsl.Chat.ChatTemplates.ChatMl)]", "without Pretrained")]
+    public void ALIGN063_chat_template_empty_or_without_a_pretrained_model(string policy, string why)
+    {
+        var run = Generate.Run(One(policy));
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("ALIGN063", diagnostic.Id);
+        Assert.Contains(why, diagnostic.GetMessage());
+        Assert.Contains("ChatTemplates.ChatMl", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void ALIGN064_lora_settings_out_of_range()
+    {
+        var source = One("[Policy(Pretrained = \"models/m\")]\n[Lora(Rank = 0, Alpha = -1, Dropout = 1)]");
+        NotGenerated(Reported(source, "ALIGN064", Error, ("Rank = 0", "0"), ("Alpha = -1", "-1"), ("Dropout = 1", "1")), "Tests", "One");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("q_proj,,v_proj")]
+    [InlineData("q proj")]
+    public void ALIGN065_lora_targets_must_list_module_names(string targets)
+    {
+        var source = One($"[Policy(Pretrained = \"models/m\")]\n[Lora(Targets = \"{targets}\")]");
+        NotGenerated(Reported(source, "ALIGN065", Error, ($"Targets = \"{targets}\"", $"\"{targets}\"")), "Tests", "One");
+    }
+
+    [Fact]
+    public void ALIGN066_lora_target_the_tiny_gpt_lacks_also_through_InitFrom()
+    {
+        var source = One("[Policy(InitFrom = typeof(Sft))]\n[Lora(Targets = \"c_attn,q_proj\")]") + "\n" + Sft;
+        var run = Reported(source, "ALIGN066", Error, ("Targets = \"c_attn,q_proj\"", "\"c_attn,q_proj\""));
+        Assert.Contains("'q_proj'", run.GeneratorDiagnostics.Single().GetMessage());
+        NotGenerated(run, "Tests", "One");
+        Assert.Empty(Generate.Run(One("[Policy(InitFrom = typeof(Sft))]\n[Lora(Targets = \"c_attn,c_proj\")]") + "\n" + Sft).GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void ALIGN067_reward_model_on_a_pretrained_model_or_with_lora()
+    {
+        NotGenerated(Reported(One("[Policy(Pretrained = \"models/m\")]", "[RewardModel]\n[EvalSuite(typeof(RewardModelBias))]"), "ALIGN067", Error,
+            ("Pretrained = \"models/m\"", "\"models/m\"")), "Tests", "One");
+    }
+}
