@@ -130,6 +130,18 @@ public sealed partial class RunContext : IDisposable
         return new Policy(model, tokenizer, Device, new Chat.ChatFormat(template, tokenizer.BosToken, tokenizer.EosToken));
     }
 
+    /// <summary>
+    /// Attaches LoRA adapters (<c>[Lora]</c>) to the targeted projections of <paramref name="policy"/> and freezes everything
+    /// else, so the optimiser trains the adapters alone. <paramref name="targets"/> is comma-separated (PEFT's <c>target_modules</c>);
+    /// a target the model lacks is an error naming the projections it has.
+    /// </summary>
+    public void AddLora(Policy policy, int rank, double alpha, double dropout, string targets)
+    {
+        var settings = new Models.Lora.LoraSettings(rank, alpha, dropout, targets.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        var adapted = Models.Lora.LoraAdapters.Apply(policy.Model, settings);
+        _observer.Status($"LoRA: rank {rank}, α {alpha} on {adapted.Count} projections; {policy.Parameters().Where(p => p.requires_grad).Sum(p => p.numel()):N0} trainable parameters");
+    }
+
     /// <summary>The trained policy of the newest complete run of <paramref name="experiment"/>.</summary>
     public Policy LoadPolicy(string experiment)
     {
@@ -193,6 +205,12 @@ public sealed partial class RunContext : IDisposable
     /// </summary>
     public PrecomputedReference PrecomputeReference(Policy policy, IEnumerable<SequenceBatch> batches)
     {
+        // With LoRA the reference is the policy with its adapters off: no copy needed.
+        if (policy.Model.HasAdapters)
+        {
+            using var off = Models.Lora.LoraAdapters.Disabled(policy.Model);
+            return PrecomputedReference.Compute(policy, batches);
+        }
         using var reference = policy.FrozenCopy();
         return PrecomputedReference.Compute(reference, batches);
     }

@@ -149,4 +149,22 @@ public sealed class PretrainedDiagnosticTests
         NotGenerated(Reported(One("[Policy(Pretrained = \"models/m\")]", "[RewardModel]\n[EvalSuite(typeof(RewardModelBias))]"), "ALIGN067", Error,
             ("Pretrained = \"models/m\"", "\"models/m\"")), "Tests", "One");
     }
+
+    [Theory]
+    [InlineData("[Dpo]", "var (referenceChosen, referenceRejected) = reference.For(batch).SplitPairs();")]
+    [InlineData("[Kto]", "var (referenceMatched, referenceMismatched) = reference.For(batch).SplitPairs();")]
+    public void With_lora_the_reference_is_the_policy_with_its_adapters_off(string objective, string referenceStep)
+    {
+        var run = Generate.Run(One("[Policy(Pretrained = \"models/m\")]\n[Lora(Rank = 4, Alpha = 8, Targets = \"q_proj,v_proj\")]", objective));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        var text = run.Files.Single(f => f.HintName == "Tests.One.g.cs").Text;
+        Assert.Contains("private const int LoraRank = 4;", text);
+        Assert.Contains("private const string LoraTargets = \"q_proj,v_proj\";", text);
+        Assert.Contains("run.AddLora(policy, LoraRank, LoraAlpha, LoraDropout, LoraTargets);", text);
+        Assert.Contains("var reference = new global::AlignDsl.Models.BaseModelReference(policy);", text);
+        Assert.Contains(referenceStep, text);
+        Assert.DoesNotContain("FrozenCopy", text);
+        Assert.Contains("ResidentModels: [new(\"policy\", Trainable: true, PolicySize.Parameters)]", text);
+    }
 }

@@ -81,6 +81,14 @@ internal static class ExperimentEmitter
             w.Line("/// <summary>The declared chat template, used instead of the model folder's own.</summary>");
             w.Line($"private const string ChatTemplate = {Quote(template)};");
         }
+        if (e.Lora is { } lora)
+        {
+            w.Line("// LoRA adapters: ΔW = (LoraAlpha / LoraRank)·B·A on each targeted projection.");
+            w.Line($"private const int LoraRank = {Literal(lora.Rank)};");
+            w.Line($"private const double LoraAlpha = {Literal(lora.Alpha)};");
+            w.Line($"private const double LoraDropout = {Literal(lora.Dropout)};");
+            w.Line($"private const string LoraTargets = {Quote(lora.Targets)};");
+        }
     }
 
     /// <summary>The names of the hyperparameter constants, in the order they are written.</summary>

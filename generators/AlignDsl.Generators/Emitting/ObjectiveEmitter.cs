@@ -156,6 +156,11 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
             w.Line($"using var policy = run.NewPolicy(PolicySize, {Data}.Texts.Of({trainTexts}));");
         if (policy.IsPretrained)
             w.Line("// The data, written in the gym's user/assistant frame, is rendered with the model's chat template: the loss falls on the assistant's turn.");
+        if (Experiment.Lora is not null)
+        {
+            w.Line("// LoRA: low-rank adapters on the targeted projections; the base weights are frozen, so only the adapters train.");
+            w.Line("run.AddLora(policy, LoraRank, LoraAlpha, LoraDropout, LoraTargets);");
+        }
     }
 
     protected string PolicyOrigin => Experiment.Policy switch

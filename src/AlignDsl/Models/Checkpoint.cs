@@ -22,10 +22,25 @@ public static class Checkpoint
     /// <summary>policy.json: the model's kind and, for the compact tokenizer, its vocabulary (null: the folder's own tokenizer files).</summary>
     private sealed record TokenizerFileContent(string Kind, int[]? Gpt2Ids);
 
+    /// <summary>The folder inside a checkpoint that holds a LoRA-trained policy's adapters in PEFT's layout.</summary>
+    public const string AdapterFolder = "adapter";
+
+    /// <summary>
+    /// Saves the policy. A policy trained with LoRA also saves its adapters in PEFT's layout under <see cref="AdapterFolder"/>,
+    /// and its weights merged with them, so the checkpoint itself is the full adapted model; the policy is left unmerged.
+    /// </summary>
     public static void Save(Policy policy, string directory)
     {
         Directory.CreateDirectory(directory);
-        SafeTensorsFile.Write(Path.Combine(directory, WeightFiles.Single), policy.Model.HfParameters().Select(p => (p.Key, (TorchSharp.torch.Tensor)p.Value)));
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var merged = new Dictionary<string, TorchSharp.torch.Tensor>();
+        if (policy.Model.HasAdapters)
+        {
+            Lora.LoraAdapters.Save(policy.Model, Path.Combine(directory, AdapterFolder), (policy.Tokenizer as HfTokenizer)?.Folder);
+            using (TorchSharp.torch.no_grad()) merged = Lora.LoraAdapters.MergedWeights(policy.Model).ToDictionary();
+        }
+        SafeTensorsFile.Write(Path.Combine(directory, WeightFiles.Single),
+            policy.Model.HfParameters().Select(p => (p.Key, merged.TryGetValue(p.Key, out var weight) ? weight : (TorchSharp.torch.Tensor)p.Value)));
         SaveMetadata(directory, policy.Model.HfConfig(), policy.Tokenizer, PolicyKind, policy.Chat?.Template);
     }
 

@@ -51,8 +51,12 @@ public sealed class Policy : ITrainableModel
         return tokenLogProbs * batch.LossMask;
     }
 
-    /// <summary>A frozen copy with the same weights: the reference model of DPO-style objectives.</summary>
-    public Policy FrozenCopy() => new(Model.FrozenCopy(), Tokenizer, Device, Chat);
+    /// <summary>
+    /// A frozen copy with the same weights: the reference model of DPO-style objectives, or the baseline evaluation compares
+    /// with. Of a policy with LoRA adapters, a copy of its base (the adapters switched off): taken before training, while
+    /// the adapters are still zero, that is the policy itself.
+    /// </summary>
+    public Policy FrozenCopy() => new(Model.HasAdapters ? Model.FrozenBaseCopy() : Model.FrozenCopy(), Tokenizer, Device, Chat);
 
     /// <summary>Training or evaluation data as the model reads it: rendered with its chat template, or as written for the gym's tiny GPT.</summary>
     public IReadOnlyList<PreferencePair> Render(IReadOnlyList<PreferencePair> pairs) => Chat is null ? pairs : pairs.Select(Chat.Pair).ToList();

@@ -42,8 +42,8 @@ public abstract class ScalarHeadModel : ITrainableModel
     /// <summary>The head on hidden states [..., d] → [...].</summary>
     protected Tensor Head(Tensor hidden) => _network.Head.forward(hidden).squeeze(-1);
 
-    /// <summary>A body copied from <paramref name="policy"/>'s weights; the policy is left untouched.</summary>
-    protected static CausalLM CopyBody(Policy policy) => policy.Model.Copy();
+    /// <summary>A body copied from <paramref name="policy"/>'s weights (its base, where it carries LoRA adapters); the policy is left untouched.</summary>
+    protected static CausalLM CopyBody(Policy policy) => policy.Model.HasAdapters ? policy.Model.BaseCopy() : policy.Model.Copy();
 
     /// <summary>Loads saved weights and freezes them: a model that scores and is never trained (PPO's reward model).</summary>
     internal void LoadFrozen(string directory)

@@ -59,10 +59,17 @@ public sealed class PretrainedTests : IDisposable
             Assert.Equal(ChatTemplates.ChatMl, TokenizerConfig.Read(checkpoint).ChatTemplate);
             Assert.Null(Checkpoint.TryLoadTokenizer(checkpoint));
         }
-        var dpo = Host.Summary(Host.Runs(_root, "test-llama-dpo").Single());
+        var dpoRun = Host.Runs(_root, "test-llama-dpo").Single();
+        var dpo = Host.Summary(dpoRun);
+        // LoRA: the reference is the policy's base, so one model is resident; the adapters are saved in PEFT's layout beside the merged model.
+        Assert.Equal(["policy (trainable)"], dpo["resident_models"]!.AsArray().Select(m => m!.GetValue<string>()));
+        var adapter = Path.Combine(dpoRun, "checkpoint", Checkpoint.AdapterFolder);
+        Assert.Equal(["q_proj", "v_proj", "o_proj"], JsonNode.Parse(File.ReadAllText(Path.Combine(adapter, "adapter_config.json")))!["target_modules"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.True(File.Exists(Path.Combine(adapter, "adapter_model.safetensors")));
+        Assert.Contains("LoRA: rank 8", output);
         // DPO from the SFT run ranks the rendered held-out pairs better than its start.
         Assert.True(dpo["eval"]!["after"]!["preference_accuracy"]!.GetValue<double>() > dpo["eval"]!["before"]!["preference_accuracy"]!.GetValue<double>() + 0.1,
-            dpo["eval"]!.ToJsonString());
+            dpo["eval"]!.ToJsonString() + dpo["final_metrics"]!.ToJsonString());
     }
 
     [Fact]
