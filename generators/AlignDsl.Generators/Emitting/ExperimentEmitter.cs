@@ -143,6 +143,10 @@ internal static class ExperimentEmitter
         w.Indent();
         if (e.Reward is { ExperimentName: { } from })
             w.Line($"RewardFrom = {Quote(from)},");
+        if (e.Policy.Pretrained is not null)
+            w.Line(e.Policy.ChatTemplate is null ? "Pretrained = PretrainedFolder," : "Pretrained = PretrainedFolder, ChatTemplate = ChatTemplate,");
+        if (e.Lora is not null)
+            w.Line("Lora = new(LoraRank, LoraAlpha, LoraDropout, LoraTargets),");
         w.Line("// Every setting, defaults included, for summary.json, report.md and describe.");
         w.Line("Hyperparameters =");
         w.Line("[");

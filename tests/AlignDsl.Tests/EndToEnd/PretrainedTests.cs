@@ -98,4 +98,17 @@ public sealed class PretrainedTests : IDisposable
         Assert.True(corpus.Sum(t => tokenizer.Encode(t).Length) < 0.35 * corpus.Sum(t => System.Text.Encoding.UTF8.GetByteCount(t)));
         Assert.Equal("How do I bake bread? Ünïcode ✓", tokenizer.Decode(tokenizer.Encode("How do I bake bread? Ünïcode ✓")));
     }
+
+    [Fact]
+    public async Task Describe_shows_the_pretrained_architecture_its_size_the_template_and_lora()
+    {
+        WriteFixture();
+        var sft = await Host.RunAsync("describe", "test-llama-sft");
+        using var model = PretrainedModels.Load(Folder);
+        var parameters = model.parameters().Sum(p => p.numel());
+        Assert.Contains($"pretrained from {Folder}: LlamaForCausalLM, {parameters:N0} parameters", sft.Output);
+        Assert.Contains("chat template ChatTemplates.ChatMl", sft.Output);
+        var dpo = await Host.RunAsync("describe", "test-llama-dpo");
+        Assert.Contains("LoRA          rank 8, α 16, dropout 0 on q_proj,v_proj,o_proj; only the adapters train, the reference is the base with them switched off", dpo.Output);
+    }
 }
