@@ -1,3 +1,4 @@
+using AlignDsl.Testing;
 using static AlignDsl.Generators.Tests.DiagnosticAssert;
 using static Microsoft.CodeAnalysis.DiagnosticSeverity;
 
@@ -166,5 +167,50 @@ public sealed class PretrainedDiagnosticTests
         Assert.Contains(referenceStep, text);
         Assert.DoesNotContain("FrozenCopy", text);
         Assert.Contains("ResidentModels: [new(\"policy\", Trainable: true, PolicySize.Parameters)]", text);
+    }
+
+    [Fact]
+    public void The_builder_declares_a_pretrained_policy_its_template_and_lora_as_the_attributes_do()
+    {
+        var fluent = Generate.Usings + """
+            namespace Tests;
+
+            [Experiment("one")]
+            public partial class One
+            {
+                static void Configure(ExperimentBuilder x) => x
+                    .Policy(p => p.Pretrained("models/m").ChatTemplate(AlignDsl.Chat.ChatTemplates.ChatMl))
+                    .Lora(l => l.Adapters(rank: 4, alpha: 8, targets: "q_proj,v_proj"))
+                    .Objective(o => o.Dpo())
+                    .Data(d => d.Gym(GymTask.HelpfulHarmless));
+            }
+            """;
+        var attributes = One("[Policy(Pretrained = \"models/m\", ChatTemplate = AlignDsl.Chat.ChatTemplates.ChatMl)]\n[Lora(Rank = 4, Alpha = 8, Targets = \"q_proj,v_proj\")]");
+        var (byBuilder, byAttributes) = (Generate.Run(fluent), Generate.Run(attributes));
+        Assert.Empty(byBuilder.GeneratorDiagnostics);
+        Assert.Empty(byBuilder.CompilationDiagnostics);
+        string Loop(GeneratorRun run) => run.Files.Single(f => f.HintName == "Tests.One.g.cs").Text.Split("public static async")[1];
+        Assert.Equal(Loop(byAttributes), Loop(byBuilder));
+        Assert.Contains("run.LoadPretrained(PretrainedFolder, ChatTemplate)", Loop(byBuilder));
+        Assert.Contains("run.AddLora(policy, LoraRank, LoraAlpha, LoraDropout, LoraTargets);", Loop(byBuilder));
+    }
+
+    [Fact]
+    public void The_builder_s_lora_is_checked_at_its_value()
+    {
+        var fluent = Generate.Usings + """
+            namespace Tests;
+
+            [Experiment("one")]
+            public partial class One
+            {
+                static void Configure(ExperimentBuilder x) => x
+                    .Policy(p => p.Pretrained("models/m"))
+                    .Lora(l => l.Adapters(rank: 0))
+                    .Objective(o => o.Dpo())
+                    .Data(d => d.Gym(GymTask.HelpfulHarmless));
+            }
+            """;
+        NotGenerated(Reported(fluent, "ALIGN064", Error, ("rank: 0", "0")), "Tests", "One");
     }
 }
