@@ -4,7 +4,7 @@ using static Microsoft.CodeAnalysis.DiagnosticSeverity;
 
 namespace AlignDsl.Generators.Tests;
 
-/// <summary>A pretrained policy, its chat template and LoRA (ALIGN060–067), and the loop generated for a pretrained policy.</summary>
+/// <summary>A pretrained policy, its chat template and LoRA (ALIGN073–067), and the loop generated for a pretrained policy.</summary>
 public sealed class PretrainedDiagnosticTests
 {
     private static string One(string attributes, string objective = "[Dpo]") => Generate.Usings + $$"""
@@ -81,73 +81,73 @@ public sealed class PretrainedDiagnosticTests
     }
 
     [Fact]
-    public void ALIGN060_pretrained_with_InitFrom()
+    public void ALIGN073_pretrained_with_InitFrom()
     {
         var source = One("[Policy(InitFrom = typeof(Sft), Pretrained = \"models/m\")]") + "\n" + Sft;
-        NotGenerated(Reported(source, "ALIGN060", Error, ("Pretrained = \"models/m\"", "\"models/m\"")), "Tests", "One");
+        NotGenerated(Reported(source, "ALIGN073", Error, ("Pretrained = \"models/m\"", "\"models/m\"")), "Tests", "One");
     }
 
     [Fact]
-    public void ALIGN061_pretrained_with_a_size()
+    public void ALIGN074_pretrained_with_a_size()
     {
         var source = One("[Policy(Pretrained = \"models/m\", Layers = 2, Context = 64)]");
-        NotGenerated(Reported(source, "ALIGN061", Error, ("Layers = 2", "2"), ("Context = 64", "64")), "Tests", "One");
+        NotGenerated(Reported(source, "ALIGN074", Error, ("Layers = 2", "2"), ("Context = 64", "64")), "Tests", "One");
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("/abs/model")]
     [InlineData("../outside")]
-    public void ALIGN062_pretrained_path_must_be_relative_and_inside(string path)
+    public void ALIGN075_pretrained_path_must_be_relative_and_inside(string path)
     {
         var source = One($"[Policy(Pretrained = \"{path}\")]");
-        var run = Reported(source, "ALIGN062", Error, ($"Pretrained = \"{path}\"", $"\"{path}\""));
+        var run = Reported(source, "ALIGN075", Error, ($"Pretrained = \"{path}\"", $"\"{path}\""));
         NotGenerated(run, "Tests", "One");
     }
 
     [Theory]
     [InlineData("[Policy(Pretrained = \"models/m\", ChatTemplate = \" \")]", "is empty")]
     [InlineData("[Policy(ChatTemplate = AlignDsl.Chat.ChatTemplates.ChatMl)]", "without Pretrained")]
-    public void ALIGN063_chat_template_empty_or_without_a_pretrained_model(string policy, string why)
+    public void ALIGN076_chat_template_empty_or_without_a_pretrained_model(string policy, string why)
     {
         var run = Generate.Run(One(policy));
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
-        Assert.Equal("ALIGN063", diagnostic.Id);
+        Assert.Equal("ALIGN076", diagnostic.Id);
         Assert.Contains(why, diagnostic.GetMessage());
         Assert.Contains("ChatTemplates.ChatMl", diagnostic.GetMessage());
     }
 
     [Fact]
-    public void ALIGN064_lora_settings_out_of_range()
+    public void ALIGN077_lora_settings_out_of_range()
     {
         var source = One("[Policy(Pretrained = \"models/m\")]\n[Lora(Rank = 0, Alpha = -1, Dropout = 1)]");
-        NotGenerated(Reported(source, "ALIGN064", Error, ("Rank = 0", "0"), ("Alpha = -1", "-1"), ("Dropout = 1", "1")), "Tests", "One");
+        NotGenerated(Reported(source, "ALIGN077", Error, ("Rank = 0", "0"), ("Alpha = -1", "-1"), ("Dropout = 1", "1")), "Tests", "One");
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("q_proj,,v_proj")]
     [InlineData("q proj")]
-    public void ALIGN065_lora_targets_must_list_module_names(string targets)
+    public void ALIGN078_lora_targets_must_list_module_names(string targets)
     {
         var source = One($"[Policy(Pretrained = \"models/m\")]\n[Lora(Targets = \"{targets}\")]");
-        NotGenerated(Reported(source, "ALIGN065", Error, ($"Targets = \"{targets}\"", $"\"{targets}\"")), "Tests", "One");
+        NotGenerated(Reported(source, "ALIGN078", Error, ($"Targets = \"{targets}\"", $"\"{targets}\"")), "Tests", "One");
     }
 
     [Fact]
-    public void ALIGN066_lora_target_the_tiny_gpt_lacks_also_through_InitFrom()
+    public void ALIGN079_lora_target_the_tiny_gpt_lacks_also_through_InitFrom()
     {
         var source = One("[Policy(InitFrom = typeof(Sft))]\n[Lora(Targets = \"c_attn,q_proj\")]") + "\n" + Sft;
-        var run = Reported(source, "ALIGN066", Error, ("Targets = \"c_attn,q_proj\"", "\"c_attn,q_proj\""));
+        var run = Reported(source, "ALIGN079", Error, ("Targets = \"c_attn,q_proj\"", "\"c_attn,q_proj\""));
         Assert.Contains("'q_proj'", run.GeneratorDiagnostics.Single().GetMessage());
         NotGenerated(run, "Tests", "One");
         Assert.Empty(Generate.Run(One("[Policy(InitFrom = typeof(Sft))]\n[Lora(Targets = \"c_attn,c_proj\")]") + "\n" + Sft).GeneratorDiagnostics);
     }
 
     [Fact]
-    public void ALIGN067_reward_model_on_a_pretrained_model_or_with_lora()
+    public void ALIGN080_reward_model_on_a_pretrained_model_or_with_lora()
     {
-        NotGenerated(Reported(One("[Policy(Pretrained = \"models/m\")]", "[RewardModel]\n[EvalSuite(typeof(RewardModelBias))]"), "ALIGN067", Error,
+        NotGenerated(Reported(One("[Policy(Pretrained = \"models/m\")]", "[RewardModel]\n[EvalSuite(typeof(RewardModelBias))]"), "ALIGN080", Error,
             ("Pretrained = \"models/m\"", "\"models/m\"")), "Tests", "One");
     }
 
@@ -211,6 +211,6 @@ public sealed class PretrainedDiagnosticTests
                     .Data(d => d.Gym(GymTask.HelpfulHarmless));
             }
             """;
-        NotGenerated(Reported(fluent, "ALIGN064", Error, ("rank: 0", "0")), "Tests", "One");
+        NotGenerated(Reported(fluent, "ALIGN077", Error, ("rank: 0", "0")), "Tests", "One");
     }
 }

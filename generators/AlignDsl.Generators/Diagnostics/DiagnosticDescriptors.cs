@@ -191,28 +191,28 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ConfigureNotStatic = new("ALIGN059", RuleBook.ConfigureNotStatic.Title, Message, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         RuleBook.ConfigureNotStatic.MessageFormat, RuleBook.ConfigureNotStatic.HelpLink);
 
-    public static readonly DiagnosticDescriptor PretrainedWithInitFrom = new("ALIGN060", RuleBook.PretrainedWithInitFrom.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor PretrainedWithInitFrom = new("ALIGN073", RuleBook.PretrainedWithInitFrom.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
         RuleBook.PretrainedWithInitFrom.MessageFormat, RuleBook.PretrainedWithInitFrom.HelpLink);
 
-    public static readonly DiagnosticDescriptor PretrainedWithSize = new("ALIGN061", RuleBook.PretrainedWithSize.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor PretrainedWithSize = new("ALIGN074", RuleBook.PretrainedWithSize.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
         RuleBook.PretrainedWithSize.MessageFormat, RuleBook.PretrainedWithSize.HelpLink);
 
-    public static readonly DiagnosticDescriptor PretrainedPathInvalid = new("ALIGN062", RuleBook.PretrainedPathInvalid.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor PretrainedPathInvalid = new("ALIGN075", RuleBook.PretrainedPathInvalid.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
         RuleBook.PretrainedPathInvalid.MessageFormat, RuleBook.PretrainedPathInvalid.HelpLink);
 
-    public static readonly DiagnosticDescriptor ChatTemplateInvalid = new("ALIGN063", RuleBook.ChatTemplateInvalid.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor ChatTemplateInvalid = new("ALIGN076", RuleBook.ChatTemplateInvalid.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
         RuleBook.ChatTemplateInvalid.MessageFormat, RuleBook.ChatTemplateInvalid.HelpLink);
 
-    public static readonly DiagnosticDescriptor LoraSettingOutOfRange = new("ALIGN064", RuleBook.LoraSettingOutOfRange.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor LoraSettingOutOfRange = new("ALIGN077", RuleBook.LoraSettingOutOfRange.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
         RuleBook.LoraSettingOutOfRange.MessageFormat, RuleBook.LoraSettingOutOfRange.HelpLink);
 
-    public static readonly DiagnosticDescriptor LoraTargetsInvalid = new("ALIGN065", RuleBook.LoraTargetsInvalid.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor LoraTargetsInvalid = new("ALIGN078", RuleBook.LoraTargetsInvalid.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
         RuleBook.LoraTargetsInvalid.MessageFormat, RuleBook.LoraTargetsInvalid.HelpLink);
 
-    public static readonly DiagnosticDescriptor LoraTargetNotInModel = new("ALIGN066", RuleBook.LoraTargetNotInModel.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor LoraTargetNotInModel = new("ALIGN079", RuleBook.LoraTargetNotInModel.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
         RuleBook.LoraTargetNotInModel.MessageFormat, RuleBook.LoraTargetNotInModel.HelpLink);
 
-    public static readonly DiagnosticDescriptor NotForRewardModel = new("ALIGN067", RuleBook.NotForRewardModel.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor NotForRewardModel = new("ALIGN080", RuleBook.NotForRewardModel.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
         RuleBook.NotForRewardModel.MessageFormat, RuleBook.NotForRewardModel.HelpLink);
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,

@@ -187,28 +187,28 @@ public static class RuleBook
     public static Rule ConfigureNotStatic { get; } = new("ALIGN059", "Configure must be static",
         "Configure of experiment '{0}' must be static: the fluent declaration is 'static void Configure(ExperimentBuilder x) => x…', read without an instance", RuleSeverity.Error, Structure);
 
-    public static Rule PretrainedWithInitFrom { get; } = new("ALIGN060", "Pretrained and InitFrom exclude each other",
+    public static Rule PretrainedWithInitFrom { get; } = new("ALIGN073", "Pretrained and InitFrom exclude each other",
         "Experiment '{0}' declares both Pretrained and InitFrom: a policy starts from one place; keep Pretrained on the first experiment of the chain and InitFrom (which inherits its model, tokenizer and chat template) on the ones after it", RuleSeverity.Error, Model);
 
-    public static Rule PretrainedWithSize { get; } = new("ALIGN061", "A pretrained model's size comes from its config.json",
+    public static Rule PretrainedWithSize { get; } = new("ALIGN074", "A pretrained model's size comes from its config.json",
         "Experiment '{0}' sets {1} together with Pretrained: the model folder's config.json decides the architecture and size; remove {1}", RuleSeverity.Error, Model);
 
-    public static Rule PretrainedPathInvalid { get; } = new("ALIGN062", "Pretrained path must be relative and stay inside the working directory",
+    public static Rule PretrainedPathInvalid { get; } = new("ALIGN075", "Pretrained path must be relative and stay inside the working directory",
         "Pretrained {0}: write the model folder's path relative to the directory the run starts in, inside it, such as \"models/my-model\"", RuleSeverity.Error, Model);
 
-    public static Rule ChatTemplateInvalid { get; } = new("ALIGN063", "Chat template cannot be used",
+    public static Rule ChatTemplateInvalid { get; } = new("ALIGN076", "Chat template cannot be used",
         "ChatTemplate {0}: declare a built-in template such as ChatTemplates.ChatMl, or remove ChatTemplate to use the model folder's own", RuleSeverity.Error, Model);
 
-    public static Rule LoraSettingOutOfRange { get; } = new("ALIGN064", "LoRA settings out of range",
+    public static Rule LoraSettingOutOfRange { get; } = new("ALIGN077", "LoRA settings out of range",
         "Lora {0} must be {1} (got {2})", RuleSeverity.Error, Ranges);
 
-    public static Rule LoraTargetsInvalid { get; } = new("ALIGN065", "LoRA targets must list module names",
+    public static Rule LoraTargetsInvalid { get; } = new("ALIGN078", "LoRA targets must list module names",
         "Lora Targets {0}: list the projections to adapt by module name, separated by commas, such as \"q_proj,v_proj\" (or \"c_attn,c_proj\" for the tiny GPT)", RuleSeverity.Error, Model);
 
-    public static Rule LoraTargetNotInModel { get; } = new("ALIGN066", "LoRA target the tiny GPT does not have",
+    public static Rule LoraTargetNotInModel { get; } = new("ALIGN079", "LoRA target the tiny GPT does not have",
         "Lora target '{0}' is no projection of the tiny GPT, which has {1}: target those, or declare a Pretrained model that has '{0}'", RuleSeverity.Error, Model);
 
-    public static Rule NotForRewardModel { get; } = new("ALIGN067", "Reward models cannot use this yet",
+    public static Rule NotForRewardModel { get; } = new("ALIGN080", "Reward models cannot use this yet",
         "Experiment '{0}' trains a reward model with {1}, which reward models do not support yet: train it on the tiny GPT without [Lora], or align the pretrained policy with a reference objective (DPO, IPO, KTO) or SFT instead", RuleSeverity.Error, Model);
 
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
