@@ -40,6 +40,14 @@ public sealed record ExperimentDescriptor(
 
     /// <summary>LoRA's trained adapter parameters on the policy, whose base is then frozen; 0 when all its weights train.</summary>
     public long AdapterParameters { get; init; }
+    /// <summary>The Hugging Face model folder the policy starts from (<c>[Policy(Pretrained = …)]</c>), or null.</summary>
+    public string? Pretrained { get; init; }
+
+    /// <summary>The declared chat template's text, or null for the model folder's own (or the gym's frame).</summary>
+    public string? ChatTemplate { get; init; }
+
+    /// <summary>The declared LoRA adapters, or null when all weights train.</summary>
+    public LoraPlan? Lora { get; init; }
 
     /// <summary>Every hyperparameter of the declaration, defaults included, in declaration order (objective's first): for <c>describe</c>, <c>summary.json</c> and <c>report.md</c>.</summary>
     public IReadOnlyList<Hyperparameter> Hyperparameters { get; init; } = [];
@@ -74,6 +82,9 @@ public sealed record ResidentModel(string Role, bool Trainable, long Parameters)
 {
     public override string ToString() => $"{Role} ({(Trainable ? "trainable" : "frozen")})";
 }
+
+/// <summary>LoRA as declared: rank, α, dropout and the comma-separated target projections.</summary>
+public sealed record LoraPlan(int Rank, double Alpha, double Dropout, string Targets);
 
 /// <summary>The training settings of an experiment as declared (before any command-line override).</summary>
 public sealed record TrainingPlan(int Steps, int BatchSize, double LearningRate, int MaxLength, int EvalEvery, int LogEvery, int Seed)

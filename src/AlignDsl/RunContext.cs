@@ -115,6 +115,44 @@ public sealed partial class RunContext : IDisposable
         return ChooseThreads(Declared(new Policy(new TinyGpt(size with { VocabularySize = tokenizer.VocabularySize }), tokenizer, Device)));
     }
 
+    /// <summary>
+    /// The causal LM of a Hugging Face model folder (<c>[Policy(Pretrained = …)]</c>) with its tokenizer and a chat template:
+    /// <paramref name="chatTemplate"/> when declared, else the folder's own <c>chat_template</c>. A relative folder is
+    /// found from the working directory. A missing folder or file, a template that cannot be parsed, or a tokenizer larger
+    /// than the model's vocabulary fails here, before training, naming the path.
+    /// </summary>
+    public Policy LoadPretrained(string folder, string? chatTemplate = null)
+    {
+        var path = Path.GetFullPath(folder);
+        var missing = !Directory.Exists(path) ? "no such folder"
+            : !File.Exists(Path.Combine(path, Models.Architectures.HfConfig.FileName)) ? $"no {Models.Architectures.HfConfig.FileName}"
+            : !Models.SafeTensors.WeightFiles.Exist(path) ? $"no weights ({Models.SafeTensors.WeightFiles.Single} or its sharded index)"
+            : null;
+        if (missing is not null)
+            throw new FileNotFoundException($"Pretrained = \"{folder}\": {missing} at {path}. Pretrained names a local model folder in the Hugging Face layout, relative to the working directory ({Environment.CurrentDirectory}).", path);
+        var tokenizer = HfTokenizer.Load(path);
+        var template = Chat.ChatTemplate.ForModel(path, chatTemplate);
+        var model = Models.Architectures.PretrainedModels.Load(path);
+        if (tokenizer.VocabularySize > model.Config.VocabularySize)
+        {
+            model.Dispose();
+            throw new InvalidOperationException($"Pretrained = \"{folder}\": the tokenizer has {tokenizer.VocabularySize} tokens but the model's vocabulary only {model.Config.VocabularySize} rows ({path}).");
+        }
+        return new Policy(model, tokenizer, Device, new Chat.ChatFormat(template, tokenizer.BosToken, tokenizer.EosToken));
+    }
+
+    /// <summary>
+    /// Attaches LoRA adapters (<c>[Lora]</c>) to the targeted projections of <paramref name="policy"/> and freezes everything
+    /// else, so the optimiser trains the adapters alone. <paramref name="targets"/> is comma-separated (PEFT's <c>target_modules</c>);
+    /// a target the model lacks is an error naming the projections it has.
+    /// </summary>
+    public void AddLora(Policy policy, int rank, double alpha, double dropout, string targets)
+    {
+        var settings = new Models.Lora.LoraSettings(rank, alpha, dropout, targets.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        var adapted = Models.Lora.LoraAdapters.Apply(policy.Model, settings);
+        _observer.Status($"LoRA: rank {rank}, α {alpha} on {adapted.Count} projections; {policy.Parameters().Where(p => p.requires_grad).Sum(p => p.numel()):N0} trainable parameters");
+    }
+
     /// <summary>The trained policy of the newest complete run of <paramref name="experiment"/>.</summary>
     public Policy LoadPolicy(string experiment)
     {
@@ -172,7 +210,7 @@ public sealed partial class RunContext : IDisposable
     {
         var rewardModel = Checkpoint.LoadRewardModel(ParentCheckpoint(experiment), Device);
         rewardModel.In(Experiment.Precision);
-        var problem = !rewardModel.Tokenizer.Gpt2Ids.SequenceEqual(policy.Tokenizer.Gpt2Ids) ? "has another vocabulary than the policy it would score"
+        var problem = !TokenizerIds.SameVocabulary(rewardModel.Tokenizer, policy.Tokenizer) ? "has another vocabulary than the policy it would score"
             : rewardModel.Config.Context < Experiment.Training.MaxLength ? $"reads {rewardModel.Config.Context} tokens, fewer than MaxLength ({Experiment.Training.MaxLength})"
             : null;
         if (problem is null) return rewardModel;
@@ -196,6 +234,12 @@ public sealed partial class RunContext : IDisposable
     /// </summary>
     public PrecomputedReference PrecomputeReference(Policy policy, IEnumerable<SequenceBatch> batches)
     {
+        // With LoRA the reference is the policy with its adapters off: no copy needed.
+        if (policy.Model.HasAdapters)
+        {
+            using var off = Models.Lora.LoraAdapters.Disabled(policy.Model);
+            return PrecomputedReference.Compute(policy, batches);
+        }
         using var reference = policy.FrozenCopy();
         return PrecomputedReference.Compute(reference, batches);
     }

@@ -227,6 +227,29 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor GuardJudgeCheckCannotRun = new("ALIGN072", RuleBook.GuardJudgeCheckCannotRun.Title, Message, "AlignDsl.Evaluation", DiagnosticSeverity.Warning, true,
         RuleBook.GuardJudgeCheckCannotRun.MessageFormat, RuleBook.GuardJudgeCheckCannotRun.HelpLink);
+    public static readonly DiagnosticDescriptor PretrainedWithInitFrom = new("ALIGN073", RuleBook.PretrainedWithInitFrom.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+        RuleBook.PretrainedWithInitFrom.MessageFormat, RuleBook.PretrainedWithInitFrom.HelpLink);
+
+    public static readonly DiagnosticDescriptor PretrainedWithSize = new("ALIGN074", RuleBook.PretrainedWithSize.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+        RuleBook.PretrainedWithSize.MessageFormat, RuleBook.PretrainedWithSize.HelpLink);
+
+    public static readonly DiagnosticDescriptor PretrainedPathInvalid = new("ALIGN075", RuleBook.PretrainedPathInvalid.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+        RuleBook.PretrainedPathInvalid.MessageFormat, RuleBook.PretrainedPathInvalid.HelpLink);
+
+    public static readonly DiagnosticDescriptor ChatTemplateInvalid = new("ALIGN076", RuleBook.ChatTemplateInvalid.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+        RuleBook.ChatTemplateInvalid.MessageFormat, RuleBook.ChatTemplateInvalid.HelpLink);
+
+    public static readonly DiagnosticDescriptor LoraSettingOutOfRange = new("ALIGN077", RuleBook.LoraSettingOutOfRange.Title, Message, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+        RuleBook.LoraSettingOutOfRange.MessageFormat, RuleBook.LoraSettingOutOfRange.HelpLink);
+
+    public static readonly DiagnosticDescriptor LoraTargetsInvalid = new("ALIGN078", RuleBook.LoraTargetsInvalid.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+        RuleBook.LoraTargetsInvalid.MessageFormat, RuleBook.LoraTargetsInvalid.HelpLink);
+
+    public static readonly DiagnosticDescriptor LoraTargetNotInModel = new("ALIGN079", RuleBook.LoraTargetNotInModel.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+        RuleBook.LoraTargetNotInModel.MessageFormat, RuleBook.LoraTargetNotInModel.HelpLink);
+
+    public static readonly DiagnosticDescriptor NotForRewardModel = new("ALIGN080", RuleBook.NotForRewardModel.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
+        RuleBook.NotForRewardModel.MessageFormat, RuleBook.NotForRewardModel.HelpLink);
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
         InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
@@ -236,7 +259,8 @@ internal static class DiagnosticDescriptors
         NotFinite, BudgetNotPositive, EnumValueUndefined, ClassShapeUnsupported, MemberCollidesWithGenerated, NameNotFolderSafe, NamesDifferOnlyByCase, JsonlPathInvalid, HeldOutIsTrainingFile, JsonlFileNotInProject, WarmupNotBelowSteps, AnswerLongerThanSequence, RewardVocabularyMismatch, RewardFromCycle, ConfigureNotStatic,
         ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame, ExportNeedsRewardModel, ExportApproximates,
         PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven,
-        GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun];
+        GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun,
+        PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid, LoraTargetNotInModel, NotForRewardModel];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

@@ -11,7 +11,6 @@ internal sealed class DpoEmitter(Model.ExperimentModel experiment) : ReferenceOb
         ? "DPO, hinge loss: max(0, 1 − β·[log π/π_ref(chosen) − log π/π_ref(rejected)]). Resident: " + Resident
         : "Direct Preference Optimisation: −log σ(β·[log π/π_ref(chosen) − log π/π_ref(rejected)]). Resident: " + Resident;
 
-    private string Resident => Precomputed ? "the policy; the reference's log-probs are precomputed." : "the policy and a frozen reference.";
 
     public override IEnumerable<string> Constants() => Objective.Hinge
         ? [$"private const double Beta = {Literal(Objective.Beta)};"]

@@ -70,10 +70,29 @@ internal static class ExperimentEmitter
         }
         w.Line();
         var p = e.Policy;
-        w.Line(p.InitFromName is null
-            ? "/// <summary>The size of the fresh policy.</summary>"
-            : $"/// <summary>The size of the policy inherited from {Xml(p.InitFromName)}, for the memory estimate; the checkpoint decides at run time.</summary>");
+        w.Line(p.InitFromName is { } parent
+            ? $"/// <summary>The size of the policy inherited from {Xml(parent)}, for the memory estimate; the checkpoint decides at run time.</summary>"
+            : p.Pretrained is not null ? "/// <summary>A nominal size for the memory estimate: the pretrained model's config.json decides at run time.</summary>"
+            : "/// <summary>The size of the fresh policy.</summary>");
         w.Line($"private static readonly global::AlignDsl.Models.ModelConfig PolicySize = new(Layers: {p.Layers}, ModelDim: {p.ModelDim}, Heads: {p.Heads}, Context: {p.Context});");
+        if (p.Pretrained is { } folder)
+        {
+            w.Line("/// <summary>The Hugging Face model folder the policy starts from, relative to the working directory.</summary>");
+            w.Line($"private const string PretrainedFolder = {Quote(folder)};");
+        }
+        if (p.Pretrained is not null && p.ChatTemplate is { } template)
+        {
+            w.Line("/// <summary>The declared chat template, used instead of the model folder's own.</summary>");
+            w.Line($"private const string ChatTemplate = {Quote(template)};");
+        }
+        if (e.Lora is { } lora)
+        {
+            w.Line("// LoRA adapters: ΔW = (LoraAlpha / LoraRank)·B·A on each targeted projection.");
+            w.Line($"private const int LoraRank = {Literal(lora.Rank)};");
+            w.Line($"private const double LoraAlpha = {Literal(lora.Alpha)};");
+            w.Line($"private const double LoraDropout = {Literal(lora.Dropout)};");
+            w.Line($"private const string LoraTargets = {Quote(lora.Targets)};");
+        }
     }
 
     /// <summary>The names of the hyperparameter constants, in the order they are written.</summary>
@@ -147,6 +166,10 @@ internal static class ExperimentEmitter
             w.Line("GradientCheckpointing = true,");
         if (BudgetRule.AdapterParameters(e) is > 0 and var adapters)
             w.Line($"AdapterParameters = {adapters.ToString(CultureInfo.InvariantCulture)},");
+        if (e.Policy.Pretrained is not null)
+            w.Line(e.Policy.ChatTemplate is null ? "Pretrained = PretrainedFolder," : "Pretrained = PretrainedFolder, ChatTemplate = ChatTemplate,");
+        if (e.Lora is not null)
+            w.Line("Lora = new(LoraRank, LoraAlpha, LoraDropout, LoraTargets),");
         w.Line("// Every setting, defaults included, for summary.json, report.md and describe.");
         w.Line("Hyperparameters =");
         w.Line("[");

@@ -9,7 +9,7 @@ internal sealed class IpoEmitter(Model.ExperimentModel experiment) : ReferenceOb
     public override string DataShape => "Pairs";
     public override string Summary =>
         "IPO: (h − 1/(2β))², h the difference of the length-averaged log-ratios of chosen and rejected. Resident: " +
-        (Precomputed ? "the policy; the reference's log-probs are precomputed." : "the policy and a frozen reference.");
+        Resident;
 
     public override IEnumerable<string> Constants() => [$"private const double Beta = {Literal(Objective.Beta)};"];
 

@@ -9,7 +9,7 @@ internal sealed class KtoEmitter(Model.ExperimentModel experiment) : ReferenceOb
     public override string DataShape => "Feedback";
     public override string Summary =>
         "KTO on unpaired feedback: λ_D·(1 − σ(β(r − z))) for desirable rows, λ_U·(1 − σ(β(z − r))) for undesirable ones. Resident: " +
-        (Precomputed ? "the policy; the reference's log-probs are precomputed." : "the policy and a frozen reference.");
+        Resident;
 
     public override IEnumerable<string> Constants() =>
     [
@@ -33,9 +33,9 @@ internal sealed class KtoEmitter(Model.ExperimentModel experiment) : ReferenceOb
         }
         w.Line($"var heldOutPairs = run.Gym({Data}.GymTask.HelpfulHarmless).Pairs().HeldOut;");
         w.Line();
-        w.Line($"// Models: {PolicyOrigin}; the reference is a frozen copy of it.");
+        w.Line($"// Models: {PolicyOrigin}; the reference is {(BaseReference ? "its base, with the LoRA adapters switched off" : "a frozen copy of it")}.");
         EmitPolicy(w, "feedback.Train");
-        w.Line($"var train = {Data}.FeedbackData.Tokenize(feedback.Train, policy.Tokenizer, MaxLength);");
+        w.Line($"var train = {Data}.FeedbackData.Tokenize({Rendered("feedback.Train")}, policy.Tokenizer, MaxLength);");
         w.Line($"var heldOut = {TokenizePairs("heldOutPairs")};");
         EmitReference(w, "heldOut");
         EmitEvalContext(w, "the implicit reward β·log π/π_ref", "policy", ImplicitReward, "heldOut");

@@ -156,24 +156,39 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
         w.Line();
     }
 
-    /// <summary>Declares <c>policy</c>: a checkpoint of the experiment it starts from, or a fresh model.</summary>
+    /// <summary>Declares <c>policy</c>: a checkpoint of the experiment it starts from, a pretrained model folder, or a fresh model.</summary>
     protected void EmitPolicy(CodeWriter w, string trainTexts)
     {
-        if (Experiment.Policy.InitFromName is { } parent)
-        {
+        var policy = Experiment.Policy;
+        if (policy.InitFromName is { } parent)
             w.Line($"using var policy = run.LoadPolicy({ExperimentEmitter.Quote(parent)});");
-            return;
+        else if (policy.Pretrained is not null)
+            w.Line($"using var policy = run.LoadPretrained(PretrainedFolder{(policy.ChatTemplate is null ? "" : ", ChatTemplate")});");
+        else
+            w.Line($"using var policy = run.NewPolicy(PolicySize, {Data}.Texts.Of({trainTexts}));");
+        if (policy.IsPretrained)
+            w.Line("// The data, written in the gym's user/assistant frame, is rendered with the model's chat template: the loss falls on the assistant's turn.");
+        if (Experiment.Lora is not null)
+        {
+            w.Line("// LoRA: low-rank adapters on the targeted projections; the base weights are frozen, so only the adapters train.");
+            w.Line("run.AddLora(policy, LoraRank, LoraAlpha, LoraDropout, LoraTargets);");
         }
-        w.Line($"using var policy = run.NewPolicy(PolicySize, {Data}.Texts.Of({trainTexts}));");
     }
 
-    protected string PolicyOrigin => Experiment.Policy.InitFromName is { } parent
-        ? $"the policy starts from {Comment(parent)}'s trained checkpoint"
-        : "a fresh tiny GPT whose vocabulary covers the data";
+    protected string PolicyOrigin => Experiment.Policy switch
+    {
+        { InitFromName: { } parent } => $"the policy starts from {Comment(parent)}'s trained checkpoint",
+        { Pretrained: { } folder, ChatTemplate: var template } =>
+            $"the pretrained model in {Comment(folder)} (its config.json decides architecture and size), its tokenizer, and {(template is null ? "the folder's chat template" : "the declared chat template")}",
+        _ => "a fresh tiny GPT whose vocabulary covers the data",
+    };
 
-    /// <summary>Tokenizes pairs with the trained model's tokenizer.</summary>
-    protected static string TokenizePairs(string pairs, string model = "policy") =>
-        $"{Data}.PreferenceData.Tokenize({pairs}, {model}.Tokenizer, MaxLength)";
+    /// <summary>Data as the policy reads it: rendered with its chat template where it is a pretrained model.</summary>
+    protected string Rendered(string data) => Experiment.Policy.IsPretrained ? $"policy.Render({data})" : data;
+
+    /// <summary>Tokenizes pairs with the trained model's tokenizer (rendered with the policy's chat template where it has one).</summary>
+    protected string TokenizePairs(string pairs, string model = "policy") =>
+        $"{Data}.PreferenceData.Tokenize({(model == "policy" ? Rendered(pairs) : pairs)}, {model}.Tokenizer, MaxLength)";
 
     /// <summary>Declares <c>evalContext</c>: held-out pairs ranked by <paramref name="scorer"/>, and probes for the sampling suites.</summary>
     protected void EmitEvalContext(CodeWriter w, string comment, string policy, string scorer, string heldOut)

@@ -2,27 +2,36 @@ namespace AlignDsl.Generators.Emitting;
 
 /// <summary>
 /// What DPO, IPO and KTO share: a frozen reference, either resident and run live on each batch, or scored once before
-/// training (<c>PrecomputeReferenceLogProbs</c>) and freed, so that each step runs the policy only.
+/// training (<c>PrecomputeReferenceLogProbs</c>) and freed, so that each step runs the policy only. With LoRA the
+/// reference is the policy itself with its adapters switched off: no second model.
 /// </summary>
 internal abstract class ReferenceObjectiveEmitter(Model.ExperimentModel experiment) : ObjectiveEmitter(experiment)
 {
     protected bool Precomputed => Objective.PrecomputeReference;
 
-    public override IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels() => Precomputed
+    /// <summary>The reference is the LoRA policy's base, run live with the adapters off.</summary>
+    protected bool BaseReference => !Precomputed && Experiment.Lora is not null;
+
+    public override IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels() => Precomputed || BaseReference
         ? [("policy", true, "PolicySize.Parameters")]
         : [("policy", true, "PolicySize.Parameters"), ("reference", false, "PolicySize.Parameters")];
 
+    /// <summary>The resident models, for the class summary.</summary>
+    protected string Resident => Precomputed ? "the policy; the reference's log-probs are precomputed."
+        : BaseReference ? "the policy with LoRA adapters; the reference is its base, the adapters switched off."
+        : "the policy and a frozen reference.";
+
     public override string TrainStepModels => Precomputed ? "policy, trainReference" : "policy, reference";
 
-    protected override string? LiveReference => Precomputed ? null : "reference";
+    protected override string? LiveReference => Precomputed || BaseReference ? null : "reference";
 
-    protected string ReferenceParameter => Precomputed ? $"{Models}.IReferenceLogProbs reference" : $"{Models}.Policy reference";
+    protected string ReferenceParameter => Precomputed || BaseReference ? $"{Models}.IReferenceLogProbs reference" : $"{Models}.Policy reference";
 
     /// <summary>DPO's and IPO's set-up: pairs, the policy, its reference, held-out pairs ranked by the implicit reward.</summary>
     public override void EmitSetUp(CodeWriter w)
     {
         EmitPairs(w);
-        w.Line($"// Models: {PolicyOrigin}; the reference is a frozen copy of it.");
+        w.Line($"// Models: {PolicyOrigin}; the reference is {(BaseReference ? "its base, with the LoRA adapters switched off" : "a frozen copy of it")}.");
         EmitPolicy(w, "pairs.Train");
         w.Line($"var train = {TokenizePairs("pairs.Train")};");
         w.Line($"var heldOut = {TokenizePairs("pairs.HeldOut")};");
@@ -33,6 +42,12 @@ internal abstract class ReferenceObjectiveEmitter(Model.ExperimentModel experime
     /// <summary>Declares the reference: the frozen copy, or the precomputed log-probs of the training and held-out data.</summary>
     protected void EmitReference(CodeWriter w, string heldOut)
     {
+        if (BaseReference)
+        {
+            w.Line("// The reference is the policy with its LoRA adapters switched off: no second copy of the model.");
+            w.Line($"var reference = new {Models}.BaseModelReference(policy);");
+            return;
+        }
         if (!Precomputed)
         {
             w.Line("using var reference = policy.FrozenCopy();");
@@ -44,8 +59,8 @@ internal abstract class ReferenceObjectiveEmitter(Model.ExperimentModel experime
     }
 
     /// <summary>The implicit-reward scorer for evaluation, against the live or precomputed reference.</summary>
-    protected string ImplicitReward => Precomputed
-        ? $"new {Evaluation}.ImplicitReward(policy, heldOutReference, beta)"
+    protected string ImplicitReward => Precomputed ? $"new {Evaluation}.ImplicitReward(policy, heldOutReference, beta)"
+        : BaseReference ? $"new {Evaluation}.ImplicitReward(policy, reference, beta)"
         : $"new {Evaluation}.ImplicitReward(policy, new {Models}.LiveReference(reference), beta)";
 
     public override string? BetaConstant => "Beta";
@@ -53,7 +68,7 @@ internal abstract class ReferenceObjectiveEmitter(Model.ExperimentModel experime
     /// <summary>Declares <c>referenceFirst</c>/<c>referenceSecond</c> (named by the caller) for the batch's two halves.</summary>
     protected void EmitReferenceLogProbs(CodeWriter w, string first, string second)
     {
-        if (Precomputed)
+        if (Precomputed || BaseReference)
         {
             w.Line($"var ({first}, {second}) = reference.For(batch).SplitPairs();");
             return;

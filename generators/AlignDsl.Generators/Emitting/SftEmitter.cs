@@ -18,7 +18,7 @@ internal sealed class SftEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line();
         w.Line($"// Models: {PolicyOrigin}.");
         EmitPolicy(w, "demonstrations.Train");
-        w.Line($"var train = {Data}.DemonstrationData.Tokenize(demonstrations.Train, policy.Tokenizer, MaxLength);");
+        w.Line($"var train = {Data}.DemonstrationData.Tokenize({Rendered("demonstrations.Train")}, policy.Tokenizer, MaxLength);");
         EmitEvalContext(w, "the policy's mean log-prob per token", "policy", $"new {Evaluation}.MeanLogProbReward(policy)", TokenizePairs("heldOutPairs"));
     }
 

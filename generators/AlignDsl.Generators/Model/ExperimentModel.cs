@@ -95,6 +95,12 @@ internal sealed record PolicyModel(string? InitFromClass, string? InitFromName, 
     public string? ChatTemplate { get; init; }
 
     public LocationInfo? ChatTemplateLocation { get; init; }
+
+    /// <summary>The pretrained folder the InitFrom chain starts from, for a policy that inherits it; filled in once all experiments are known.</summary>
+    public string? InheritedPretrained { get; init; }
+
+    /// <summary>Whether the policy is a pretrained model (its own or inherited), whose data is rendered with its chat template.</summary>
+    public bool IsPretrained => Pretrained is not null || InheritedPretrained is not null;
 }
 
 /// <summary>Declared probe files (paths as written; null where the gym's prompts stay) and where each was written.</summary>

@@ -21,6 +21,7 @@ internal static class BuilderParser
     private static readonly Dictionary<string, Section> Sections = new(StringComparer.Ordinal)
     {
         ["Policy"] = new(KnownTypes.PolicyBuilder, "policy", [KnownTypes.Policy]),
+        ["Lora"] = new(KnownTypes.LoraBuilder, "LoRA adapters", [KnownTypes.Lora]),
         ["Objective"] = new(KnownTypes.ObjectiveBuilder, "objective", KnownTypes.Objectives),
         ["Data"] = new(KnownTypes.DataBuilder, "data", [KnownTypes.GymData, KnownTypes.JsonlData, KnownTypes.FromConstitution]),
         ["Training"] = new(KnownTypes.TrainingBuilder, "training settings", [KnownTypes.Training]),
@@ -88,7 +89,12 @@ internal static class BuilderParser
                     case "Policy":
                         policy ??= Add(result, KnownTypes.Policy, LocationInfo.From(at));
                         if (innerMethod.Name == "InitFrom") SetTypeArgument(policy, "InitFrom", innerCall, innerMethod);
+                        else if (innerMethod.Name is "Pretrained" or "ChatTemplate")
+                            ReadArguments(policy, innerCall, model, parameterNames: false, diagnostics, cancellationToken, innerMethod.Name);
                         else ReadArguments(policy, innerCall, model, parameterNames: true, diagnostics, cancellationToken);
+                        break;
+                    case "Lora":
+                        ReadArguments(Add(result, KnownTypes.Lora, location), innerCall, model, parameterNames: true, diagnostics, cancellationToken);
                         break;
                     case "Objective":
                         ReadArguments(Add(result, "AlignDsl." + innerMethod.Name + "Attribute", location), innerCall, model, parameterNames: true, diagnostics, cancellationToken);

@@ -54,7 +54,8 @@ internal static class ExperimentParser
         {
             MaxLengthLocation = Single(KnownTypes.Training)?.LocationOf("MaxLength") ?? classLocation,
         };
-        if (policy.InitFromName is null)
+        // A pretrained model's context is in its config.json, unknown here.
+        if (policy.InitFromName is null && policy.Pretrained is null)
             foreach (var v in SettingRules.CheckSequenceFits(training.MaxLength, policy.Context))
                 diagnostics.Add(DiagnosticInfo.From(v, training.MaxLengthLocation));
         var objectiveLocation = attributes.FirstOrDefault(a => KnownTypes.Objectives.Contains(a.Name)).Reader?.Location ?? classLocation;
@@ -69,6 +70,8 @@ internal static class ExperimentParser
         ExportRules.Check(Single(KnownTypes.Export), attributes.FirstOrDefault(a => KnownTypes.Objectives.Contains(a.Name)).Reader, objective, reward, name!, diagnostics);
         var probes = ProbeRules.Parse(Single(KnownTypes.Probes), suites, name!, diagnostics);
         if (objective is not null && data is not null) DataShapeRules.Check(objective, data, name!, Single(KnownTypes.JsonlData)?.LocationOf("Shape"), diagnostics);
+        var lora = ParseLora(Single(KnownTypes.Lora));
+        PretrainedRules.Check(Single(KnownTypes.Policy), policy, lora, objective, name!, diagnostics);
         var budget = Single(KnownTypes.Budget);
         if (budget is not null)
             foreach (var v in SettingRules.CheckBudget(budget.Named("GpuMemoryGiB", 0.0))) diagnostics.Add(DiagnosticInfo.From(v, budget.LocationOf("GpuMemoryGiB")));
@@ -84,7 +87,7 @@ internal static class ExperimentParser
             BudgetLocation = budget?.LocationOf("GpuMemoryGiB"),
             Principles = principles,
             Reward = reward,
-            Lora = ParseLora(Single(KnownTypes.Lora)),
+            Lora = lora,
             Probes = probes,
             Guards = guards,
             UserMembers = UserMembers(type, cancellationToken),

@@ -57,10 +57,19 @@ internal static class ExperimentSet
             }
             if (current != experiment)
             {
-                policy = policy with { Layers = current.Policy.Layers, ModelDim = current.Policy.ModelDim, Heads = current.Policy.Heads, Context = current.Policy.Context };
-                foreach (var v in SettingRules.CheckSequenceFits(experiment.Training.MaxLength, policy.Context))
-                    added.Add(DiagnosticInfo.From(v, experiment.Training.MaxLengthLocation));
+                policy = policy with
+                {
+                    Layers = current.Policy.Layers, ModelDim = current.Policy.ModelDim, Heads = current.Policy.Heads, Context = current.Policy.Context,
+                    InheritedPretrained = current.Policy.Pretrained,
+                };
+                // A pretrained model's context is in its config.json, unknown here.
+                if (current.Policy.Pretrained is null)
+                    foreach (var v in SettingRules.CheckSequenceFits(experiment.Training.MaxLength, policy.Context))
+                        added.Add(DiagnosticInfo.From(v, experiment.Training.MaxLengthLocation));
+                if (current.Policy.Pretrained is not null && experiment.Objective is { Kind: ObjectiveKindModel.RewardModel })
+                    added.Add(DiagnosticInfo.Create(RuleBook.NotForRewardModel, policy.InitFromLocation, experiment.Name, $"a body from '{current.Name}''s Pretrained model"));
             }
+            if (current.Policy.Pretrained is null) added.AddRange(PretrainedRules.CheckTinyGptTargets(experiment.Lora));
 
             // A pretrained folder is declared where the chain starts (or on this experiment); its config.json gives the real size.
             var shape = PretrainedRule.Check(experiment, experiment.Policy.Pretrained is null ? current.Policy : experiment.Policy, configFiles, added);

@@ -46,6 +46,7 @@ internal static class KnownTypes
     public const string GymTask = "AlignDsl.Data.GymTask";
     public const string ExperimentBuilder = "AlignDsl.ExperimentBuilder";
     public const string PolicyBuilder = "AlignDsl.PolicyBuilder";
+    public const string LoraBuilder = "AlignDsl.LoraBuilder";
     public const string ObjectiveBuilder = "AlignDsl.ObjectiveBuilder";
     public const string DataBuilder = "AlignDsl.DataBuilder";
     public const string TrainingBuilder = "AlignDsl.TrainingBuilder";

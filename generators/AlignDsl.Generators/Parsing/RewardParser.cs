@@ -18,7 +18,7 @@ internal static class RewardParser
         var (from, function) = (froms.FirstOrDefault(), functions.FirstOrDefault());
         var reward = From(from, diagnostics) ?? Function(function, experimentType, compilation, diagnostics);
         if (objective is null) return reward;
-        if (objective.Kind == ObjectiveKindModel.Ppo && policy.InitFromName is null)
+        if (objective.Kind == ObjectiveKindModel.Ppo && policy.InitFromName is null && policy.Pretrained is null)
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.PpoNeedsPolicy, objectiveLocation, experiment));
         if (objective.Kind != ObjectiveKindModel.Ppo)
         {

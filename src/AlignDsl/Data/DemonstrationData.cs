@@ -7,7 +7,7 @@ public sealed class DemonstrationData(IReadOnlyList<TokenizedSequence> sequences
 {
     public IReadOnlyList<TokenizedSequence> Sequences { get; } = sequences;
 
-    public static DemonstrationData Tokenize(IEnumerable<Demonstration> demonstrations, CompactTokenizer tokenizer, int maxLength) =>
+    public static DemonstrationData Tokenize(IEnumerable<Demonstration> demonstrations, ITokenizer tokenizer, int maxLength) =>
         new(demonstrations.Select(d => TokenizedSequence.Create(tokenizer, d.Prompt, d.Completion, maxLength)).ToList());
 
     /// <summary>Shuffled training batches, reshuffled each epoch, numbered from 1.</summary>

@@ -11,7 +11,7 @@ public sealed class FeedbackData(IReadOnlyList<(TokenizedSequence Matched, Token
 {
     public IReadOnlyList<(TokenizedSequence Matched, TokenizedSequence Mismatched, bool Desirable)> Examples { get; } = examples;
 
-    public static FeedbackData Tokenize(IReadOnlyList<Feedback> feedback, CompactTokenizer tokenizer, int maxLength)
+    public static FeedbackData Tokenize(IReadOnlyList<Feedback> feedback, ITokenizer tokenizer, int maxLength)
     {
         var offset = Math.Max(1, feedback.Count / 2);
         return new(feedback.Select((f, i) => (

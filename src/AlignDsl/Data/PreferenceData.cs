@@ -20,7 +20,7 @@ public sealed class PreferenceData
     /// <summary>Each pair's weight, carried into its batches for a weighted loss.</summary>
     public IReadOnlyList<float> Weights { get; }
 
-    public static PreferenceData Tokenize(IEnumerable<PreferencePair> pairs, CompactTokenizer tokenizer, int maxLength)
+    public static PreferenceData Tokenize(IEnumerable<PreferencePair> pairs, ITokenizer tokenizer, int maxLength)
     {
         var list = pairs.ToList();
         return new(list.Select(p => (TokenizedSequence.Create(tokenizer, p.Prompt, p.Chosen, maxLength),

@@ -21,7 +21,7 @@ public sealed class KlDivergence : IEvalSuite
     public Task<SuiteResult> RunAsync(EvalContext context, CancellationToken cancellationToken)
     {
         var (policy, baseline) = (context.RequirePolicy(Name), context.RequireBaseline(Name));
-        if (!policy.Tokenizer.Gpt2Ids.SequenceEqual(baseline.Tokenizer.Gpt2Ids))
+        if (!TokenizerIds.SameVocabulary(policy.Tokenizer, baseline.Tokenizer))
             throw new InvalidOperationException($"{Name} compares token log-probs, so the policy and its baseline need the same vocabulary.");
         var probes = context.Probes.SelectMany(p => Enumerable.Repeat(p, context.SamplesPerProbe)).ToList();
         // The whole answer counts: cut only where a model could not read further.
@@ -37,7 +37,7 @@ public sealed class KlDivergence : IEvalSuite
             cancellationToken.ThrowIfCancellationRequested();
             var ratio = (policy.TokenLogProbs(rollout.Batch) - baseline.TokenLogProbs(rollout.Batch)).sum(1);
             logRatios = ratio.to(ScalarType.Float64).cpu().data<double>().ToArray();
-            lengths = rollout.Sequences.Select(AnswerLength).ToArray();
+            lengths = rollout.Sequences.Select(s => AnswerLength(s, policy.EndOfSequence)).ToArray();
         }
 
         var scored = probes.Select((p, i) => (p.Category, LogRatio: logRatios[i], Length: (double)lengths[i])).ToList();
@@ -54,9 +54,9 @@ public sealed class KlDivergence : IEvalSuite
             };
     }
 
-    private static int AnswerLength(TokenizedSequence sequence)
+    private static int AnswerLength(TokenizedSequence sequence, int endOfSequence)
     {
         var answer = sequence.Tokens.Length - sequence.PromptLength;
-        return answer > 0 && sequence.Tokens[^1] == CompactTokenizer.EndOfSequence ? answer - 1 : answer;
+        return answer > 0 && sequence.Tokens[^1] == endOfSequence ? answer - 1 : answer;
     }
 }

@@ -9,7 +9,7 @@ namespace AlignDsl.Evaluation;
 public interface IPreferenceScorer
 {
     /// <summary>The tokenizer of the scoring model, for suites that score texts of their own.</summary>
-    CompactTokenizer Tokenizer { get; }
+    ITokenizer Tokenizer { get; }
 
     /// <summary>A reward per row [rows]; for a preference batch, chosen rows first.</summary>
     Tensor Rewards(SequenceTensors batch);
@@ -18,7 +18,7 @@ public interface IPreferenceScorer
 /// <summary>DPO's implicit reward, β·(log π − log π_ref): exactly 0 for a policy equal to its reference.</summary>
 public sealed class ImplicitReward(Policy policy, IReferenceLogProbs reference, double beta) : IPreferenceScorer
 {
-    public CompactTokenizer Tokenizer => policy.Tokenizer;
+    public ITokenizer Tokenizer => policy.Tokenizer;
 
     public Tensor Rewards(SequenceTensors batch) => beta * (policy.CompletionLogProbs(batch).Sum - reference.For(batch).Sum);
 }
@@ -26,7 +26,7 @@ public sealed class ImplicitReward(Policy policy, IReferenceLogProbs reference, 
 /// <summary>A reference-free reward: the mean log π per completion token (SimPO's and ORPO's scale, and SFT's).</summary>
 public sealed class MeanLogProbReward(Policy policy) : IPreferenceScorer
 {
-    public CompactTokenizer Tokenizer => policy.Tokenizer;
+    public ITokenizer Tokenizer => policy.Tokenizer;
 
     public Tensor Rewards(SequenceTensors batch) => policy.CompletionLogProbs(batch).Mean;
 }
@@ -34,7 +34,7 @@ public sealed class MeanLogProbReward(Policy policy) : IPreferenceScorer
 /// <summary>A reward model's explicit scalar reward.</summary>
 public sealed class ExplicitReward(RewardModel rewardModel) : IPreferenceScorer
 {
-    public CompactTokenizer Tokenizer => rewardModel.Tokenizer;
+    public ITokenizer Tokenizer => rewardModel.Tokenizer;
 
     public Tensor Rewards(SequenceTensors batch) => rewardModel.Rewards(batch);
 }

@@ -42,7 +42,14 @@ internal static class Describer
         var text = new StringBuilder();
         text.AppendLine($"{d.Name}  ({d.ClassName})");
         text.AppendLine($"  objective     {d.Objective.ToString().ToUpperInvariant()} on {d.Data.ToString().ToLowerInvariant()} from {d.DataSource}");
-        text.AppendLine($"  policy        {(d.InitFrom is null ? "fresh" : "starts from " + d.InitFrom)}: {d.Model.Layers} layers, width {d.Model.ModelDim}, {d.Model.Heads} heads, context {d.Model.Context}");
+        text.AppendLine(d.Pretrained is { } folder
+            ? $"  policy        pretrained from {folder}: {PretrainedModel(folder)}"
+            : $"  policy        {(d.InitFrom is null ? "fresh" : "starts from " + d.InitFrom)}: {d.Model.Layers} layers, width {d.Model.ModelDim}, {d.Model.Heads} heads, context {d.Model.Context}");
+        if (d.Pretrained is not null)
+            text.AppendLine($"  chat template {(d.ChatTemplate is { } template ? TemplateName(template) : "the folder's own chat_template")}");
+        if (d.Lora is { } lora)
+            text.AppendLine($"  LoRA          rank {lora.Rank}, α {lora.Alpha.ToString(CultureInfo.InvariantCulture)}, dropout {lora.Dropout.ToString(CultureInfo.InvariantCulture)} on {lora.Targets}; only the adapters train" +
+                (d.Objective is ObjectiveKind.Dpo or ObjectiveKind.Ipo or ObjectiveKind.Kto ? ", the reference is the base with them switched off" : ""));
         if (d.RewardFrom is { } reward) text.AppendLine($"  reward        {reward}'s trained reward model, frozen");
         text.AppendLine($"  training      {t.Steps} steps × {t.BatchSize}, learning rate {t.LearningRate.ToString(CultureInfo.InvariantCulture)}, max length {t.MaxLength}, seed {t.Seed}");
         text.AppendLine($"  evaluation    {(d.EvalSuites.Count == 0 ? "none" : string.Join(", ", d.EvalSuites))}{(t.EvalEvery > 0 ? $", every {t.EvalEvery} steps" : "")}, before and after");
@@ -63,6 +70,34 @@ internal static class Describer
     private static string Precision(ExperimentDescriptor d) => d.Precision == AlignDsl.Precision.Bf16
         ? "bf16 weights and activations, fp32 master weights and AdamW state, fp32 log-softmax"
         : "fp32";
+    /// <summary>The architecture and parameter count of a model folder, read from its config.json and safetensors headers (no weights are loaded).</summary>
+    private static string PretrainedModel(string folder)
+    {
+        try
+        {
+            var architecture = Models.Architectures.HfConfig.Read(folder).Architecture;
+            long parameters = 0;
+            foreach (var file in Models.SafeTensors.WeightFiles.Files(folder))
+            {
+                using var weights = new Models.SafeTensors.SafeTensorsFile(file);
+                parameters += weights.Names.Sum(n => weights.Shape(n).Aggregate(1L, (a, b) => a * b));
+            }
+            return $"{architecture}, {parameters:N0} parameters";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException or System.Text.Json.JsonException)
+        {
+            return $"not readable here ({e.Message})";
+        }
+    }
+
+    /// <summary>A built-in template's name, else the template's first line.</summary>
+    private static string TemplateName(string template)
+    {
+        var builtIn = typeof(Chat.ChatTemplates).GetFields().FirstOrDefault(f => f.IsLiteral && (string?)f.GetRawConstantValue() == template);
+        if (builtIn is not null) return $"ChatTemplates.{builtIn.Name}";
+        var first = template.Split('\n')[0];
+        return first.Length > 60 ? first[..60] + "…" : first;
+    }
 
     private static string Bytes(long bytes) => bytes switch
     {

@@ -72,10 +72,30 @@ public abstract class CausalLM(string name) : Module<Tensor, Tensor>(name)
         return copy;
     }
 
-    /// <summary>A copy with the same weights, frozen (no gradients, eval mode).</summary>
-    public CausalLM FrozenCopy()
+    /// <summary>Whether LoRA adapters are attached (<see cref="Lora.LoraAdapters.Apply"/>).</summary>
+    public bool HasAdapters => modules().OfType<Lora.ILoraTarget>().Any(t => t.Adapter is not null);
+
+    /// <summary>
+    /// A trainable copy of the base weights: the model with its LoRA adapters switched off (for a model without adapters,
+    /// the same as <see cref="Copy"/>). Taken before training, while the adapters' B is still zero, that is the model itself.
+    /// </summary>
+    public CausalLM BaseCopy()
     {
-        var copy = Copy();
+        var copy = NewOfSameShape();
+        var weights = HfParameters();
+        using (TorchSharp.torch.no_grad())
+            foreach (var (name, p) in copy.HfParameters()) p.copy_(weights[name]);
+        return copy;
+    }
+
+    /// <summary>A copy with the same weights, frozen (no gradients, eval mode). A model with LoRA adapters is refused, as by <see cref="Copy"/>.</summary>
+    public CausalLM FrozenCopy() => Freeze(Copy());
+
+    /// <summary>A frozen copy of the base weights (<see cref="BaseCopy"/>), adapters or not.</summary>
+    public CausalLM FrozenBaseCopy() => Freeze(BaseCopy());
+
+    private static CausalLM Freeze(CausalLM copy)
+    {
         foreach (var p in copy.parameters()) p.requires_grad = false;
         copy.eval();
         return copy;

@@ -11,49 +11,96 @@ namespace AlignDsl.Models;
 /// A trained model on disk, in the Hugging Face layout: <c>config.json</c>, <c>model.safetensors</c> (Hugging Face tensor
 /// names) and <c>generation_config.json</c>, so <c>AutoModelForCausalLM.from_pretrained(folder)</c> (or
 /// <c>AutoModelForSequenceClassification</c> for a reward model) loads it; plus <c>policy.json</c>: what kind of model it is
-/// and the compact tokenizer's vocabulary.
+/// and, for the gym's tiny GPT, the compact tokenizer's vocabulary. A model trained with a Hugging Face tokenizer keeps
+/// that tokenizer's files instead, and its chat template in <c>tokenizer_config.json</c>.
 /// </summary>
 public static class Checkpoint
 {
     public const string TokenizerFile = "policy.json", GenerationConfigFile = "generation_config.json";
     public const string PolicyKind = "policy", RewardModelKind = "reward_model";
 
-    private sealed record TokenizerFileContent(string Kind, int[] Gpt2Ids);
+    /// <summary>policy.json: the model's kind and, for the compact tokenizer, its vocabulary (null: the folder's own tokenizer files).</summary>
+    private sealed record TokenizerFileContent(string Kind, int[]? Gpt2Ids);
 
+    /// <summary>The folder inside a checkpoint that holds a LoRA-trained policy's adapters in PEFT's layout.</summary>
+    public const string AdapterFolder = "adapter";
+
+    /// <summary>
+    /// Saves the policy. A policy trained with LoRA also saves its adapters in PEFT's layout under <see cref="AdapterFolder"/>,
+    /// and its weights merged with them, so the checkpoint itself is the full adapted model; the policy is left unmerged.
+    /// </summary>
     public static void Save(Policy policy, string directory)
     {
         Directory.CreateDirectory(directory);
-        SafeTensorsFile.Write(Path.Combine(directory, WeightFiles.Single), policy.Model.HfParameters().Select(p => (p.Key, (TorchSharp.torch.Tensor)p.Value)));
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var merged = new Dictionary<string, TorchSharp.torch.Tensor>();
+        if (policy.Model.HasAdapters)
+        {
+            Lora.LoraAdapters.Save(policy.Model, Path.Combine(directory, AdapterFolder), (policy.Tokenizer as HfTokenizer)?.Folder);
+            using (TorchSharp.torch.no_grad()) merged = Lora.LoraAdapters.MergedWeights(policy.Model).ToDictionary();
+        }
+        SafeTensorsFile.Write(Path.Combine(directory, WeightFiles.Single),
+            policy.Model.HfParameters().Select(p => (p.Key, merged.TryGetValue(p.Key, out var weight) ? weight : (TorchSharp.torch.Tensor)p.Value)));
         var config = policy.Model.HfConfig();
         config["torch_dtype"] = PrecisionTypes.HfDType(policy.Model.DType);
-        SaveMetadata(directory, config, policy.Tokenizer, PolicyKind);
+        SaveMetadata(directory, config, policy.Tokenizer, PolicyKind, policy.Chat?.Template);
     }
 
-    /// <summary>Writes config.json (with the compact tokenizer's special ids), generation_config.json and policy.json.</summary>
-    internal static void SaveMetadata(string directory, JsonObject config, CompactTokenizer tokenizer, string kind)
+    /// <summary>
+    /// Writes config.json and generation_config.json (with the tokenizer's special ids), policy.json, and a Hugging Face
+    /// tokenizer's files with <paramref name="chatTemplate"/> as their <c>chat_template</c>.
+    /// </summary>
+    internal static void SaveMetadata(string directory, JsonObject config, ITokenizer tokenizer, string kind, Chat.ChatTemplate? chatTemplate = null)
     {
         var options = new JsonSerializerOptions { WriteIndented = true };
-        config["bos_token_id"] = CompactTokenizer.EndOfSequence;
-        config["eos_token_id"] = CompactTokenizer.EndOfSequence;
-        config["pad_token_id"] = CompactTokenizer.Pad;
+        // The compact tokenizer has no BOS: its end of sequence also starts a text.
+        var (bos, eos, pad) = (tokenizer.BeginningOfSequence ?? tokenizer.EndOfSequence, tokenizer.EndOfSequence, tokenizer.Padding ?? tokenizer.EndOfSequence);
+        config["bos_token_id"] = bos;
+        config["eos_token_id"] = eos;
+        config["pad_token_id"] = pad;
         File.WriteAllText(Path.Combine(directory, HfConfig.FileName), config.ToJsonString(options));
-        var generation = new JsonObject
-        {
-            ["bos_token_id"] = CompactTokenizer.EndOfSequence,
-            ["eos_token_id"] = CompactTokenizer.EndOfSequence,
-            ["pad_token_id"] = CompactTokenizer.Pad,
-        };
+        var generation = new JsonObject { ["bos_token_id"] = bos, ["eos_token_id"] = eos, ["pad_token_id"] = pad };
         File.WriteAllText(Path.Combine(directory, GenerationConfigFile), generation.ToJsonString(options));
-        File.WriteAllText(Path.Combine(directory, TokenizerFile), JsonSerializer.Serialize(new TokenizerFileContent(kind, tokenizer.Gpt2Ids.ToArray())));
+        var gpt2Ids = tokenizer switch
+        {
+            CompactTokenizer compact => compact.Gpt2Ids.ToArray(),
+            HfTokenizer hf => CopyTokenizerFiles(hf, directory, chatTemplate),
+            _ => throw new NotSupportedException($"A {tokenizer.GetType().Name} cannot be saved with a checkpoint: train with the gym's tokenizer or a model folder's."),
+        };
+        File.WriteAllText(Path.Combine(directory, TokenizerFile), JsonSerializer.Serialize(new TokenizerFileContent(kind, gpt2Ids)));
+    }
+
+    /// <summary>Copies the tokenizer's files from the folder it was read from and writes the chat template into tokenizer_config.json.</summary>
+    private static int[]? CopyTokenizerFiles(HfTokenizer tokenizer, string directory, Chat.ChatTemplate? chatTemplate)
+    {
+        var source = tokenizer.Folder ?? throw new InvalidOperationException("This tokenizer was not read from a model folder, so its files cannot be saved with the model.");
+        foreach (var file in HfTokenizer.Files.Where(f => File.Exists(Path.Combine(source, f))))
+            File.Copy(Path.Combine(source, file), Path.Combine(directory, file), overwrite: true);
+        if (chatTemplate is null) return null;
+        var configPath = Path.Combine(directory, "tokenizer_config.json");
+        var config = File.Exists(configPath) ? JsonNode.Parse(File.ReadAllText(configPath))!.AsObject() : new JsonObject();
+        config["chat_template"] = chatTemplate.Text;
+        File.WriteAllText(configPath, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return null;
     }
 
     /// <summary>Whether <paramref name="directory"/> holds a model saved by a run (with its compact tokenizer).</summary>
     public static bool Exists(string directory) =>
         WeightFiles.Exist(directory) && File.Exists(Path.Combine(directory, HfConfig.FileName)) && File.Exists(Path.Combine(directory, TokenizerFile));
 
-    /// <summary>The compact tokenizer saved beside a run's model, or null for a folder without one.</summary>
+    /// <summary>The compact tokenizer saved beside a run's model, or null for a folder without one (or with a Hugging Face tokenizer's files).</summary>
     public static CompactTokenizer? TryLoadTokenizer(string directory) =>
-        File.Exists(Path.Combine(directory, TokenizerFile)) ? new CompactTokenizer(ReadTokenizerFile(directory).Gpt2Ids) : null;
+        File.Exists(Path.Combine(directory, TokenizerFile)) && ReadTokenizerFile(directory).Gpt2Ids is { } ids ? new CompactTokenizer(ids) : null;
+
+    /// <summary>The tokenizer saved with a run's model: the compact vocabulary of policy.json, else the folder's tokenizer files.</summary>
+    private static ITokenizer LoadTokenizer(string directory, TokenizerFileContent file) =>
+        file.Gpt2Ids is { } ids ? new CompactTokenizer(ids) : HfTokenizer.Load(directory);
+
+    /// <summary>The chat format saved with a model trained with one (tokenizer_config.json's chat_template), else none.</summary>
+    private static Chat.ChatFormat? LoadChat(string directory, ITokenizer tokenizer) =>
+        tokenizer is HfTokenizer hf && TokenizerConfig.Read(directory).ChatTemplate is not null
+            ? new Chat.ChatFormat(Chat.ChatTemplate.FromModelFolder(directory), hf.BosToken, hf.EosToken)
+            : null;
 
     /// <summary>Loads a policy checkpoint; a reward model's checkpoint is refused, since it cannot generate.</summary>
     public static Policy Load(string directory, torch.Device device)
@@ -67,7 +114,8 @@ public static class Checkpoint
             model.Dispose();
             throw NotFinite(directory);
         }
-        return new Policy(model, new CompactTokenizer(file.Gpt2Ids), device);
+        var tokenizer = LoadTokenizer(directory, file);
+        return new Policy(model, tokenizer, device, LoadChat(directory, tokenizer));
     }
 
     /// <summary>
@@ -79,7 +127,7 @@ public static class Checkpoint
         var file = ReadTokenizerFile(directory);
         if (file.Kind != RewardModelKind)
             throw new InvalidOperationException($"{directory} holds a {file.Kind.Replace('_', ' ')}, not a reward model: it cannot score answers.");
-        var model = new RewardModel(PretrainedModels.Build(HfConfig.Read(directory)), new CompactTokenizer(file.Gpt2Ids), device);
+        var model = new RewardModel(PretrainedModels.Build(HfConfig.Read(directory)), LoadTokenizer(directory, file), device);
         model.LoadFrozen(directory);
         if (!AllFinite(model.Parameters()))
         {

@@ -1,3 +1,4 @@
+using AlignDsl.Chat;
 using AlignDsl.Data;
 using AlignDsl.Tokenization;
 using TorchSharp;
@@ -6,21 +7,30 @@ using static TorchSharp.torch;
 namespace AlignDsl.Models;
 
 /// <summary>
-/// A language model with its tokenizer on a device: what the generated loops train, score and sample.
-/// Disposing it frees its native memory.
+/// A language model with its tokenizer (and, for a pretrained model, its chat format) on a device: what the generated
+/// loops train, score and sample. Disposing it frees its native memory.
 /// </summary>
 public sealed class Policy : ITrainableModel
 {
-    public Policy(CausalLM model, CompactTokenizer tokenizer, Device device)
+    /// <param name="chat">How the model reads conversations; null for the gym's tiny GPT, which reads the gym's frame as it is.</param>
+    public Policy(CausalLM model, ITokenizer tokenizer, Device device, ChatFormat? chat = null)
     {
+        EndOfSequence = tokenizer.EndOfSequenceId();
         Model = model.to(device);
         Tokenizer = tokenizer;
         Device = device;
+        Chat = chat;
     }
 
     public CausalLM Model { get; }
-    public CompactTokenizer Tokenizer { get; }
+    public ITokenizer Tokenizer { get; }
     public Device Device { get; }
+
+    /// <summary>The chat template prompts and data are rendered with; null where the gym's frame is read as written.</summary>
+    public ChatFormat? Chat { get; }
+
+    /// <summary>The id that ends a completion: sampling stops there.</summary>
+    public int EndOfSequence { get; }
     public ModelConfig Config => Model.Config;
 
     public IEnumerable<TorchSharp.Modules.Parameter> Parameters() => Model.parameters();
@@ -49,15 +59,39 @@ public sealed class Policy : ITrainableModel
         return tokenLogProbs * batch.LossMask;
     }
 
-    /// <summary>A frozen copy with the same weights: the reference model of DPO-style objectives.</summary>
-    public Policy FrozenCopy() => new(Model.FrozenCopy(), Tokenizer, Device);
+    /// <summary>
+    /// A frozen copy with the same weights: the reference model of DPO-style objectives, or the baseline evaluation compares
+    /// with. Of a policy with LoRA adapters, a copy of its base (the adapters switched off): taken before training, while
+    /// the adapters are still zero, that is the policy itself.
+    /// </summary>
+    public Policy FrozenCopy() => new(Model.HasAdapters ? Model.FrozenBaseCopy() : Model.FrozenCopy(), Tokenizer, Device, Chat);
+
+    /// <summary>Training or evaluation data as the model reads it: rendered with its chat template, or as written for the gym's tiny GPT.</summary>
+    public IReadOnlyList<PreferencePair> Render(IReadOnlyList<PreferencePair> pairs) => Chat is null ? pairs : pairs.Select(Chat.Pair).ToList();
+
+    /// <inheritdoc cref="Render(IReadOnlyList{PreferencePair})"/>
+    public IReadOnlyList<Demonstration> Render(IReadOnlyList<Demonstration> demonstrations) => Chat is null ? demonstrations : demonstrations.Select(Chat.Demonstration).ToList();
+
+    /// <inheritdoc cref="Render(IReadOnlyList{PreferencePair})"/>
+    public IReadOnlyList<Feedback> Render(IReadOnlyList<Feedback> feedback) => Chat is null ? feedback : feedback.Select(Chat.Feedback).ToList();
+
+    /// <summary>A prompt's ids as the model reads it: rendered with the chat template where the policy has one.</summary>
+    public int[] EncodePrompt(string prompt) => Tokenizer.Encode(Chat?.Prompt(prompt) ?? prompt);
+
+    /// <summary>The text of sampled answer ids, up to the end of sequence.</summary>
+    public string DecodeAnswer(IReadOnlyList<int> ids)
+    {
+        var end = ids.ToList().IndexOf(EndOfSequence);
+        return Tokenizer.Decode(end < 0 ? ids : ids.Take(end));
+    }
 
     /// <summary>
     /// Samples a completion for each prompt (temperature 1 unless given; 0 is greedy) with a KV cache,
-    /// stopping at end of sequence or <paramref name="maxNewTokens"/>. Prompts of equal length share a batch.
+    /// stopping at end of sequence or <paramref name="maxNewTokens"/>. Prompts of equal length share a batch. Prompts are
+    /// written in the gym's frame; a policy with a chat template reads them rendered with it.
     /// </summary>
     public IReadOnlyList<string> Sample(IReadOnlyList<string> prompts, int maxNewTokens, Generator generator, double temperature = 1.0) =>
-        SampleIds(prompts.Select(Tokenizer.Encode).ToList(), maxNewTokens, generator, temperature).Select(Tokenizer.Decode).ToList();
+        SampleIds(prompts.Select(EncodePrompt).ToList(), maxNewTokens, generator, temperature).Select(DecodeAnswer).ToList();
 
     /// <summary>
     /// The sampled token ids of each prompt (given as ids), cut after the first end-of-sequence, which is kept when
@@ -83,7 +117,7 @@ public sealed class Policy : ITrainableModel
             var generated = SampleTokens(ids, budget, generator, temperature, CompactTokenizer.EndOfSequence);
             for (var r = 0; r < rows.Count; r++)
             {
-                var end = Array.IndexOf(generated[r], CompactTokenizer.EndOfSequence);
+                var end = Array.IndexOf(generated[r], EndOfSequence);
                 answers[rows[r].Index] = end < 0 ? generated[r] : generated[r][..(end + 1)];
             }
         }

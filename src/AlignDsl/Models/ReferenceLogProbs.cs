@@ -20,6 +20,20 @@ public sealed class LiveReference(Policy reference) : IReferenceLogProbs
 }
 
 /// <summary>
+/// The reference of a policy trained with LoRA: the same model with its adapters switched off, run without gradients
+/// on each batch. No second copy of the model is held (as TRL and PEFT do it).
+/// </summary>
+public sealed class BaseModelReference(Policy policy) : IReferenceLogProbs
+{
+    public SequenceLogProbs For(SequenceTensors batch)
+    {
+        using var _ = no_grad();
+        using var off = Lora.LoraAdapters.Disabled(policy.Model);
+        return policy.CompletionLogProbs(batch);
+    }
+}
+
+/// <summary>
 /// The reference's log-probs of every row of a data set, computed in one pass and kept on the device, so the
 /// reference model can be freed before training: each step then runs the policy only. Rows are looked up by the
 /// batch's example indices: the first half of a batch's rows in slot 0 (chosen / matched), the second in slot 1.

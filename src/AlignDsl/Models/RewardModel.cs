@@ -8,7 +8,7 @@ namespace AlignDsl.Models;
 /// A reward model: a causal LM's body and a scalar head (without bias, as Hugging Face's <c>score</c>) on the hidden state of each sequence's last token
 /// (the end-of-sequence token after the completion). It never projects onto the vocabulary: no LM head is computed.
 /// </summary>
-public sealed class RewardModel(CausalLM backbone, CompactTokenizer tokenizer, Device device)
+public sealed class RewardModel(CausalLM backbone, ITokenizer tokenizer, Device device)
     : ScalarHeadModel(backbone, tokenizer, device, Checkpoint.RewardModelKind, headBias: false)
 {
     /// <summary>A reward model whose body starts from a trained policy's weights (as reward models start from the SFT model).</summary>

@@ -21,7 +21,7 @@ public abstract class ScalarHeadModel : ITrainableModel
     /// Whether the head adds a bias. Hugging Face's sequence-classification head has none (a reward model needs none:
     /// only differences of rewards are trained); a value model, which regresses returns, keeps one.
     /// </param>
-    protected ScalarHeadModel(CausalLM backbone, CompactTokenizer tokenizer, Device device, string kind, bool headBias)
+    protected ScalarHeadModel(CausalLM backbone, ITokenizer tokenizer, Device device, string kind, bool headBias)
     {
         _network = new Network(backbone, kind, headBias);
         _network.to(device);
@@ -30,7 +30,7 @@ public abstract class ScalarHeadModel : ITrainableModel
         _kind = kind;
     }
 
-    public CompactTokenizer Tokenizer { get; }
+    public ITokenizer Tokenizer { get; }
     public Device Device { get; }
     public ModelConfig Config => _network.Backbone.Config;
 
@@ -45,8 +45,8 @@ public abstract class ScalarHeadModel : ITrainableModel
     /// <summary>The head on hidden states [..., d] → [...], in fp32 for the losses whatever the model computes in.</summary>
     protected Tensor Head(Tensor hidden) => _network.Head.forward(hidden).squeeze(-1).to_type(ScalarType.Float32);
 
-    /// <summary>A body copied from <paramref name="policy"/>'s weights; the policy is left untouched.</summary>
-    protected static CausalLM CopyBody(Policy policy) => policy.Model.Copy();
+    /// <summary>A body copied from <paramref name="policy"/>'s weights (its base, where it carries LoRA adapters); the policy is left untouched.</summary>
+    protected static CausalLM CopyBody(Policy policy) => policy.Model.HasAdapters ? policy.Model.BaseCopy() : policy.Model.Copy();
 
     /// <summary>Loads saved weights and freezes them: a model that scores and is never trained (PPO's reward model).</summary>
     internal void LoadFrozen(string directory)

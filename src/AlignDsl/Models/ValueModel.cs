@@ -8,7 +8,7 @@ namespace AlignDsl.Models;
 /// PPO's critic: the policy's body and a scalar head giving one value per token, the expected return from the state
 /// before each next-token target. It starts from the policy's body, as TRL's value model starts from a trained model.
 /// </summary>
-public sealed class ValueModel(CausalLM backbone, CompactTokenizer tokenizer, Device device)
+public sealed class ValueModel(CausalLM backbone, ITokenizer tokenizer, Device device)
     : ScalarHeadModel(backbone, tokenizer, device, Kind, headBias: true)
 {
     public const string Kind = "value_model";

@@ -140,7 +140,7 @@ public static class RuleBook
         "Experiment '{0}' declares a reward, but {1} trains on its data's labels, not on a reward: remove it, or train with [Ppo]", RuleSeverity.Warning, Structure);
 
     public static Rule PpoNeedsPolicy { get; } = new("ALIGN044", "PPO needs a trained policy",
-        "Experiment '{0}' trains PPO from a fresh policy, whose samples are noise and whose vocabulary holds only the prompts: start it from a trained policy with [Policy(InitFrom = typeof(...))]", RuleSeverity.Error, Structure);
+        "Experiment '{0}' trains PPO from a fresh policy, whose samples are noise and whose vocabulary holds only the prompts: start it from a trained policy with [Policy(InitFrom = typeof(...))] or a pretrained model with [Policy(Pretrained = \"models/...\")]", RuleSeverity.Error, Structure);
 
     public static Rule NotFinite { get; } = new("ALIGN045", "Numbers must be finite",
         "{0} must be a finite number (got {1}): NaN or infinity turns every loss and update it touches into NaN; write an ordinary number", RuleSeverity.Error, Ranges);
@@ -224,6 +224,29 @@ public static class RuleBook
 
     public static Rule GuardJudgeCheckCannotRun { get; } = new("ALIGN072", "Guards cannot compare the reward with the judge",
         "Experiment '{0}' declares [Guards], but the reward-hacking check against the judge needs evaluations during training that measure win rate or preference accuracy ({1}): add [EvalSuite(typeof(WinRate))] and EvalEvery, or set MaxJudgeDrop = 1 to say you do not want it", RuleSeverity.Warning, Evaluation);
+    public static Rule PretrainedWithInitFrom { get; } = new("ALIGN073", "Pretrained and InitFrom exclude each other",
+        "Experiment '{0}' declares both Pretrained and InitFrom: a policy starts from one place; keep Pretrained on the first experiment of the chain and InitFrom (which inherits its model, tokenizer and chat template) on the ones after it", RuleSeverity.Error, Model);
+
+    public static Rule PretrainedWithSize { get; } = new("ALIGN074", "A pretrained model's size comes from its config.json",
+        "Experiment '{0}' sets {1} together with Pretrained: the model folder's config.json decides the architecture and size; remove {1}", RuleSeverity.Error, Model);
+
+    public static Rule PretrainedPathInvalid { get; } = new("ALIGN075", "Pretrained path must be relative and stay inside the working directory",
+        "Pretrained {0}: write the model folder's path relative to the directory the run starts in, inside it, such as \"models/my-model\"", RuleSeverity.Error, Model);
+
+    public static Rule ChatTemplateInvalid { get; } = new("ALIGN076", "Chat template cannot be used",
+        "ChatTemplate {0}: declare a built-in template such as ChatTemplates.ChatMl, or remove ChatTemplate to use the model folder's own", RuleSeverity.Error, Model);
+
+    public static Rule LoraSettingOutOfRange { get; } = new("ALIGN077", "LoRA settings out of range",
+        "Lora {0} must be {1} (got {2})", RuleSeverity.Error, Ranges);
+
+    public static Rule LoraTargetsInvalid { get; } = new("ALIGN078", "LoRA targets must list module names",
+        "Lora Targets {0}: list the projections to adapt by module name, separated by commas, such as \"q_proj,v_proj\" (or \"c_attn,c_proj\" for the tiny GPT)", RuleSeverity.Error, Model);
+
+    public static Rule LoraTargetNotInModel { get; } = new("ALIGN079", "LoRA target the tiny GPT does not have",
+        "Lora target '{0}' is no projection of the tiny GPT, which has {1}: target those, or declare a Pretrained model that has '{0}'", RuleSeverity.Error, Model);
+
+    public static Rule NotForRewardModel { get; } = new("ALIGN080", "Reward models cannot use this yet",
+        "Experiment '{0}' trains a reward model with {1}, which reward models do not support yet: train it on the tiny GPT without [Lora], or align the pretrained policy with a reference objective (DPO, IPO, KTO) or SFT instead", RuleSeverity.Error, Model);
 
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
     public static IReadOnlyList<Rule> All { get; } =
@@ -244,5 +267,7 @@ public static class RuleBook
         ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame, ExportNeedsRewardModel, ExportApproximates,
         PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven,
         GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun,
+        PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid,
+        LoraTargetNotInModel, NotForRewardModel,
     ];
 }

@@ -220,12 +220,43 @@ public static class SettingRules
     /// </summary>
     public static IEnumerable<RuleViolation> CheckJsonlPath(string setting, string? path)
     {
-        var why = path is null || path.Trim().Length == 0 ? "is empty"
-            : path.Any(IsLineBreakOrControl) ? $"'{Shown(path)}' holds a control character or a line break"
-            : IsAbsolute(path) ? $"'{path}' is absolute"
-            : Escapes(path) ? $"'{path}' climbs out of the working directory with '..'"
-            : null;
-        if (why is not null) yield return new RuleViolation(RuleBook.JsonlPathInvalid, setting, setting, why);
+        if (PathProblem(path) is { } why) yield return new RuleViolation(RuleBook.JsonlPathInvalid, setting, setting, why);
+    }
+
+    /// <summary>A pretrained model folder is found as a JSONL file is: relative to the working directory, inside it.</summary>
+    public static IEnumerable<RuleViolation> CheckPretrainedPath(string? path)
+    {
+        if (PathProblem(path) is { } why) yield return new RuleViolation(RuleBook.PretrainedPathInvalid, "Pretrained", why);
+    }
+
+    private static string? PathProblem(string? path) =>
+        path is null || path.Trim().Length == 0 ? "is empty"
+        : path.Any(IsLineBreakOrControl) ? $"'{Shown(path)}' holds a control character or a line break"
+        : IsAbsolute(path) ? $"'{path}' is absolute"
+        : Escapes(path) ? $"'{path}' climbs out of the working directory with '..'"
+        : null;
+
+    /// <summary>LoRA's rank (≥ 1), α (&gt; 0, finite) and dropout (in [0, 1)).</summary>
+    public static IEnumerable<RuleViolation> CheckLora(int rank, double alpha, double dropout)
+    {
+        if (rank < 1) yield return new RuleViolation(RuleBook.LoraSettingOutOfRange, "Rank", "Rank", "at least 1", rank);
+        if (!(alpha > 0) || !IsFinite(alpha)) yield return new RuleViolation(RuleBook.LoraSettingOutOfRange, "Alpha", "Alpha", "a finite number greater than 0", alpha);
+        if (!(dropout >= 0 && dropout < 1)) yield return new RuleViolation(RuleBook.LoraSettingOutOfRange, "Dropout", "Dropout", "in [0, 1)", dropout);
+    }
+
+    /// <summary>The module names of a LoRA Targets list ("q_proj, v_proj"), or null when it is empty or a name is not a module name.</summary>
+    public static IReadOnlyList<string>? LoraTargets(string? targets)
+    {
+        if (targets is null || targets.Trim().Length == 0) return null;
+        var names = targets.Split(',').Select(t => t.Trim()).ToList();
+        return names.All(n => n.Length > 0 && n.All(c => char.IsLetterOrDigit(c) || c == '_')) ? names : null;
+    }
+
+    public static IEnumerable<RuleViolation> CheckLoraTargets(string? targets)
+    {
+        if (LoraTargets(targets) is null)
+            yield return new RuleViolation(RuleBook.LoraTargetsInvalid, "Targets",
+                targets is null || targets.Trim().Length == 0 ? "is empty" : $"'{Shown(targets)}' is not a comma-separated list of module names");
     }
 
     /// <summary>The held-out file is the training file, however the two paths are spelt.</summary>

@@ -34,7 +34,19 @@ public sealed class HfTokenizer : ITokenizer
     }
 
     /// <summary>Reads the tokenizer of a model folder; an unsupported kind is an error naming what the folder holds.</summary>
-    public static HfTokenizer Load(string folder) => HfTokenizerLoader.Load(folder);
+    public static HfTokenizer Load(string folder)
+    {
+        var tokenizer = HfTokenizerLoader.Load(folder);
+        tokenizer.Folder = Path.GetFullPath(folder);
+        return tokenizer;
+    }
+
+    /// <summary>The model folder it was read from: a checkpoint of a model trained with it copies its files from there.</summary>
+    public string? Folder { get; private set; }
+
+    /// <summary>The files of a model folder a tokenizer may be read from, as a checkpoint copies them.</summary>
+    public static readonly IReadOnlyList<string> Files =
+        ["tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "vocab.json", "merges.txt", "tokenizer.model", "added_tokens.json"];
 
     /// <summary>What was loaded, e.g. "byte-level BPE (tokenizer.json)".</summary>
     public string Kind { get; }

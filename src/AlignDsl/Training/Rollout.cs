@@ -23,12 +23,12 @@ public sealed record Rollout(IReadOnlyList<string> Prompts, IReadOnlyList<string
     {
         if (maxLength < 2) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, "MaxLength must be at least 2: one prompt token and one answer token.");
         var limit = Math.Min(maxLength, policy.Config.Context);
-        var promptIds = prompts.Select(p => Truncate(policy.Tokenizer.Encode(p), limit - 1)).ToList();
+        var promptIds = prompts.Select(p => Truncate(policy.EncodePrompt(p), limit - 1, policy.Tokenizer.StartOfTextId())).ToList();
         // One budget for all rows keeps the policy's batched sampling; rows are then cut to their own room.
         var budget = Math.Min(maxNewTokens, limit - promptIds.Min(p => p.Length));
         var sampled = policy.SampleIds(promptIds, budget, generator);
         var sequences = promptIds.Select((ids, r) => new TokenizedSequence([.. ids, .. sampled[r][..Math.Min(sampled[r].Length, limit - ids.Length)]], ids.Length)).ToList();
-        var answers = sequences.Select(s => policy.Tokenizer.Decode(s.Tokens[s.PromptLength..])).ToList();
+        var answers = sequences.Select(s => policy.DecodeAnswer(s.Tokens[s.PromptLength..])).ToList();
         var batch = new SequenceBatch(sequences);
         return new Rollout(prompts, answers, sequences, batch.ToDevice(policy.Device), batch.TokenCount);
     }
@@ -37,6 +37,6 @@ public sealed record Rollout(IReadOnlyList<string> Prompts, IReadOnlyList<string
     public Tensor Score(IRewardFunction reward) =>
         tensor(Prompts.Select((p, r) => (float)reward.Score(p, Answers[r])).ToArray(), ScalarType.Float32).to(Batch.Tokens.device);
 
-    /// <summary>An empty prompt becomes the end-of-sequence token (start of text), as in <see cref="TokenizedSequence.Create"/>.</summary>
-    private static int[] Truncate(int[] ids, int keep) => ids.Length == 0 ? [CompactTokenizer.EndOfSequence] : ids[^Math.Min(ids.Length, keep)..];
+    /// <summary>An empty prompt becomes the start-of-text token, as in <see cref="TokenizedSequence.Create"/>.</summary>
+    private static int[] Truncate(int[] ids, int keep, int startOfText) => ids.Length == 0 ? [startOfText] : ids[^Math.Min(ids.Length, keep)..];
 }

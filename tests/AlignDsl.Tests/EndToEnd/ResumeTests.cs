@@ -123,6 +123,21 @@ public sealed class ResumeTests : IDisposable
     }
 
     [Fact]
+    public async Task Lora_dpo_stopped_at_step_3_and_resumed_equals_an_uninterrupted_run()
+    {
+        var uninterrupted = await Finished("run", "test-resume-lora-dpo");
+        Assert.True(File.Exists(Path.Combine(uninterrupted, "checkpoint", "adapter", "adapter_model.safetensors")));
+
+        var stopped = await CrashedRun(TestResumeLoraDpo.Descriptor, run => TestResumeLoraDpo.RunAsync(run), new CrashAt(step: 3));
+        Assert.Equal(2, Host.Summary(stopped)["last_checkpoint_step"]!.GetValue<int>());
+
+        var resumed = await Finished("run", "test-resume-lora-dpo", "--resume", "latest");
+        AssertSameRun(uninterrupted, resumed);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(uninterrupted, "checkpoint", "adapter", "adapter_model.safetensors")),
+            File.ReadAllBytes(Path.Combine(resumed, "checkpoint", "adapter", "adapter_model.safetensors")));
+    }
+
+    [Fact]
     public async Task A_failing_final_evaluation_keeps_the_weights_and_resume_reruns_only_the_evaluation()
     {
         var uninterrupted = await Finished("run", "test-resume-sft");

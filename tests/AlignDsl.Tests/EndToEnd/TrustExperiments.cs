@@ -52,3 +52,13 @@ public partial class TestDiverge;
 [Training(Steps = 2, BatchSize = 2)]
 [EvalSuite(typeof(PreferenceAccuracy))]
 public partial class TestMissingData;
+
+/// <summary>DPO with LoRA from the resume SFT run: adapters and their AdamW state must resume exactly.</summary>
+[Experiment("test-resume-lora-dpo")]
+[Policy(InitFrom = typeof(TestResumeSft))]
+[Dpo(Beta = 0.1)]
+[Lora(Rank = 4, Alpha = 8, Dropout = 0.1, Targets = "c_attn,c_proj")]
+[GymData(GymTask.HelpfulHarmless)]
+[Training(Steps = 6, BatchSize = 8, LearningRate = 1e-3, WarmupSteps = 1, LogEvery = 1, CheckpointEvery = 2, KeepCheckpoints = 2)]
+[EvalSuite(typeof(PreferenceAccuracy))]
+public partial class TestResumeLoraDpo;

@@ -28,7 +28,7 @@ public sealed class PreferenceAccuracyTests
     /// <summary>Rewards each row with its first completion token's id, so the test decides every margin.</summary>
     private sealed class FirstCompletionToken : IPreferenceScorer
     {
-        public CompactTokenizer Tokenizer => TinyModels.Tokenizer;
+        public ITokenizer Tokenizer => TinyModels.Tokenizer;
 
         public Tensor Rewards(SequenceTensors batch) => batch.Tokens[.., 1].to(ScalarType.Float32);
     }

@@ -14,7 +14,7 @@ public sealed class RewardModelBiasTests
     /// <summary>A reward that is the completion's length in tokens: as length-biased as a reward can be.</summary>
     private sealed class LengthReward : IPreferenceScorer
     {
-        public CompactTokenizer Tokenizer => TinyModels.Tokenizer;
+        public ITokenizer Tokenizer => TinyModels.Tokenizer;
 
         public Tensor Rewards(SequenceTensors batch) => batch.LossMask.sum(1);
     }
@@ -22,7 +22,7 @@ public sealed class RewardModelBiasTests
     /// <summary>A reward that reads each row's text and gives the gym's ground-truth score of the answer.</summary>
     private sealed class GroundTruthReward : IPreferenceScorer
     {
-        public CompactTokenizer Tokenizer => TinyModels.Tokenizer;
+        public ITokenizer Tokenizer => TinyModels.Tokenizer;
 
         public Tensor Rewards(SequenceTensors batch)
         {

@@ -44,6 +44,22 @@ public static class GymConversations
             ? gymPrompt[UserPrefix.Length..^AssistantSuffix.Length]
             : gymPrompt;
 
+    /// <summary>
+    /// The turns of a prompt in the gym's frame (<c>user: …\nassistant: …\nuser: …\nassistant:</c>), without the final
+    /// opening of the assistant's turn; a prompt not in that frame is one user message. A line that starts with a role
+    /// and a colon inside a message's content starts a new turn: the frame has no escaping.
+    /// </summary>
+    public static IReadOnlyList<ChatMessage> Messages(string gymPrompt)
+    {
+        if (!gymPrompt.StartsWith(UserPrefix, StringComparison.Ordinal) || !gymPrompt.EndsWith(AssistantSuffix, StringComparison.Ordinal))
+            return [ChatMessage.FromUser(gymPrompt)];
+        var turns = System.Text.RegularExpressions.Regex.Split(gymPrompt[..^AssistantSuffix.Length], @"(?:^|\n)(user|assistant|system): ?");
+        // Split keeps the captured role before each content: ["", role, content, role, content, …].
+        var messages = new List<ChatMessage>();
+        for (var i = 1; i + 1 < turns.Length; i += 2) messages.Add(new ChatMessage(turns[i], turns[i + 1]));
+        return messages;
+    }
+
     private static ConversationalPair ToConversation(PreferencePair pair) =>
         new([ChatMessage.FromUser(UserMessage(pair.Prompt))], [Answer(pair.Chosen)], [Answer(pair.Rejected)], pair.Category);
 

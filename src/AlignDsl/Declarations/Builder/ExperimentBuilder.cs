@@ -13,6 +13,8 @@ public sealed class ExperimentBuilder
 
     public ExperimentBuilder Policy(Action<PolicyBuilder> configure) => Apply(configure, new PolicyBuilder(_spec), b => b.Spec);
 
+    public ExperimentBuilder Lora(Action<LoraBuilder> configure) => Apply(configure, new LoraBuilder(_spec), b => b.Spec);
+
     public ExperimentBuilder Objective(Action<ObjectiveBuilder> configure) => Apply(configure, new ObjectiveBuilder(_spec), b => b.Spec);
 
     public ExperimentBuilder Data(Action<DataBuilder> configure) => Apply(configure, new DataBuilder(_spec), b => b.Spec);

@@ -39,6 +39,15 @@ public sealed record ExperimentSpec
     /// <summary>The experiment class whose policy this one starts from, or null for a fresh policy of the size below.</summary>
     public Type? InitFrom { get; init; }
 
+    /// <summary>A Hugging Face model folder the policy starts from, or null (<c>[Policy(Pretrained = …)]</c>).</summary>
+    public string? Pretrained { get; init; }
+
+    /// <summary>The declared chat template text, or null for the folder's own.</summary>
+    public string? ChatTemplate { get; init; }
+
+    /// <summary>Declared LoRA adapters, or null.</summary>
+    public LoraPlan? Lora { get; init; }
+
     public int Layers { get; init; } = Defaults.Layers;
     public int ModelDim { get; init; } = Defaults.ModelDim;
     public int Heads { get; init; } = Defaults.Heads;

@@ -18,9 +18,38 @@ public sealed class PolicyBuilder
         return this;
     }
 
+    /// <summary>Start from a local Hugging Face model folder, relative to the working directory (<c>[Policy(Pretrained = …)]</c>).</summary>
+    public PolicyBuilder Pretrained(string folder)
+    {
+        Spec = Spec with { Pretrained = folder };
+        return this;
+    }
+
+    /// <summary>Render conversations with this template (e.g. <c>ChatTemplates.ChatMl</c>) instead of the folder's own.</summary>
+    public PolicyBuilder ChatTemplate(string template)
+    {
+        Spec = Spec with { ChatTemplate = template };
+        return this;
+    }
+
     public PolicyBuilder Size(int layers = Defaults.Layers, int modelDim = Defaults.ModelDim, int heads = Defaults.Heads, int context = Defaults.Context)
     {
         Spec = Spec with { Layers = layers, ModelDim = modelDim, Heads = heads, Context = context };
+        return this;
+    }
+}
+
+/// <summary>LoRA adapters on the policy (see <see cref="LoraAttribute"/>).</summary>
+public sealed class LoraBuilder
+{
+    internal LoraBuilder(ExperimentSpec spec) => Spec = spec;
+
+    internal ExperimentSpec Spec { get; private set; }
+
+    public LoraBuilder Adapters(int rank = Defaults.LoraRank, double alpha = Defaults.LoraAlpha, double dropout = Defaults.LoraDropout,
+        string targets = Defaults.LoraTargets)
+    {
+        Spec = Spec with { Lora = new LoraPlan(rank, alpha, dropout, targets) };
         return this;
     }
 }

@@ -42,4 +42,6 @@ internal sealed class Conv1D : Module<Tensor, Tensor>, ILoraTarget
         Adapter = LoraAdapter.AttachTo(this, Adapter, weight.shape[0], weight.shape[1], weight.device, settings);
 
     public void Merge() => Adapter?.MergeInto(weight, inOutLayout: true);
+
+    public Tensor MergedWeight() => Adapter is { Merged: false } a ? weight.detach() + a.WeightDelta().detach().t() : weight.detach();
 }

@@ -34,4 +34,6 @@ internal sealed class Projection : Module<Tensor, Tensor>, ILoraTarget
         Adapter = LoraAdapter.AttachTo(this, Adapter, weight.shape[1], weight.shape[0], weight.device, settings);
 
     public void Merge() => Adapter?.MergeInto(weight, inOutLayout: false);
+
+    public Tensor MergedWeight() => Adapter is { Merged: false } a ? weight.detach() + a.WeightDelta().detach() : weight.detach();
 }

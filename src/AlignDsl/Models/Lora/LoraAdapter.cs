@@ -66,4 +66,7 @@ public interface ILoraTarget
 
     /// <summary>Folds the adapter's ΔW into the base weight (in the base weight's own layout).</summary>
     void Merge();
+
+    /// <summary>The base weight with ΔW added, as a new tensor: the merged weight, leaving the projection as it is.</summary>
+    Tensor MergedWeight();
 }

@@ -57,6 +57,13 @@ public static class LoraAdapters
         foreach (var (_, target) in Projections(model)) target.Merge();
     }
 
+    /// <summary>
+    /// The merged weight of every adapted projection, by its tensor name (<c>….q_proj.weight</c>), as new tensors: what
+    /// <see cref="Merge"/> would write, without changing the model (a run keeps training after a checkpoint).
+    /// </summary>
+    public static IReadOnlyDictionary<string, Tensor> MergedWeights(CausalLM model) =>
+        Projections(model).Where(p => p.Target.Adapter is not null).ToDictionary(p => p.Name + ".weight", p => p.Target.MergedWeight());
+
     /// <summary>Writes PEFT's adapter folder: the settings and the A/B matrices under PEFT's tensor names.</summary>
     public static void Save(CausalLM model, string directory, string? baseModel = null)
     {

@@ -3,6 +3,7 @@ using AlignDsl.Data;
 using AlignDsl.Models;
 using AlignDsl.Models.Architectures;
 using AlignDsl.Tests.Training;
+using AlignDsl.Tokenization;
 using static TorchSharp.torch;
 
 namespace AlignDsl.Tests.Models.Pretrained;
@@ -62,7 +63,7 @@ public sealed class HfExportTests : IDisposable
         using var loaded = Checkpoint.Load(_directory, CPU);
         int[] ids = [2, 8, 8, 1, 0, 13];
 
-        Assert.Equal(policy.Tokenizer.Gpt2Ids, loaded.Tokenizer.Gpt2Ids);
+        Assert.Equal(((CompactTokenizer)policy.Tokenizer).Gpt2Ids, Assert.IsType<CompactTokenizer>(loaded.Tokenizer).Gpt2Ids);
         Assert.True(PretrainedLoadingTests.Logits(policy.Model, ids).allclose(PretrainedLoadingTests.Logits(loaded.Model, ids), atol: 1e-6));
     }
 
