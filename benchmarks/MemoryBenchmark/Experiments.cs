@@ -48,3 +48,11 @@ public partial class MemoryDpoBf16;
 [GymData(GymTask.HelpfulHarmless)]
 [Training(Steps = 4, BatchSize = 16, LearningRate = 1e-5, LogEvery = 2, GradientCheckpointing = true)]
 public partial class MemoryDpoCheckpointing;
+
+[Experiment("memory-dpo-lora")]
+[Policy(Layers = 4, ModelDim = 512, Heads = 8, Context = 64)]
+[Dpo]
+[Lora(Rank = 16, Alpha = 32, Dropout = 0, Targets = "c_attn,c_proj")]
+[GymData(GymTask.HelpfulHarmless)]
+[Training(Steps = 4, BatchSize = 16, LearningRate = 1e-5, LogEvery = 2)]
+public partial class MemoryDpoLora;

@@ -12,7 +12,7 @@ using static TorchSharp.torch;
 // freed tensors leave the heap; the parent reports medians of the
 // training memory (peak minus the process's resident memory once TorchSharp is loaded) and ratios to SimPO,
 // next to the descriptors' estimates.
-//   dotnet run --project benchmarks/MemoryBenchmark -c Release [-- --repeats 3]
+//   dotnet run --project benchmarks/MemoryBenchmark -c Release [-- --repeats 3] [--only memory-dpo,memory-dpo-lora]
 if (ProcessMemory.PeakResidentBytes is null)
 {
     Console.Error.WriteLine("This benchmark reads /proc/self/status and runs on Linux only.");
@@ -26,8 +26,11 @@ if (Environment.GetEnvironmentVariable(ChildVariable) is not null)
     return 2;
 }
 
-var repeats = args is ["--repeats", var r] ? int.Parse(r, CultureInfo.InvariantCulture) : 3;
-var names = GeneratedExperiments.All.Select(e => e.Name).ToArray();
+string? Option(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+var repeats = Option("--repeats") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 3;
+// --only a,b measures just those experiments (e.g. memory-dpo,memory-dpo-lora for LoRA against full DPO).
+var only = Option("--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+var names = GeneratedExperiments.All.Select(e => e.Name).Where(n => only is null || only.Contains(n)).ToArray();
 var results = names.ToDictionary(n => n, n => Enumerable.Range(0, repeats).Select(_ => RunChild(n)).ToArray());
 double Median(IEnumerable<double> values)
 {
