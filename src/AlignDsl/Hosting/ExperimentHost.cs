@@ -128,6 +128,12 @@ public static class ExperimentHost
             error.WriteLine("Cancelled. A run with a checkpoint is kept (`runs` lists it; `run NAME --resume` continues it); one without was removed.");
             return Failed;
         }
+        catch (System.Runtime.InteropServices.ExternalException e)
+        {
+            // libtorch's own errors carry a native stack trace after their first line: the first line says what failed.
+            error.WriteLine($"error: libtorch: {e.Message.Split('\n')[0].Trim()}");
+            return Failed;
+        }
         catch (Exception e) when (e is DataFormatException or Rules.RuleViolationException or FileNotFoundException or DirectoryNotFoundException
                                        or ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException or InvalidDataException
                                        or NotSupportedException)

@@ -39,7 +39,7 @@ internal sealed class Conv1D : Module<Tensor, Tensor>, ILoraTarget
     }
 
     public LoraAdapter Attach(LoraSettings settings) =>
-        Adapter = LoraAdapter.AttachTo(this, Adapter, weight.shape[0], weight.shape[1], weight.device, settings);
+        Adapter = LoraAdapter.AttachTo(this, Adapter, weight.shape[0], weight.shape[1], weight, settings);
 
     public void Merge() => Adapter?.MergeInto(weight, inOutLayout: true);
 

@@ -31,7 +31,7 @@ internal sealed class Projection : Module<Tensor, Tensor>, ILoraTarget
     }
 
     public LoraAdapter Attach(LoraSettings settings) =>
-        Adapter = LoraAdapter.AttachTo(this, Adapter, weight.shape[1], weight.shape[0], weight.device, settings);
+        Adapter = LoraAdapter.AttachTo(this, Adapter, weight.shape[1], weight.shape[0], weight, settings);
 
     public void Merge() => Adapter?.MergeInto(weight, inOutLayout: false);
 

@@ -37,13 +37,16 @@ public sealed class LoraAdapter
     /// <summary>ΔW [out, in] = (α / r) · B·A.</summary>
     public Tensor WeightDelta() => B.weight!.matmul(A.weight!) * Settings.Scale;
 
-    /// <summary>A new adapter for a projection, registered as its children <c>lora_A</c> and <c>lora_B</c> on its device.</summary>
-    internal static LoraAdapter AttachTo(Module host, LoraAdapter? existing, long inFeatures, long outFeatures, Device device, LoraSettings settings)
+    /// <summary>
+    /// A new adapter for a projection, registered as its children <c>lora_A</c> and <c>lora_B</c> on the device and in the
+    /// precision of its <paramref name="weight"/> (a bf16 model gets bf16 adapters, which the optimiser trains through fp32 masters).
+    /// </summary>
+    internal static LoraAdapter AttachTo(Module host, LoraAdapter? existing, long inFeatures, long outFeatures, Tensor weight, LoraSettings settings)
     {
         if (existing is not null) throw new InvalidOperationException("This projection already has a LoRA adapter.");
         var adapter = new LoraAdapter(inFeatures, outFeatures, settings);
-        host.register_module("lora_A", adapter.A.to(device));
-        host.register_module("lora_B", adapter.B.to(device));
+        host.register_module("lora_A", adapter.A.to(weight.dtype).to(weight.device));
+        host.register_module("lora_B", adapter.B.to(weight.dtype).to(weight.device));
         return adapter;
     }
 

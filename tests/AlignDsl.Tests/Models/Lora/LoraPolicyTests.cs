@@ -30,6 +30,18 @@ public sealed class LoraPolicyTests : IDisposable
         new SequenceBatch([new TokenizedSequence([3, 4, 5, 6, 1], 2), new TokenizedSequence([4, 3, 6, 5, 1], 2)]).ToDevice(CPU);
 
     [Fact]
+    public void Adapters_on_a_bf16_model_are_bf16_and_train_through_it()
+    {
+        using var policy = RolloutTests.SymbolPolicy(4).In(AlignDsl.Precision.Bf16);
+        LoraAdapters.Apply(policy.Model, new LoraSettings(2, 4, 0, ["c_attn", "c_proj"]));
+
+        Assert.All(LoraAdapters.Of(policy.Model), a => Assert.Equal(ScalarType.BFloat16, a.Adapter.A.weight!.dtype));
+        // The forward pass mixes no float32 adapter into bf16 activations (libtorch refuses mixed dtypes).
+        policy.CompletionLogProbs(Batch()).Sum.sum().backward();
+        Assert.All(LoraAdapters.Of(policy.Model), a => Assert.NotNull(a.Adapter.A.weight!.grad));
+    }
+
+    [Fact]
     public void The_base_reference_scores_as_a_copy_of_the_base_model_and_leaves_the_adapters_on()
     {
         using var policy = AdaptedPolicy();
