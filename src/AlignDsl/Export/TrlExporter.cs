@@ -39,7 +39,7 @@ public static class TrlExporter
             WriteStartingModel(experiment, options, train, Path.Combine(staging, ModelFolder), notes);
             if (recipe.IsPpo) CopyRun(experiment.RewardFrom!, options.RunsRoot, Path.Combine(staging, RewardModelFolder), "its reward model");
             File.WriteAllText(Path.Combine(staging, "train.py"), TrlScript.Render(experiment, recipe));
-            File.WriteAllText(Path.Combine(staging, "accelerate_config.yaml"), AccelerateConfig.Render(options.Strategy, options.Gpus, bf16: false));
+            File.WriteAllText(Path.Combine(staging, "accelerate_config.yaml"), AccelerateConfig.Render(options.Strategy, options.Gpus, bf16: experiment.Precision == Precision.Bf16));
             File.WriteAllText(Path.Combine(staging, "requirements.txt"), TrlVersions.Requirements + "\n");
             File.WriteAllText(Path.Combine(staging, ManifestFile), Manifest(experiment, recipe, options));
             File.WriteAllText(Path.Combine(staging, "README.md"), TrlReadme.Render(experiment, recipe with { Notes = notes }, options, train.Count, eval.Count));
@@ -52,6 +52,8 @@ public static class TrlExporter
     {
         if (experiment.InitFrom is { } parent)
             CopyRun(parent, options.RunsRoot, target, "the policy it starts from");
+        else if (experiment.Pretrained is { } folder)
+            CopyFolder(folder, target, experiment.ChatTemplate);
         else
         {
             TorchSharp.torch.random.manual_seed(experiment.Training.Seed);
@@ -63,6 +65,19 @@ public static class TrlExporter
         if (!HasHfTokenizer(target))
             notes.Add("The model's tokenizer is AlignDsl's compact gym vocabulary (policy.json), which has no tokenizer.json: " +
                 "AutoTokenizer cannot load it. Export experiments whose policy starts from a Hugging Face model folder to train them with TRL.");
+    }
+
+    /// <summary>A Hugging Face model folder as it is, with the declared chat template written into its tokenizer_config.json.</summary>
+    private static void CopyFolder(string folder, string target, string? chatTemplate)
+    {
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"The pretrained folder {Path.GetFullPath(folder)} does not exist.");
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(folder)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        if (chatTemplate is null) return;
+        var configPath = Path.Combine(target, "tokenizer_config.json");
+        var config = File.Exists(configPath) ? JsonNode.Parse(File.ReadAllText(configPath)) as JsonObject ?? new JsonObject() : new JsonObject();
+        config["chat_template"] = chatTemplate;
+        File.WriteAllText(configPath, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
     private static bool HasHfTokenizer(string folder) =>

@@ -35,6 +35,9 @@ public sealed record TrlRecipe(string Module, string Trainer, string Config, Trl
     /// <summary>PPO: a value model beside the policy, and the reward model of the experiment it is rewarded by.</summary>
     public bool IsPpo { get; init; }
 
+    /// <summary>The declared LoRA adapters, exported as a <c>peft.LoraConfig</c>; null when all weights train.</summary>
+    public LoraPlan? Lora { get; init; }
+
     public static TrlRecipe For(ExperimentDescriptor experiment, int gpus)
     {
         var h = experiment.Hyperparameters.ToDictionary(p => p.Name, p => p.Value);
@@ -76,7 +79,9 @@ public sealed record TrlRecipe(string Module, string Trainer, string Config, Trl
             notes.Add("RankingWeights has no TRL counterpart: RewardTrainer weighs every pair of a ranking alike (the local run weighs them 1/C(k,2)).");
         // TRL's PPO counts its length in episodes (total_episodes), not in optimiser steps.
         if (recipe.IsPpo) common.RemoveAll(f => f.Name == "max_steps");
-        return recipe with { Fields = [.. common, .. recipe.Fields], Notes = [.. notes, .. recipe.Notes] };
+        if (experiment.Precision == Precision.Bf16) common.Add(new("bf16", true));
+        if (experiment.GradientCheckpointing) common.Add(new("gradient_checkpointing", true));
+        return recipe with { Fields = [.. common, .. recipe.Fields], Notes = [.. notes, .. recipe.Notes], Lora = experiment.Lora };
     }
 
     private static TrlRecipe Ppo(ExperimentDescriptor experiment, Func<string, double> get)

@@ -18,11 +18,18 @@ public static class TrlScript
         s.AppendLine(recipe.IsPpo || experiment.Objective == ObjectiveKind.RewardModel
             ? "from transformers import AutoModelForCausalLM, AutoModelForSequenceClassification, AutoTokenizer"
             : "from transformers import AutoModelForCausalLM, AutoTokenizer");
+        if (recipe.Lora is not null) s.AppendLine("from peft import LoraConfig");
         s.AppendLine($"from {recipe.Module} import {recipe.Config}, {recipe.Trainer}");
         s.AppendLine();
         s.AppendLine($"config = {recipe.Config}(");
         foreach (var field in recipe.Fields) s.AppendLine($"    {field.Name}={PythonLiteral.Of(field.Value)},");
         s.AppendLine(")");
+        if (recipe.Lora is { } lora)
+        {
+            // The reference of DPO and KTO is then the base with the adapters off, as in the local run.
+            s.AppendLine($"peft_config = LoraConfig(r={lora.Rank}, lora_alpha={PythonLiteral.Of(lora.Alpha)}, lora_dropout={PythonLiteral.Of(lora.Dropout)}, " +
+                         $"target_modules={PythonLiteral.Of(lora.Targets.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))}, task_type=\"CAUSAL_LM\")");
+        }
         s.AppendLine();
         s.AppendLine($"tokenizer = AutoTokenizer.from_pretrained({PythonLiteral.Of(TrlExporter.ModelFolder)})");
         s.AppendLine("if tokenizer.pad_token is None:");
@@ -52,6 +59,7 @@ public static class TrlScript
         s.AppendLine("    train_dataset=data[\"train\"],");
         s.AppendLine("    eval_dataset=data[\"test\"],");
         s.AppendLine("    processing_class=tokenizer,");
+        if (recipe.Lora is not null) s.AppendLine("    peft_config=peft_config,");
         s.AppendLine(")");
     }
 
@@ -76,6 +84,7 @@ public static class TrlScript
         s.AppendLine("    value_model=value_model,");
         s.AppendLine("    train_dataset=data[\"train\"],");
         s.AppendLine("    eval_dataset=data[\"test\"],");
+        if (recipe.Lora is not null) s.AppendLine("    peft_config=peft_config,");
         s.AppendLine(")");
     }
 }

@@ -84,6 +84,18 @@ public sealed class TrlFieldsTests
     }
 
     [Fact]
+    public void Lora_and_bf16_reach_the_export()
+    {
+        var lora = TrlRecipe.For(TestLlamaDpo.Descriptor, gpus: 1);
+        Assert.Equal(TestLlamaDpo.Descriptor.Lora, lora.Lora);
+        var script = TrlScript.Render(TestLlamaDpo.Descriptor, lora);
+        Assert.Contains("peft_config = LoraConfig(r=8, lora_alpha=16.0, lora_dropout=0.0, target_modules=[\"q_proj\", \"v_proj\", \"o_proj\"], task_type=\"CAUSAL_LM\")", script, StringComparison.Ordinal);
+        Assert.Contains("    peft_config=peft_config,", script, StringComparison.Ordinal);
+        Assert.DoesNotContain(lora.Fields, f => f.Name == "bf16");
+        Assert.Contains(new TrlField("bf16", true), TrlRecipe.For(TestResumeDpoBf16.Descriptor, gpus: 1).Fields);
+    }
+
+    [Fact]
     public void A_batch_that_does_not_divide_over_the_GPUs_is_said()
     {
         var recipe = TrlRecipe.For(TestDpo.Descriptor, gpus: 3);
@@ -102,5 +114,6 @@ internal static class ExportedExperiments
     {
         TestSft.Descriptor, TestRewardModel.Descriptor, TestDpo.Descriptor, TestDpoPrecomputed.Descriptor, TestIpo.Descriptor,
         TestSimPo.Descriptor, TestOrpo.Descriptor, TestKto.Descriptor, TestPpo.Descriptor, TestRankingsRewardModel.Descriptor,
+        TestLlamaDpo.Descriptor, TestResumeDpoBf16.Descriptor,
     }.ToDictionary(d => d.Name);
 }
