@@ -32,6 +32,20 @@ public sealed class TrlExportFolderTests : IDisposable
         else policy.Save(checkpoint);
     }
 
+    /// <summary>
+    /// What TRL leaves in an export's output_dir: a trained model in the Hugging Face layout (without AlignDsl's
+    /// policy.json) and trainer_state.json with <paramref name="logHistory"/>. Returns the folder; the caller disposes the model.
+    /// </summary>
+    private static (string Output, Policy Trained) TrlOutput(string export, string logHistory)
+    {
+        var output = Path.Combine(export, TrlExporter.OutputFolder);
+        var trained = TinyModels.Policy(11);
+        trained.Save(output);
+        File.Delete(Path.Combine(output, Checkpoint.TokenizerFile));
+        File.WriteAllText(Path.Combine(output, TrlImporter.TrainerStateFile), $$"""{"global_step": 20, "log_history": {{logHistory}}}""");
+        return (output, trained);
+    }
+
     [Fact]
     public void Export_writes_the_folder_with_the_gym_s_pairs_and_the_parent_s_model()
     {
@@ -97,19 +111,15 @@ public sealed class TrlExportFolderTests : IDisposable
         FinishedRun(Runs, "test-sft");
         var export = Path.Combine(_root, "export");
         TrlExporter.Export(TestDpo.Descriptor, new ExportOptions(export, RunsRoot: Runs));
-        // What TRL leaves in output_dir: the model in the Hugging Face layout and trainer_state.json, no policy.json.
-        var output = Path.Combine(export, TrlExporter.OutputFolder);
-        using var trained = TinyModels.Policy(11);
-        trained.Save(output);
-        File.Delete(Path.Combine(output, Checkpoint.TokenizerFile));
-        File.WriteAllText(Path.Combine(output, TrlImporter.TrainerStateFile), """
-            {"global_step": 20, "log_history": [
+        var (output, trained) = TrlOutput(export, """
+            [
               {"epoch": 0.5, "step": 10, "loss": 0.69, "rewards/chosen": 0.01, "learning_rate": 3e-05},
               {"epoch": 1.0, "step": 20, "eval_loss": 0.6, "eval_rewards/accuracies": 0.75},
               {"epoch": 1.0, "step": 20, "loss": 0.52, "rewards/margins": 0.4},
               {"train_runtime": 12.5, "step": 20, "epoch": 1.0}
-            ]}
+            ]
             """);
+        using var _ = trained;
 
         var run = TrlImporter.Import(output, TestDpo.Descriptor, Runs);
 
@@ -136,10 +146,8 @@ public sealed class TrlExportFolderTests : IDisposable
         FinishedRun(Runs, "test-sft");
         var export = Path.Combine(_root, "export");
         TrlExporter.Export(TestDpo.Descriptor, new ExportOptions(export, RunsRoot: Runs));
-        var output = Path.Combine(export, TrlExporter.OutputFolder);
-        using var trained = TinyModels.Policy(11);
-        trained.Save(output);
-        File.WriteAllText(Path.Combine(output, TrlImporter.TrainerStateFile), """{"log_history": []}""");
+        var (output, trained) = TrlOutput(export, "[]");
+        trained.Dispose();
 
         var error = Assert.Throws<ArgumentException>(() => TrlImporter.Import(output, TestIpo.Descriptor, Runs));
         Assert.Contains("--as test-dpo", error.Message, StringComparison.Ordinal);
@@ -154,10 +162,8 @@ public sealed class TrlExportFolderTests : IDisposable
         var exported = await Host.RunAsync("export", "test-ipo", "--to", "trl", "--out", export, "--runs", Runs, "--gpus", "2", "--strategy", "fsdp");
         Assert.True(exported.ExitCode == 0, exported.Error);
         Assert.Contains("fsdp_sharding_strategy: FULL_SHARD", File.ReadAllText(Path.Combine(export, "accelerate_config.yaml")), StringComparison.Ordinal);
-        var output = Path.Combine(export, TrlExporter.OutputFolder);
-        using var trained = TinyModels.Policy(11);
-        trained.Save(output);
-        File.WriteAllText(Path.Combine(output, TrlImporter.TrainerStateFile), """{"log_history": [{"step": 5, "loss": 0.7}]}""");
+        var (output, trained) = TrlOutput(export, """[{"step": 5, "loss": 0.7}]""");
+        using var _ = trained;
 
         var imported = await Host.RunAsync("import", output, "--as", "test-ipo", "--out", Runs);
         Assert.True(imported.ExitCode == 0, imported.Error);
