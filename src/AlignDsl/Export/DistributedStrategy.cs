@@ -30,18 +30,19 @@ public static class DistributedStrategies
     };
 
     /// <summary>
-    /// Bytes one GPU holds for one model under the strategy, from the estimate's fp32 arithmetic: 4 B/param of weights
-    /// (sharded by ZeRO-3 and FSDP), and for a trainable model 4 B of gradients (sharded from ZeRO-2) and 8 B of AdamW
-    /// moments (sharded from ZeRO-2; DeepSpeed's fp32 master copy is not counted, as the local run keeps none).
+    /// Bytes one GPU holds for one of <paramref name="experiment"/>'s resident models under the strategy, from the
+    /// experiment's own estimate (its precision and LoRA): the weights (sharded by ZeRO-3 and FSDP), and what training adds
+    /// to them, gradients, AdamW moments and bf16's fp32 masters (sharded from ZeRO-2).
     /// </summary>
-    public static long BytesPerGpu(ResidentModel model, DistributedStrategy strategy, int gpus)
+    public static long BytesPerGpu(ExperimentDescriptor experiment, ResidentModel model, DistributedStrategy strategy, int gpus)
     {
         if (gpus < 1) throw new ArgumentOutOfRangeException(nameof(gpus), gpus, "at least one GPU");
-        double weights = model.Parameters * 4.0, gradients = model.Trainable ? model.Parameters * 4.0 : 0, moments = model.Trainable ? model.Parameters * 8.0 : 0;
+        var weights = (double)model.Parameters * Rules.MemoryEstimate.WeightBytes(experiment.Precision);
+        var training = experiment.EstimatedBytes(model) - weights;
         var shardsWeights = strategy is DistributedStrategy.Zero3 or DistributedStrategy.Fsdp;
         var shardsState = strategy != DistributedStrategy.Ddp;
         // Frozen models (reference, reward model) are sharded by ZeRO-3/FSDP like the rest when the trainer wraps them.
-        var total = (shardsWeights ? weights / gpus : weights) + (shardsState ? (gradients + moments) / gpus : gradients + moments);
+        var total = (shardsWeights ? weights / gpus : weights) + (shardsState ? training / gpus : training);
         return (long)Math.Ceiling(total);
     }
 }

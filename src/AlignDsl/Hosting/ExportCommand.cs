@@ -22,10 +22,10 @@ internal static class ExportCommand
     public static string MemoryPerGpu(ExperimentDescriptor experiment, string? strategy, int? gpus)
     {
         var (chosen, count) = (DistributedStrategies.Parse(strategy ?? "ddp"), gpus ?? 1);
-        var text = new StringBuilder($"Memory per GPU with {chosen.ToString().ToLowerInvariant()} on {count} GPU(s) (fp32 weights, gradients and AdamW state):");
+        var text = new StringBuilder($"Memory per GPU with {chosen.ToString().ToLowerInvariant()} on {count} GPU(s) ({experiment.Precision.ToString().ToLowerInvariant()}; weights, gradients and AdamW state):");
         foreach (var model in experiment.ResidentModels)
-            text.Append(CultureInfo.InvariantCulture, $"\n  {model.Role,-14} {Mib(DistributedStrategies.BytesPerGpu(model, chosen, count)),10} MiB");
-        var total = experiment.ResidentModels.Sum(m => DistributedStrategies.BytesPerGpu(m, chosen, count));
+            text.Append(CultureInfo.InvariantCulture, $"\n  {model.Role,-14} {Mib(DistributedStrategies.BytesPerGpu(experiment, model, chosen, count)),10} MiB");
+        var total = experiment.ResidentModels.Sum(m => DistributedStrategies.BytesPerGpu(experiment, m, chosen, count));
         text.Append(CultureInfo.InvariantCulture, $"\n  {"total",-14} {Mib(total),10} MiB");
         return text.ToString();
     }
