@@ -17,6 +17,7 @@ namespace AlignDsl.Hosting;
 ///   export NAME --to trl --out FOLDER [--strategy ddp|zero2|zero3|fsdp] [--gpus N] [--runs DIR]
 ///   import FOLDER --as NAME [--out DIR]   a model TRL trained, as a run folder of NAME
 ///   evaluate RUN [--device] [--out DIR] [--seed N] [--judge gym|llm]   a run's weights, evaluated without training
+///   publish RUN --to FOLDER [--out DIR]   a finished run's model copied to a Hugging Face folder of its own
 ///   runs [--out DIR] [--prune]   run folders and their status; --prune removes stale incomplete ones
 /// </code>
 /// Every verb has <c>--help</c>. Exit codes: 0 success, 1 the run failed (bad data, a missing file, interrupted),
@@ -75,6 +76,12 @@ public static class ExperimentHost
             if (command == commands.Score)
             {
                 output.WriteLine(ScoreCommand.Run(parsed.GetValue(commands.Model), parsed.GetValue(commands.Ids), parsed.GetValue(commands.Text), parsed.GetValue(commands.Out)!));
+                return Success;
+            }
+            if (command == commands.Publish)
+            {
+                var folder = PublishCommand.Run(parsed.GetRequiredValue(commands.PublishRun), parsed.GetRequiredValue(commands.PublishTo), parsed.GetValue(commands.Out)!);
+                output.WriteLine($"✔ published to {folder}: load it with from_pretrained, or declare [Policy(Pretrained = \"{folder}\")]");
                 return Success;
             }
             if (command == commands.Runs)

@@ -37,6 +37,8 @@ internal sealed class HostCommands
     public Argument<string> ImportFolder { get; } = new("FOLDER") { Description = "TRL's output folder (its output_dir)" };
     public Argument<string> EvaluateRun { get; } = new("RUN") { Description = "A run folder (e.g. one imported from TRL), or an experiment whose newest finished run is used" };
     public Argument<string> ExportName { get; } = new("NAME") { Description = "The experiment (see list)" };
+    public Argument<string> PublishRun { get; } = new("RUN") { Description = "A run folder, or an experiment whose newest finished run is used" };
+    public Option<string> PublishTo { get; } = new("--to") { Description = "The model folder to write (new or empty)", HelpName = "FOLDER", Required = true };
     public Argument<string> RunName { get; } = new("NAME") { Description = "The experiment (see list)" };
     public Argument<string> DescribeName { get; } = new("NAME") { Description = "The experiment (see list)" };
 
@@ -49,6 +51,7 @@ internal sealed class HostCommands
     public Command Export { get; }
     public Command Import { get; }
     public Command Evaluate { get; }
+    public Command Publish { get; }
 
     public HostCommands()
     {
@@ -85,9 +88,13 @@ internal sealed class HostCommands
         {
             EvaluateRun, Device, Out, Seed, Judge, JudgeTimeout, JudgeRetries, JudgeMaxReplyBytes,
         };
+        Publish = new Command("publish", "Copy a finished run's model (Hugging Face layout) to a folder of its own, with the run's summary")
+        {
+            PublishRun, PublishTo, Out,
+        };
         Root = new RootCommand("Runs the experiments of this program. With no command: the default experiment, after the experiments it starts from.")
         {
-            Device, Threads, Out, Seed, List, Describe, Run, Runs, Score, Export, Import, Evaluate,
+            Device, Threads, Out, Seed, List, Describe, Run, Runs, Score, Export, Import, Evaluate, Publish,
         };
         // With no verb the program runs its default experiment: an action on the root makes the verb optional
         // (the host dispatches itself; this action is never invoked).
