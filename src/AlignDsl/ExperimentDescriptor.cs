@@ -65,9 +65,13 @@ public sealed record ExperimentDescriptor(
     private bool PrecomputesReference => Objective is ObjectiveKind.Dpo or ObjectiveKind.Ipo or ObjectiveKind.Kto && AdapterParameters == 0
         && ResidentModels.All(m => m.Role != "reference");
 
-    /// <summary>One resident model's weights and optimiser state in the declared precision; LoRA's policy keeps its base frozen.</summary>
-    public long EstimatedBytes(ResidentModel model) =>
-        new Rules.ResidentEstimate(model.Role, model.Trainable, model.Parameters, Precision, model.Role == "policy" ? AdapterParameters : 0).Bytes;
+    /// <summary>
+    /// One resident model's weights and optimiser state in the declared precision. With LoRA the trained model (the
+    /// policy, or a reward model) keeps its base frozen; a reward model's head trains beside the adapters.
+    /// </summary>
+    public long EstimatedBytes(ResidentModel model) => AdapterParameters > 0 && model.Trainable && model.Role is "policy" or "reward model"
+        ? new Rules.ResidentEstimate(model.Role, true, model.Parameters, Precision, AdapterParameters + (model.Role == "policy" ? 0 : Model.ModelDim)).Bytes
+        : new Rules.ResidentEstimate(model.Role, model.Trainable, model.Parameters, Precision).Bytes;
 
     /// <summary>The activations, logits and backward buffers of one step at the declared batch size and MaxLength.</summary>
     public long EstimatedActivationBytes => Rules.ActivationEstimate.Bytes(Objective.ToString(), PrecomputesReference, Training.BatchSize, Training.MaxLength,

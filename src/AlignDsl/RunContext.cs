@@ -121,7 +121,16 @@ public sealed partial class RunContext : IDisposable
     /// found from the working directory. A missing folder or file, a template that cannot be parsed, or a tokenizer larger
     /// than the model's vocabulary fails here, before training, naming the path.
     /// </summary>
-    public Policy LoadPretrained(string folder, string? chatTemplate = null)
+    public Policy LoadPretrained(string folder, string? chatTemplate = null) => ChooseThreads(Declared(ReadPretrained(folder, chatTemplate)));
+
+    /// <summary>
+    /// A reward model whose body is the pretrained model of <paramref name="folder"/> (read as <see cref="LoadPretrained"/>
+    /// reads it, without a second copy) and a fresh scalar head; its pairs are rendered with the model's chat template.
+    /// </summary>
+    public RewardModel LoadPretrainedRewardModel(string folder, string? chatTemplate = null) =>
+        RewardModel.TakingBodyOf(LoadPretrained(folder, chatTemplate));
+
+    private Policy ReadPretrained(string folder, string? chatTemplate)
     {
         var path = Path.GetFullPath(folder);
         var missing = !Directory.Exists(path) ? "no such folder"
@@ -146,11 +155,18 @@ public sealed partial class RunContext : IDisposable
     /// else, so the optimiser trains the adapters alone. <paramref name="targets"/> is comma-separated (PEFT's <c>target_modules</c>);
     /// a target the model lacks is an error naming the projections it has.
     /// </summary>
-    public void AddLora(Policy policy, int rank, double alpha, double dropout, string targets)
+    public void AddLora(Policy policy, int rank, double alpha, double dropout, string targets) =>
+        AddLora(policy.Model, policy.Parameters(), rank, alpha, dropout, targets);
+
+    /// <summary>LoRA adapters on a reward model's body (<c>[Lora]</c>): the adapters and the scalar head train, the body is frozen.</summary>
+    public void AddLora(RewardModel rewardModel, int rank, double alpha, double dropout, string targets) =>
+        AddLora(rewardModel.Body, rewardModel.Parameters(), rank, alpha, dropout, targets);
+
+    private void AddLora(CausalLM body, IEnumerable<TorchSharp.Modules.Parameter> parameters, int rank, double alpha, double dropout, string targets)
     {
         var settings = new Models.Lora.LoraSettings(rank, alpha, dropout, targets.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
-        var adapted = Models.Lora.LoraAdapters.Apply(policy.Model, settings);
-        _observer.Status($"LoRA: rank {rank}, α {alpha} on {adapted.Count} projections; {policy.Parameters().Where(p => p.requires_grad).Sum(p => p.numel()):N0} trainable parameters");
+        var adapted = Models.Lora.LoraAdapters.Apply(body, settings);
+        _observer.Status($"LoRA: rank {rank}, α {alpha} on {adapted.Count} projections; {parameters.Where(p => p.requires_grad).Sum(p => p.numel()):N0} trainable parameters");
     }
 
     /// <summary>The trained policy of the newest complete run of <paramref name="experiment"/>.</summary>
@@ -194,7 +210,10 @@ public sealed partial class RunContext : IDisposable
         return checkpoint;
     }
 
-    /// <summary>A reward model whose body starts from the trained policy of <paramref name="experiment"/>.</summary>
+    /// <summary>
+    /// A reward model whose body starts from the trained policy of <paramref name="experiment"/>. The body is a copy, freed
+    /// with the loaded policy, so the run draws its random numbers as it always has: a trained start's runs reproduce.
+    /// </summary>
     public RewardModel LoadRewardModelBody(string experiment)
     {
         using var policy = LoadPolicy(experiment);

@@ -4,7 +4,7 @@ using static Microsoft.CodeAnalysis.DiagnosticSeverity;
 
 namespace AlignDsl.Generators.Tests;
 
-/// <summary>A pretrained policy, its chat template and LoRA (ALIGN073–080), and the loop generated for a pretrained policy.</summary>
+/// <summary>A pretrained policy, its chat template and LoRA (ALIGN073–079), reward models on a pretrained body, and the loop generated for a pretrained policy.</summary>
 public sealed class PretrainedDiagnosticTests
 {
     private static string One(string attributes, string objective = "[Dpo]") => Generate.Usings + $$"""
@@ -148,10 +148,49 @@ public sealed class PretrainedDiagnosticTests
     }
 
     [Fact]
-    public void ALIGN080_reward_model_on_a_pretrained_model_or_with_lora()
+    public void A_reward_model_on_a_pretrained_body_reads_its_pairs_through_the_template_and_trains_adapters_and_head()
     {
-        NotGenerated(Reported(One("[Policy(Pretrained = \"models/m\")]", "[RewardModel]\n[EvalSuite(typeof(RewardModelBias))]"), "ALIGN080", Error,
-            ("Pretrained = \"models/m\"", "\"models/m\"")), "Tests", "One");
+        var run = Generate.Run(One("[Policy(Pretrained = \"models/m\", ChatTemplate = AlignDsl.Chat.ChatTemplates.ChatMl)]\n[Lora(Rank = 4, Alpha = 8)]",
+            "[RewardModel]\n[EvalSuite(typeof(RewardModelBias))]"));
+        Assert.Empty(Real(run));
+        Assert.Empty(run.CompilationDiagnostics);
+        var text = run.Files.Single(f => f.HintName == "Tests.One.g.cs").Text;
+        Assert.Contains("using var rewardModel = run.LoadPretrainedRewardModel(PretrainedFolder, ChatTemplate);", text);
+        Assert.Contains("run.AddLora(rewardModel, LoraRank, LoraAlpha, LoraDropout, LoraTargets);", text);
+        Assert.Contains("global::AlignDsl.Data.PreferenceData.Tokenize(rewardModel.Render(pairs.Train), rewardModel.Tokenizer, MaxLength)", text);
+        Assert.Contains("global::AlignDsl.Data.PreferenceData.Tokenize(rewardModel.Render(pairs.HeldOut), rewardModel.Tokenizer, MaxLength)", text);
+        Assert.DoesNotContain("NewRewardModel", text);
+    }
+
+    [Fact]
+    public void A_reward_model_whose_chain_starts_from_a_pretrained_model_renders_its_pairs()
+    {
+        var source = One("[Policy(InitFrom = typeof(Sft))]", "[RewardModel]\n[EvalSuite(typeof(RewardModelBias))]") + """
+
+            [Experiment("sft")]
+            [Sft]
+            [Policy(Pretrained = "models/m")]
+            [GymData(GymTask.HelpfulHarmless)]
+            public partial class Sft;
+            """;
+        var run = Generate.Run(source);
+        Assert.Empty(Real(run));
+        Assert.Empty(run.CompilationDiagnostics);
+        var text = run.Files.Single(f => f.HintName == "Tests.One.g.cs").Text;
+        Assert.Contains("using var rewardModel = run.LoadRewardModelBody(\"sft\");", text);
+        Assert.Contains("rewardModel.Render(pairs.Train)", text);
+    }
+
+    [Fact]
+    public void A_reward_model_on_the_tiny_gpt_is_unchanged_and_can_take_lora()
+    {
+        var run = Generate.Run(One("[Lora(Rank = 2, Alpha = 4, Targets = \"c_attn\")]", "[RewardModel]\n[EvalSuite(typeof(RewardModelBias))]"));
+        Assert.Empty(Real(run));
+        Assert.Empty(run.CompilationDiagnostics);
+        var text = run.Files.Single(f => f.HintName == "Tests.One.g.cs").Text;
+        Assert.Contains("run.NewRewardModel(PolicySize,", text);
+        Assert.Contains("run.AddLora(rewardModel, LoraRank, LoraAlpha, LoraDropout, LoraTargets);", text);
+        Assert.Contains("PreferenceData.Tokenize(pairs.Train, rewardModel.Tokenizer, MaxLength)", text);
     }
 
     [Theory]

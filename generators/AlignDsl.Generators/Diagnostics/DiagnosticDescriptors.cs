@@ -248,8 +248,6 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LoraTargetNotInModel = new("ALIGN079", RuleBook.LoraTargetNotInModel.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
         RuleBook.LoraTargetNotInModel.MessageFormat, RuleBook.LoraTargetNotInModel.HelpLink);
 
-    public static readonly DiagnosticDescriptor NotForRewardModel = new("ALIGN080", RuleBook.NotForRewardModel.Title, Message, "AlignDsl.Model", DiagnosticSeverity.Error, true,
-        RuleBook.NotForRewardModel.MessageFormat, RuleBook.NotForRewardModel.HelpLink);
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
         InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
@@ -260,7 +258,7 @@ internal static class DiagnosticDescriptors
         ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame, ExportNeedsRewardModel, ExportApproximates,
         PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven,
         GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun,
-        PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid, LoraTargetNotInModel, NotForRewardModel];
+        PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid, LoraTargetNotInModel];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

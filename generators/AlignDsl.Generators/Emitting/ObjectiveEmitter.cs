@@ -183,12 +183,12 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
         _ => "a fresh tiny GPT whose vocabulary covers the data",
     };
 
-    /// <summary>Data as the policy reads it: rendered with its chat template where it is a pretrained model.</summary>
-    protected string Rendered(string data) => Experiment.Policy.IsPretrained ? $"policy.Render({data})" : data;
+    /// <summary>Data as <paramref name="model"/> reads it: rendered with its chat template where it is a pretrained model.</summary>
+    protected string Rendered(string data, string model = "policy") => Experiment.Policy.IsPretrained ? $"{model}.Render({data})" : data;
 
-    /// <summary>Tokenizes pairs with the trained model's tokenizer (rendered with the policy's chat template where it has one).</summary>
+    /// <summary>Tokenizes pairs with the trained model's tokenizer (rendered with its chat template where it has one).</summary>
     protected string TokenizePairs(string pairs, string model = "policy") =>
-        $"{Data}.PreferenceData.Tokenize({(model == "policy" ? Rendered(pairs) : pairs)}, {model}.Tokenizer, MaxLength)";
+        $"{Data}.PreferenceData.Tokenize({Rendered(pairs, model)}, {model}.Tokenizer, MaxLength)";
 
     /// <summary>Declares <c>evalContext</c>: held-out pairs ranked by <paramref name="scorer"/>, and probes for the sampling suites.</summary>
     protected void EmitEvalContext(CodeWriter w, string comment, string policy, string scorer, string heldOut)

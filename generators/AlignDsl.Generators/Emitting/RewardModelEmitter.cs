@@ -25,15 +25,28 @@ internal sealed class RewardModelEmitter(Model.ExperimentModel experiment) : Obj
     public override void EmitSetUp(CodeWriter w)
     {
         EmitPairs(w);
-        if (Experiment.Policy.InitFromName is { } parent)
+        var policy = Experiment.Policy;
+        if (policy.InitFromName is { } parent)
         {
             w.Line($"// Model: the body starts from {Comment(parent)}'s trained policy; a scalar head on the last token replaces the LM head.");
             w.Line($"using var rewardModel = run.LoadRewardModelBody({ExperimentEmitter.Quote(parent)});");
+        }
+        else if (policy.Pretrained is { } folder)
+        {
+            w.Line($"// Model: the pretrained model in {Comment(folder)} as the body, with a fresh scalar head on the last token; no LM head.");
+            w.Line($"using var rewardModel = run.LoadPretrainedRewardModel(PretrainedFolder{(policy.ChatTemplate is null ? "" : ", ChatTemplate")});");
         }
         else
         {
             w.Line("// Model: a fresh tiny GPT body with a scalar head on the last token; no LM head.");
             w.Line($"using var rewardModel = run.NewRewardModel(PolicySize, {Data}.Texts.Of(pairs.Train));");
+        }
+        if (policy.IsPretrained)
+            w.Line("// The pairs, written in the gym's user/assistant frame, are rendered with the model's chat template, as its policy reads them.");
+        if (Experiment.Lora is not null)
+        {
+            w.Line("// LoRA: low-rank adapters on the body's targeted projections; the body is frozen, so the adapters and the head train.");
+            w.Line("run.AddLora(rewardModel, LoraRank, LoraAlpha, LoraDropout, LoraTargets);");
         }
         w.Line($"var train = {TokenizePairs("pairs.Train", "rewardModel")};");
         EmitEvalContext(w, "the reward model's scalar reward", "policy: null", $"new {Evaluation}.ExplicitReward(rewardModel)", TokenizePairs("pairs.HeldOut", "rewardModel"));

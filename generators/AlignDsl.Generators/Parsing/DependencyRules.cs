@@ -6,8 +6,8 @@ namespace AlignDsl.Generators.Parsing;
 /// <summary>
 /// The checks on what an experiment needs from others besides its starting policy: its reward model must not need the
 /// experiment itself (ALIGN058), and must share the policy's vocabulary where the declarations show it cannot (ALIGN057).
-/// A fresh model's vocabulary is built from its chain's first experiment's training texts (and the gym's), so two chains
-/// that start from different data sources score different token ids.
+/// A fresh model's vocabulary is built from its chain's first experiment's training texts (and the gym's), and a
+/// pretrained model's is its folder's tokenizer, so two chains that start from different sources score different token ids.
 /// </summary>
 internal static class DependencyRules
 {
@@ -20,10 +20,14 @@ internal static class DependencyRules
                 string.Join(" → ", new[] { experiment.Name }.Concat(cycle)));
             yield break;
         }
-        if (rewardExperiment.Objective is not { Kind: ObjectiveKindModel.RewardModel } || experiment.Policy.InitFromClass is null) yield break;
+        if (rewardExperiment.Objective is not { Kind: ObjectiveKindModel.RewardModel }) yield break;
         ExperimentModel policyRoot = Root(experiment, byClass), rewardRoot = Root(rewardExperiment, byClass);
-        if (policyRoot.FullName == rewardRoot.FullName || policyRoot.Data is null || rewardRoot.Data is null) yield break;
-        string policyCorpus = Corpus(policyRoot.Data), rewardCorpus = Corpus(rewardRoot.Data);
+        // A fresh policy's vocabulary is compared with a pretrained reward model's only: two fresh ones both cover the gym's corpus.
+        if (experiment.Policy.InitFromClass is null && experiment.Policy.Pretrained is null && rewardRoot.Policy.Pretrained is null) yield break;
+        if (policyRoot.FullName == rewardRoot.FullName) yield break;
+        if (Vocabulary(policyRoot) is not { } policyCorpus || Vocabulary(rewardRoot) is not { } rewardCorpus) yield break;
+        // Two model folders may hold the same tokenizer files: only the run can compare them.
+        if (policyRoot.Policy.Pretrained is not null && rewardRoot.Policy.Pretrained is not null) yield break;
         if (policyCorpus != rewardCorpus)
             yield return DiagnosticInfo.Create(RuleBook.RewardVocabularyMismatch, reward.Location, experiment.Name, rewardExperiment.Name,
                 rewardRoot.Name, rewardCorpus, policyRoot.Name, policyCorpus);
@@ -38,8 +42,14 @@ internal static class DependencyRules
         return current;
     }
 
-    /// <summary>Where a fresh vocabulary's texts come from: the gym's closed corpus, or a JSONL file's.</summary>
-    private static string Corpus(DataModel data) => data.Kind == DataKindModel.Jsonl ? "jsonl:" + SettingRules.NormalisePath(data.Path ?? "") : "gym";
+    /// <summary>
+    /// Where a chain's vocabulary comes from: a pretrained folder's tokenizer, or a fresh vocabulary built from the gym's
+    /// closed corpus or a JSONL file's texts; null when the declaration does not say.
+    /// </summary>
+    private static string? Vocabulary(ExperimentModel root) =>
+        root.Policy.Pretrained is { } folder ? "the tokenizer of " + SettingRules.NormalisePath(folder)
+        : root.Data is not { } data ? null
+        : data.Kind == DataKindModel.Jsonl ? "jsonl:" + SettingRules.NormalisePath(data.Path ?? "") : "gym";
 
     /// <summary>The experiments from <paramref name="start"/> to <paramref name="target"/> along InitFrom and RewardFrom, if it needs it.</summary>
     private static List<string>? PathBack(ExperimentModel start, string target, IReadOnlyDictionary<string, ExperimentModel> byClass)

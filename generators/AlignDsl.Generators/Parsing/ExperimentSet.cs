@@ -66,8 +66,6 @@ internal static class ExperimentSet
                 if (current.Policy.Pretrained is null)
                     foreach (var v in SettingRules.CheckSequenceFits(experiment.Training.MaxLength, policy.Context))
                         added.Add(DiagnosticInfo.From(v, experiment.Training.MaxLengthLocation));
-                if (current.Policy.Pretrained is not null && experiment.Objective is { Kind: ObjectiveKindModel.RewardModel })
-                    added.Add(DiagnosticInfo.Create(RuleBook.NotForRewardModel, policy.InitFromLocation, experiment.Name, $"a body from '{current.Name}''s Pretrained model"));
             }
             if (current.Policy.Pretrained is null) added.AddRange(PretrainedRules.CheckTinyGptTargets(experiment.Lora));
 

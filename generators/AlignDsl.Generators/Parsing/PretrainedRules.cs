@@ -31,9 +31,6 @@ internal static class PretrainedRules
                 : null;
             if (why is not null) diagnostics.Add(DiagnosticInfo.Create(RuleBook.ChatTemplateInvalid, policy.ChatTemplateLocation, why));
         }
-        if (objective is { Kind: ObjectiveKindModel.RewardModel } && (policy.Pretrained is not null || lora is not null))
-            diagnostics.Add(DiagnosticInfo.Create(RuleBook.NotForRewardModel, policy.Pretrained is not null ? policy.PretrainedLocation : lora!.Location,
-                experiment, policy.Pretrained is not null ? "a Pretrained model" : "[Lora]"));
         if (lora is null) return;
         foreach (var v in SettingRules.CheckLora(lora.Rank, lora.Alpha, lora.Dropout))
             diagnostics.Add(DiagnosticInfo.From(v, v.Setting switch { "Rank" => lora.RankLocation, "Alpha" => lora.AlphaLocation, _ => lora.DropoutLocation }));

@@ -13,6 +13,9 @@ public interface IPreferenceScorer
 
     /// <summary>A reward per row [rows]; for a preference batch, chosen rows first.</summary>
     Tensor Rewards(SequenceTensors batch);
+
+    /// <summary>Pairs of the suite's own as the scoring model reads them: rendered with its chat template where it has one.</summary>
+    IReadOnlyList<PreferencePair> Render(IReadOnlyList<PreferencePair> pairs) => pairs;
 }
 
 /// <summary>DPO's implicit reward, β·(log π − log π_ref): exactly 0 for a policy equal to its reference.</summary>
@@ -21,6 +24,8 @@ public sealed class ImplicitReward(Policy policy, IReferenceLogProbs reference, 
     public ITokenizer Tokenizer => policy.Tokenizer;
 
     public Tensor Rewards(SequenceTensors batch) => beta * (policy.CompletionLogProbs(batch).Sum - reference.For(batch).Sum);
+
+    public IReadOnlyList<PreferencePair> Render(IReadOnlyList<PreferencePair> pairs) => policy.Render(pairs);
 }
 
 /// <summary>A reference-free reward: the mean log π per completion token (SimPO's and ORPO's scale, and SFT's).</summary>
@@ -29,6 +34,8 @@ public sealed class MeanLogProbReward(Policy policy) : IPreferenceScorer
     public ITokenizer Tokenizer => policy.Tokenizer;
 
     public Tensor Rewards(SequenceTensors batch) => policy.CompletionLogProbs(batch).Mean;
+
+    public IReadOnlyList<PreferencePair> Render(IReadOnlyList<PreferencePair> pairs) => policy.Render(pairs);
 }
 
 /// <summary>A reward model's explicit scalar reward.</summary>
@@ -37,4 +44,6 @@ public sealed class ExplicitReward(RewardModel rewardModel) : IPreferenceScorer
     public ITokenizer Tokenizer => rewardModel.Tokenizer;
 
     public Tensor Rewards(SequenceTensors batch) => rewardModel.Rewards(batch);
+
+    public IReadOnlyList<PreferencePair> Render(IReadOnlyList<PreferencePair> pairs) => rewardModel.Render(pairs);
 }

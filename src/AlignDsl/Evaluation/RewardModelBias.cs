@@ -55,7 +55,7 @@ public sealed class RewardModelBias : IEvalSuite
     /// </summary>
     private static IReadOnlyList<double> BiasMargins(EvalContext context, IEnumerable<PreferencePair> pairs, CancellationToken cancellationToken)
     {
-        var tokenized = PreferenceData.Tokenize(pairs, context.Scorer.Tokenizer, context.MaxLength).Pairs;
+        var tokenized = PreferenceData.Tokenize(context.Scorer.Render(pairs.ToList()), context.Scorer.Tokenizer, context.MaxLength).Pairs;
         var batches = tokenized.Chunk(BatchPairs).Select(c => new SequenceBatch(c.Select(p => p.Chosen).Concat(c.Select(p => p.Rejected)).ToList()));
         try
         {

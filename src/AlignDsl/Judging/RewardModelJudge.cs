@@ -25,11 +25,13 @@ public sealed class RewardModelJudge(RewardModel rewardModel, int? maxLength = n
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        // Read as the model was trained: a chat template's reward model scores the rendered conversation.
+        var pair = rewardModel.Render([new PreferencePair(comparison.Prompt, comparison.First, comparison.Second)])[0];
         var tokenizer = rewardModel.Tokenizer;
         var batch = new SequenceBatch(
         [
-            TokenizedSequence.Create(tokenizer, comparison.Prompt, comparison.First, _maxLength),
-            TokenizedSequence.Create(tokenizer, comparison.Prompt, comparison.Second, _maxLength),
+            TokenizedSequence.Create(tokenizer, pair.Prompt, pair.Chosen, _maxLength),
+            TokenizedSequence.Create(tokenizer, pair.Prompt, pair.Rejected, _maxLength),
         ]);
         var rewards = rewardModel.Rewards(batch.ToDevice(rewardModel.Device)).cpu().data<float>().ToArray();
         return Task.FromResult(1 / (1 + Math.Exp(-((double)rewards[0] - rewards[1]))));

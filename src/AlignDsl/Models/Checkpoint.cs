@@ -127,7 +127,8 @@ public static class Checkpoint
         var file = ReadTokenizerFile(directory);
         if (file.Kind != RewardModelKind)
             throw new InvalidOperationException($"{directory} holds a {file.Kind.Replace('_', ' ')}, not a reward model: it cannot score answers.");
-        var model = new RewardModel(PretrainedModels.Build(HfConfig.Read(directory)), LoadTokenizer(directory, file), device);
+        var tokenizer = LoadTokenizer(directory, file);
+        var model = new RewardModel(PretrainedModels.Build(HfConfig.Read(directory)), tokenizer, device, LoadChat(directory, tokenizer));
         model.LoadFrozen(directory);
         if (!AllFinite(model.Parameters()))
         {

@@ -1,3 +1,5 @@
+using AlignDsl.Chat;
+using AlignDsl.Data;
 using AlignDsl.Models.Architectures;
 using AlignDsl.Tokenization;
 using TorchSharp;
@@ -10,7 +12,8 @@ namespace AlignDsl.Models;
 /// <summary>
 /// A causal LM's body with a scalar head instead of the vocabulary projection: what a reward model (one score per
 /// sequence) and PPO's value model (one value per token) share. Subclasses decide where the head reads. It saves in
-/// Hugging Face's sequence-classification layout: the body's tensors and <c>score.weight</c>.
+/// Hugging Face's sequence-classification layout: the body's tensors and <c>score.weight</c>. With LoRA adapters on the
+/// body, the head trains beside them (PEFT's <c>modules_to_save</c>) and the checkpoint also holds the adapter folder.
 /// </summary>
 public abstract class ScalarHeadModel : ITrainableModel
 {
@@ -21,12 +24,15 @@ public abstract class ScalarHeadModel : ITrainableModel
     /// Whether the head adds a bias. Hugging Face's sequence-classification head has none (a reward model needs none:
     /// only differences of rewards are trained); a value model, which regresses returns, keeps one.
     /// </param>
-    protected ScalarHeadModel(CausalLM backbone, ITokenizer tokenizer, Device device, string kind, bool headBias)
+    protected ScalarHeadModel(CausalLM backbone, ITokenizer tokenizer, Device device, string kind, bool headBias, ChatFormat? chat)
     {
         _network = new Network(backbone, kind, headBias);
+        // The head computes in the body's precision (a bf16 body gets a bf16 head; the losses read its output in fp32).
+        _network.Head.to(backbone.DType);
         _network.to(device);
         Tokenizer = tokenizer;
         Device = device;
+        Chat = chat;
         _kind = kind;
     }
 
@@ -34,7 +40,22 @@ public abstract class ScalarHeadModel : ITrainableModel
     public Device Device { get; }
     public ModelConfig Config => _network.Backbone.Config;
 
-    public IEnumerable<Parameter> Parameters() => _network.parameters();
+    /// <summary>The chat template the body's policy was trained with, if any: pairs are scored as that policy writes them.</summary>
+    public ChatFormat? Chat { get; }
+
+    /// <summary>The body, where LoRA adapters attach.</summary>
+    public CausalLM Body => _network.Backbone;
+
+    /// <summary>
+    /// The body's weights (LoRA adapters included) and the head's. An untied output projection (a pretrained model's
+    /// <c>lm_head</c>) is never computed here, so it is neither trained nor saved.
+    /// </summary>
+    public IEnumerable<Parameter> Parameters() => Body.named_parameters()
+        .Where(p => p.name.StartsWith(Body.BodyPrefix + ".", StringComparison.Ordinal)).Select(p => p.parameter)
+        .Concat(_network.Head.parameters());
+
+    /// <summary>Pairs as this model reads them: rendered with its chat template where it has one.</summary>
+    public IReadOnlyList<PreferencePair> Render(IReadOnlyList<PreferencePair> pairs) => Chat is null ? pairs : pairs.Select(Chat.Pair).ToList();
 
     /// <summary>Casts the weights to <paramref name="precision"/>'s type in place (before an optimiser holds them).</summary>
     public void In(Precision precision) => _network.to(precision.ScalarType());
@@ -48,6 +69,13 @@ public abstract class ScalarHeadModel : ITrainableModel
     /// <summary>A body copied from <paramref name="policy"/>'s weights (its base, where it carries LoRA adapters); the policy is left untouched.</summary>
     protected static CausalLM CopyBody(Policy policy) => policy.Model.HasAdapters ? policy.Model.BaseCopy() : policy.Model.Copy();
 
+    /// <summary>The tensors saved: the body's under their Hugging Face names, LoRA adapters merged in; the head's as <c>score.*</c>.</summary>
+    private IEnumerable<(string Name, Tensor Weight)> SavedTensors()
+    {
+        var merged = Body.HasAdapters ? Lora.LoraAdapters.MergedWeights(Body) : new Dictionary<string, Tensor>();
+        return HfParameters().Select(p => (p.Key, merged.TryGetValue(p.Key, out var weight) ? weight : (Tensor)p.Value));
+    }
+
     /// <summary>Loads saved weights and freezes them: a model that scores and is never trained (PPO's reward model).</summary>
     internal void LoadFrozen(string directory)
     {
@@ -56,26 +84,33 @@ public abstract class ScalarHeadModel : ITrainableModel
         _network.eval();
     }
 
-    /// <summary>The body's tensors under their Hugging Face names, and the head's as <c>score.*</c>.</summary>
+    /// <summary>The body's tensors under their Hugging Face names (adapters included), and the head's as <c>score.*</c>.</summary>
     private Dictionary<string, Parameter> HfParameters()
     {
         var parameters = PretrainedModels.BodyParameters(_network.Backbone).ToDictionary();
-        foreach (var (name, p) in _network.Head.named_parameters()) parameters["score." + name] = p;
+        foreach (var (name, p) in HeadParameters()) parameters[name] = p;
         return parameters;
     }
+
+    private IEnumerable<(string Name, Parameter Parameter)> HeadParameters() =>
+        _network.Head.named_parameters().Select(p => ("score." + p.name, p.parameter));
 
     public void LoadWeights(string directory) => SafeTensors.WeightFiles.LoadInto(directory, HfParameters());
 
     public void Save(string directory)
     {
         Directory.CreateDirectory(directory);
-        SafeTensors.SafeTensorsFile.Write(Path.Combine(directory, SafeTensors.WeightFiles.Single),
-            HfParameters().Select(p => (p.Key, (Tensor)p.Value)));
+        using var scope = NewDisposeScope();
+        using (no_grad())
+            SafeTensors.SafeTensorsFile.Write(Path.Combine(directory, SafeTensors.WeightFiles.Single), SavedTensors());
+        if (Body.HasAdapters)
+            Lora.LoraAdapters.Save(Body, Path.Combine(directory, Checkpoint.AdapterFolder), (Tokenizer as HfTokenizer)?.Folder,
+                HeadParameters().Select(p => (p.Name, (Tensor)p.Parameter)));
         var config = _network.Backbone.HfConfig();
         config["torch_dtype"] = PrecisionTypes.HfDType(_network.Backbone.DType);
         config["architectures"] = new System.Text.Json.Nodes.JsonArray(SequenceClassification(_network.Backbone.Architecture));
         config["num_labels"] = 1;
-        Checkpoint.SaveMetadata(directory, config, Tokenizer, _kind);
+        Checkpoint.SaveMetadata(directory, config, Tokenizer, _kind, Chat?.Template);
     }
 
     /// <summary><c>LlamaForCausalLM</c> → <c>LlamaForSequenceClassification</c>; GPT-2's head class has its own name.</summary>

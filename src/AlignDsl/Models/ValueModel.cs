@@ -9,7 +9,7 @@ namespace AlignDsl.Models;
 /// before each next-token target. It starts from the policy's body, as TRL's value model starts from a trained model.
 /// </summary>
 public sealed class ValueModel(CausalLM backbone, ITokenizer tokenizer, Device device)
-    : ScalarHeadModel(backbone, tokenizer, device, Kind, headBias: true)
+    : ScalarHeadModel(backbone, tokenizer, device, Kind, headBias: true, chat: null)
 {
     public const string Kind = "value_model";
 

@@ -37,14 +37,17 @@ public static class MemoryEstimate
     /// Win rate and KL (<paramref name="comparesWithBaseline"/>) keep a frozen copy of the starting policy when there is
     /// no resident reference to compare with. PPO holds a value model and a reference, and a frozen reward model unless
     /// its reward is a function (<paramref name="rewardModel"/> false). With LoRA (<paramref name="adapterParameters"/> &gt; 0)
-    /// the policy's base is frozen and only its adapters train, and the reference or baseline is that base with the
-    /// adapters switched off: no second copy.
+    /// the policy's base is frozen and only its adapters train (a reward model's head trains too), and the reference or
+    /// baseline is that base with the adapters switched off: no second copy.
     /// </summary>
     public static IReadOnlyList<ResidentEstimate> ResidentSet(string objective, bool precomputeReference, long policyParameters, int modelDim,
         bool comparesWithBaseline = false, bool rewardModel = true, Precision precision = Precision.Fp32, long adapterParameters = 0)
     {
-        if (objective == "RewardModel") return [new ResidentEstimate("reward model", true, policyParameters + modelDim, precision)];
         var lora = adapterParameters > 0;
+        // With LoRA the reward model's body is frozen; its adapters and its head train.
+        if (objective == "RewardModel")
+            return [lora ? new ResidentEstimate("reward model", true, policyParameters, precision, adapterParameters + modelDim)
+                         : new ResidentEstimate("reward model", true, policyParameters + modelDim, precision)];
         var policy = new ResidentEstimate("policy", true, policyParameters, precision, adapterParameters);
         // PPO holds four models: the policy and its value model train, the reference and the reward model score.
         if (objective == "Ppo")

@@ -245,9 +245,6 @@ public static class RuleBook
     public static Rule LoraTargetNotInModel { get; } = new("ALIGN079", "LoRA target the tiny GPT does not have",
         "Lora target '{0}' is no projection of the tiny GPT, which has {1}: target those, or declare a Pretrained model that has '{0}'", RuleSeverity.Error, Model);
 
-    public static Rule NotForRewardModel { get; } = new("ALIGN080", "Reward models cannot use this yet",
-        "Experiment '{0}' trains a reward model with {1}, which reward models do not support yet: train it on the tiny GPT without [Lora], or align the pretrained policy with a reference objective (DPO, IPO, KTO) or SFT instead", RuleSeverity.Error, Model);
-
     /// <summary>All rules, in id order, for documentation and the generator's supported diagnostics.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
@@ -268,6 +265,6 @@ public static class RuleBook
         PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven,
         GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun,
         PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid,
-        LoraTargetNotInModel, NotForRewardModel,
+        LoraTargetNotInModel,
     ];
 }

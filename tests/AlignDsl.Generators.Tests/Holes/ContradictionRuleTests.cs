@@ -63,6 +63,30 @@ public sealed class ContradictionRuleTests
         Assert.Contains("'jsonl-sft' (jsonl:data/sft.jsonl)", Assert.Single(run.GeneratorDiagnostics).GetMessage(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[Policy(Pretrained = \"models/llama\")]", "", true)]   // a pretrained policy scored by a reward model with the gym's vocabulary
+    [InlineData("", "[Policy(Pretrained = \"models/llama\")]", true)]   // and the other way round
+    [InlineData("[Policy(Pretrained = \"models/a\")]", "[Policy(Pretrained = \"models/b\")]", false)] // two folders may share a tokenizer: the run checks
+    public void A_pretrained_model_on_one_side_only_is_ALIGN057(string policy, string rewardModel, bool reported)
+    {
+        var source = Source($$"""
+            [Experiment("rm")] [RewardModel] {{rewardModel}} [EvalSuite(typeof(RewardModelBias))] [GymData(GymTask.HelpfulHarmless)]
+            public partial class Rm;
+
+            [Experiment("bad")] {{policy}} [Ppo] [RewardFrom(typeof(Rm))] [GymData(GymTask.HelpfulHarmless)]
+            public partial class Bad;
+            """);
+        var run = Generate.Run(source);
+        var mismatch = run.GeneratorDiagnostics.Where(d => d.Id == "ALIGN057").ToList();
+        if (!reported)
+        {
+            Assert.Empty(mismatch);
+            return;
+        }
+        var message = Assert.Single(mismatch).GetMessage();
+        Assert.Contains("the tokenizer of models/llama", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_reward_model_from_the_same_start_as_the_policy_is_accepted()
     {

@@ -24,3 +24,14 @@ public partial class TestLlamaSft;
 // Sampling suites are left to the example: sampling a Llama token by token is slow on the CPU.
 [EvalSuite(typeof(PreferenceAccuracy))]
 public partial class TestLlamaDpo;
+
+// A reward model on the same pretrained body, with LoRA adapters and bf16: the body is frozen, the adapters and the head train.
+[Experiment("test-llama-rm")]
+[Policy(Pretrained = PretrainedTests.Folder, ChatTemplate = ChatTemplates.ChatMl)]
+[RewardModel]
+[Lora(Rank = 8, Alpha = 16, Dropout = 0, Targets = "q_proj,v_proj")]
+[GymData(GymTask.HelpfulHarmless)]
+[Training(Steps = 16, BatchSize = 8, LearningRate = 3e-3, WarmupSteps = 2, LogEvery = 4, MaxLength = 64, Precision = Precision.Bf16)]
+[EvalSuite(typeof(PreferenceAccuracy))]
+[EvalSuite(typeof(RewardModelBias))]
+public partial class TestLlamaRewardModel;

@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using AlignDsl.Chat;
 using AlignDsl.Data;
 using AlignDsl.Models;
+using AlignDsl.Models.Lora;
+using AlignDsl.Models.SafeTensors;
 using AlignDsl.Running;
 using AlignDsl.Models.Architectures;
 using AlignDsl.Tokenization;
@@ -70,6 +72,70 @@ public sealed class PretrainedTests : IDisposable
         // DPO from the SFT run ranks the rendered held-out pairs better than its start.
         Assert.True(dpo["eval"]!["after"]!["preference_accuracy"]!.GetValue<double>() > dpo["eval"]!["before"]!["preference_accuracy"]!.GetValue<double>() + 0.1,
             dpo["eval"]!.ToJsonString() + dpo["final_metrics"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_reward_model_trains_on_a_pretrained_llama_with_lora_in_bf16_and_saves_a_sequence_classifier()
+    {
+        WriteFixture();
+        var (exitCode, output, error) = await Host.RunAsync("run", "test-llama-rm", "--out", _root, "--device", "cpu");
+        Assert.True(exitCode == 0, $"{error}\n{output}");
+        var run = Host.Runs(_root, "test-llama-rm").Single();
+        var summary = Host.Summary(run);
+        // The rendered held-out pairs are ranked better than by the fresh head.
+        Assert.True(summary["eval"]!["after"]!["preference_accuracy"]!.GetValue<double>() > summary["eval"]!["before"]!["preference_accuracy"]!.GetValue<double>() + 0.3,
+            summary["eval"]!.ToJsonString() + summary["final_metrics"]!.ToJsonString());
+        Assert.Contains("LoRA: rank 8", output);
+
+        var checkpoint = Path.Combine(run, "checkpoint");
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(checkpoint, "config.json")))!;
+        Assert.Equal("LlamaForSequenceClassification", config["architectures"]![0]!.GetValue<string>());
+        Assert.Equal("bfloat16", config["torch_dtype"]!.GetValue<string>());
+        Assert.Equal(ChatTemplates.ChatMl, TokenizerConfig.Read(checkpoint).ChatTemplate);
+        // PEFT's layout for a classifier: SEQ_CLS, the head saved whole beside the adapters.
+        var adapter = Path.Combine(checkpoint, Checkpoint.AdapterFolder);
+        var adapterConfig = JsonNode.Parse(File.ReadAllText(Path.Combine(adapter, "adapter_config.json")))!;
+        Assert.Equal("SEQ_CLS", adapterConfig["task_type"]!.GetValue<string>());
+        Assert.Equal(["score"], adapterConfig["modules_to_save"]!.AsArray().Select(m => m!.GetValue<string>()));
+        using (var adapterFile = new SafeTensorsFile(Path.Combine(adapter, "adapter_model.safetensors")))
+        {
+            Assert.Contains("base_model.model.score.weight", adapterFile.Names);
+            Assert.Contains("base_model.model.model.layers.0.self_attn.q_proj.lora_A.weight", adapterFile.Names);
+        }
+        using var reloaded = Checkpoint.LoadRewardModel(checkpoint, TorchSharp.torch.CPU);
+        Assert.NotNull(reloaded.Chat);
+    }
+
+    [Fact]
+    public void A_lora_reward_model_saves_merged_weights_that_score_as_the_adapted_model()
+    {
+        WriteFixture();
+        using var run = new RunContext(TestLlamaSft.Descriptor, new RunOptions { OutputRoot = _root, Device = "cpu" });
+        using var rewardModel = run.LoadPretrainedRewardModel(Folder, ChatTemplates.ChatMl);
+        run.AddLora(rewardModel, 4, 8, 0, "q_proj,v_proj");
+        // Only the adapters and the head train; the untied output projection is not among the trained weights.
+        var trained = rewardModel.Parameters().Where(p => p.requires_grad).Sum(p => p.numel());
+        Assert.Equal(LoraAdapters.Of(rewardModel.Body).Sum(a => a.Adapter.A.weight!.numel() + a.Adapter.B.weight!.numel()) + rewardModel.Config.ModelDim, trained);
+        using (TorchSharp.torch.no_grad())
+            foreach (var (_, a) in LoraAdapters.Of(rewardModel.Body)) a.B.weight!.normal_(0, 0.5);
+        var pairs = PreferenceData.Tokenize(rewardModel.Render(new Gym(GymTask.HelpfulHarmless, 1).Pairs().HeldOut.Take(4).ToList()), rewardModel.Tokenizer, 64);
+        var batch = new SequenceBatch(pairs.Pairs.SelectMany(p => new[] { p.Chosen, p.Rejected }).ToList());
+        var adapted = rewardModel.Rewards(batch.ToDevice(rewardModel.Device)).data<float>().ToArray();
+        rewardModel.Save(Path.Combine(_root, "rm"));
+        using var reloaded = Checkpoint.LoadRewardModel(Path.Combine(_root, "rm"), TorchSharp.torch.CPU);
+        var merged = reloaded.Rewards(batch.ToDevice(reloaded.Device)).data<float>().ToArray();
+        Assert.Equal(adapted.Length, merged.Length);
+        for (var i = 0; i < adapted.Length; i++) Assert.Equal(adapted[i], merged[i], 1e-4);
+        Assert.True(adapted.Distinct().Count() > 1);
+    }
+
+    [Fact]
+    public void A_pretrained_policy_takes_the_declared_precision()
+    {
+        WriteFixture();
+        using var run = new RunContext(TestLlamaRewardModel.Descriptor, new RunOptions { OutputRoot = _root, Device = "cpu" });
+        using var policy = run.LoadPretrained(Folder, ChatTemplates.ChatMl);
+        Assert.Equal(TorchSharp.torch.ScalarType.BFloat16, policy.Model.DType);
     }
 
     [Fact]

@@ -64,22 +64,26 @@ public static class LoraAdapters
     public static IReadOnlyDictionary<string, Tensor> MergedWeights(CausalLM model) =>
         Projections(model).Where(p => p.Target.Adapter is not null).ToDictionary(p => p.Name + ".weight", p => p.Target.MergedWeight());
 
-    /// <summary>Writes PEFT's adapter folder: the settings and the A/B matrices under PEFT's tensor names.</summary>
-    public static void Save(CausalLM model, string directory, string? baseModel = null)
+    /// <summary>
+    /// Writes PEFT's adapter folder: the settings and the A/B matrices under PEFT's tensor names. A sequence classifier
+    /// passes its head as <paramref name="trainedModules"/>: PEFT's <c>modules_to_save</c>, stored whole beside the adapters.
+    /// </summary>
+    public static void Save(CausalLM model, string directory, string? baseModel = null, IEnumerable<(string Name, Tensor Weight)>? trainedModules = null)
     {
         var adapters = Of(model).ToList();
         if (adapters.Count == 0) throw new InvalidOperationException("The model has no LoRA adapters to save.");
         var settings = adapters[0].Adapter.Settings;
+        var modules = trainedModules?.ToList() ?? [];
         Directory.CreateDirectory(directory);
         SafeTensorsFile.Write(Path.Combine(directory, WeightsFile), adapters.SelectMany(a => new[]
         {
             (PeftPrefix + a.Name + ".lora_A.weight", (Tensor)a.Adapter.A.weight!),
             (PeftPrefix + a.Name + ".lora_B.weight", (Tensor)a.Adapter.B.weight!),
-        }));
+        }).Concat(modules.Select(m => (PeftPrefix + m.Name, m.Weight))));
         var config = new JsonObject
         {
             ["peft_type"] = "LORA",
-            ["task_type"] = "CAUSAL_LM",
+            ["task_type"] = modules.Count > 0 ? "SEQ_CLS" : "CAUSAL_LM",
             ["base_model_name_or_path"] = baseModel,
             ["r"] = settings.Rank,
             ["lora_alpha"] = settings.Alpha,
@@ -89,6 +93,8 @@ public static class LoraAdapters
             ["fan_in_fan_out"] = model.Architecture == "GPT2LMHeadModel",
             ["inference_mode"] = true,
         };
+        if (modules.Count > 0)
+            config["modules_to_save"] = new JsonArray(modules.Select(m => m.Name[..m.Name.IndexOf('.')]).Distinct().Select(n => (JsonNode?)n).ToArray());
         File.WriteAllText(Path.Combine(directory, ConfigFile), config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
