@@ -148,6 +148,22 @@ public sealed class PretrainedDiagnosticTests
     }
 
     [Fact]
+    public void With_lora_ppo_s_reference_is_the_policy_with_its_adapters_off()
+    {
+        var run = Generate.Run(One("[Policy(Pretrained = \"models/m\")]\n[Lora(Rank = 4, Alpha = 8)]", "[Ppo]\n[RewardFunction(typeof(global::Tests.Brevity))]")
+            + "\npublic sealed class Brevity : AlignDsl.Rewards.IRewardFunction { public double Score(string p, string a) => -a.Length; }");
+        Assert.Empty(Real(run));
+        Assert.Empty(run.CompilationDiagnostics);
+        var text = run.Files.Single(f => f.HintName == "Tests.One.g.cs").Text;
+        Assert.DoesNotContain("FrozenCopy", text);
+        Assert.DoesNotContain("Policy reference", text);
+        Assert.Contains("global::AlignDsl.Models.BaseModelReference.TokenLogProbs(policy, rollout.Batch)", text);
+        Assert.Contains("new global::AlignDsl.Models.BaseModelReference(policy)", text);
+        Assert.Contains("ResidentModels: [new(\"policy\", Trainable: true, PolicySize.Parameters), new(\"value model\"", text);
+        Assert.DoesNotContain("new(\"reference\"", text);
+    }
+
+    [Fact]
     public void A_reward_model_on_a_pretrained_body_reads_its_pairs_through_the_template_and_trains_adapters_and_head()
     {
         var run = Generate.Run(One("[Policy(Pretrained = \"models/m\", ChatTemplate = AlignDsl.Chat.ChatTemplates.ChatMl)]\n[Lora(Rank = 4, Alpha = 8)]",

@@ -11,10 +11,14 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
 {
     private bool RewardIsModel => Experiment.Reward is { IsModel: true };
 
+    /// <summary>With LoRA the reference is the policy with its adapters switched off: no frozen copy is held.</summary>
+    private bool BaseReference => Experiment.Lora is not null;
+
     public override string Kind => "Ppo";
     public override string DataShape => "Prompts";
     public override string Summary => "PPO: clipped policy updates on sampled answers, rewarded by " + (RewardIsModel ? "a reward model" : "a reward function")
-        + " minus β·log π/π_ref per token, advantages from a value model (GAE). Resident: policy, value model, reference"
+        + " minus β·log π/π_ref per token, advantages from a value model (GAE). Resident: policy, value model"
+        + (BaseReference ? " (the reference is the policy's base, its LoRA adapters switched off)" : ", reference")
         + (RewardIsModel ? ", reward model." : ".");
 
     public override IEnumerable<string> Constants() =>
@@ -32,17 +36,17 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
     {
         yield return ("policy", true, "PolicySize.Parameters");
         yield return ("value model", true, "PolicySize.Parameters + PolicySize.ModelDim + 1");
-        yield return ("reference", false, "PolicySize.Parameters");
+        if (!BaseReference) yield return ("reference", false, "PolicySize.Parameters");
         if (RewardIsModel) yield return ("reward model", false, "PolicySize.Parameters + PolicySize.ModelDim");
     }
 
-    protected override string? LiveReference => "reference";
+    protected override string? LiveReference => BaseReference ? null : "reference";
 
     public override string? BetaConstant => "KlCoefficient";
 
     private string Reward => RewardIsModel ? "rewardModel" : "reward";
 
-    public override string TrainStepModels => $"policy, reference, valueModel, {Reward}";
+    public override string TrainStepModels => BaseReference ? $"policy, valueModel, {Reward}" : $"policy, reference, valueModel, {Reward}";
 
     public override void EmitSetUp(CodeWriter w)
     {
@@ -51,9 +55,11 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line($"var train = new {Data}.PromptData(prompts.Train);");
         w.Line($"var heldOutPairs = run.Gym({Data}.GymTask.HelpfulHarmless).Pairs().HeldOut;");
         w.Line();
-        w.Line($"// Models: {PolicyOrigin}; the reference is a frozen copy of it, the value model a copy of its body with a value head.");
+        w.Line(BaseReference
+            ? $"// Models: {PolicyOrigin}; the reference is its base (adapters off), the value model a copy of that base's body with a value head."
+            : $"// Models: {PolicyOrigin}; the reference is a frozen copy of it, the value model a copy of its body with a value head.");
         EmitPolicy(w, "prompts.Train");
-        w.Line("using var reference = policy.FrozenCopy();");
+        if (!BaseReference) w.Line("using var reference = policy.FrozenCopy();");
         w.Line("using var valueModel = run.NewValueModel(policy);");
         if (Experiment.Reward is { IsModel: true, ExperimentName: { } rewardFrom })
         {
@@ -66,7 +72,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
             w.Line($"var reward = new {Experiment.Reward?.FunctionType}();");
         }
         EmitEvalContext(w, "the implicit reward β·log π/π_ref of the KL-regularised objective", "policy",
-            $"new {Evaluation}.ImplicitReward(policy, new {Models}.LiveReference(reference), klCoefficient)", TokenizePairs("heldOutPairs"));
+            $"new {Evaluation}.ImplicitReward(policy, new {Models}.{(BaseReference ? "BaseModelReference(policy)" : "LiveReference(reference)")}, klCoefficient)", TokenizePairs("heldOutPairs"));
     }
 
     public override void EmitOptimizers(CodeWriter w)
@@ -119,7 +125,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line("/// One PPO step: a rollout from the policy and its scores; advantages from the KL-penalised rewards and the value");
         w.Line("/// model, all without gradients; then PpoEpochs clipped updates of policy and value model on the same rollout.");
         w.Line("/// </summary>");
-        w.Line($"private static long TrainStep({Models}.Policy policy, {Models}.Policy reference, {Models}.ValueModel valueModel, {rewardParameter},");
+        w.Line($"private static long TrainStep({Models}.Policy policy, {(BaseReference ? "" : $"{Models}.Policy reference, ")}{Models}.ValueModel valueModel, {rewardParameter},");
         w.Line("    global::System.Collections.Generic.IReadOnlyList<string> prompts, double klCoefficient, global::TorchSharp.torch.Generator generator,");
         w.Line("    global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Training.Optimizer valueOptimizer, global::AlignDsl.Reporting.MetricSet metrics)");
         w.OpenBrace();
@@ -132,7 +138,8 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line(RewardIsModel ? "var scores = rewardModel.Rewards(rollout.Batch);" : "var scores = rollout.Score(reward);");
         w.Line("oldLogProbs = policy.TokenLogProbs(rollout.Batch);");
         w.Line("oldValues = valueModel.Values(rollout.Batch);");
-        w.Line($"advantages = {Objectives}.Ppo.Advantages(scores, oldLogProbs, reference.TokenLogProbs(rollout.Batch), oldValues, mask, klCoefficient, Gamma, Lambda);");
+        var referenceLogProbs = BaseReference ? $"{Models}.BaseModelReference.TokenLogProbs(policy, rollout.Batch)" : "reference.TokenLogProbs(rollout.Batch)";
+        w.Line($"advantages = {Objectives}.Ppo.Advantages(scores, oldLogProbs, {referenceLogProbs}, oldValues, mask, klCoefficient, Gamma, Lambda);");
         w.CloseBrace();
         w.Line("// The rollout's entropy, share of distinct answers and answer length, which the failure-mode guards read.");
         w.Line("metrics.Add(global::AlignDsl.Guards.RolloutFigures.Of(rollout, oldLogProbs));");

@@ -31,6 +31,14 @@ public sealed class BaseModelReference(Policy policy) : IReferenceLogProbs
         using var off = Lora.LoraAdapters.Disabled(policy.Model);
         return policy.CompletionLogProbs(batch);
     }
+
+    /// <summary>The base's per-token log-probs [rows, length − 1] (PPO's KL penalty), without gradients.</summary>
+    public static Tensor TokenLogProbs(Policy policy, SequenceTensors batch)
+    {
+        using var _ = no_grad();
+        using var off = Lora.LoraAdapters.Disabled(policy.Model);
+        return policy.TokenLogProbs(batch);
+    }
 }
 
 /// <summary>

@@ -53,7 +53,9 @@ public static class MemoryEstimate
         if (objective == "Ppo")
         {
             var ppo = new List<ResidentEstimate> { policy, new("value model", true, policyParameters + modelDim + 1, precision) };
+            // With LoRA the reference is the policy's base; win rate and KL then compare with a frozen copy of it.
             if (!lora) ppo.Add(new ResidentEstimate("reference", false, policyParameters, precision));
+            else if (comparesWithBaseline) ppo.Add(new ResidentEstimate("baseline", false, policyParameters, precision));
             if (rewardModel) ppo.Add(new ResidentEstimate("reward model", false, policyParameters + modelDim, precision));
             return ppo;
         }

@@ -138,6 +138,22 @@ public sealed class ResumeTests : IDisposable
     }
 
     [Fact]
+    public async Task Lora_ppo_holds_no_reference_copy_and_resumes_exactly()
+    {
+        var uninterrupted = await Finished("run", "test-resume-lora-ppo");
+        var summary = Host.Summary(uninterrupted);
+        Assert.Equal(["policy (trainable)", "value model (trainable)"], summary["resident_models"]!.AsArray().Select(m => m!.GetValue<string>()));
+        // The reference is the base: once the adapters have trained, the policy's KL to it is no longer zero.
+        var kl = File.ReadLines(Path.Combine(uninterrupted, "metrics.jsonl")).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!)
+            .Where(n => n["objective/kl"] is not null).Select(n => Math.Abs(n["objective/kl"]!.GetValue<double>())).ToList();
+        Assert.True(kl[^1] > 1e-6, string.Join(", ", kl));
+
+        await CrashedRun(TestResumeLoraPpo.Descriptor, run => TestResumeLoraPpo.RunAsync(run), new CrashAt(step: 3));
+        var resumed = await Finished("run", "test-resume-lora-ppo", "--resume", "latest");
+        AssertSameRun(uninterrupted, resumed);
+    }
+
+    [Fact]
     public async Task A_failing_final_evaluation_keeps_the_weights_and_resume_reruns_only_the_evaluation()
     {
         var uninterrupted = await Finished("run", "test-resume-sft");

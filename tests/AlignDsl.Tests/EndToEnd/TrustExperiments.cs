@@ -62,3 +62,14 @@ public partial class TestMissingData;
 [Training(Steps = 6, BatchSize = 8, LearningRate = 1e-3, WarmupSteps = 1, LogEvery = 1, CheckpointEvery = 2, KeepCheckpoints = 2)]
 [EvalSuite(typeof(PreferenceAccuracy))]
 public partial class TestResumeLoraDpo;
+
+/// <summary>PPO with LoRA from the resume SFT run: the reference is the policy with its adapters off, and a resume is exact.</summary>
+[Experiment("test-resume-lora-ppo")]
+[Policy(InitFrom = typeof(TestResumeSft))]
+[Ppo(KlCoefficient = 0.05, MaxNewTokens = 6)]
+[Lora(Rank = 4, Alpha = 8, Dropout = 0, Targets = "c_attn,c_proj")]
+[RewardFunction(typeof(GymRewardFunction))]
+[GymData(GymTask.HelpfulHarmless)]
+[Training(Steps = 6, BatchSize = 4, LearningRate = 3e-3, WarmupSteps = 1, LogEvery = 1, CheckpointEvery = 2)]
+[EvalSuite(typeof(PreferenceAccuracy))]
+public partial class TestResumeLoraPpo;
