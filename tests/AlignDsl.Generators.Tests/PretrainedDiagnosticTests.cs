@@ -120,6 +120,39 @@ public sealed class PretrainedDiagnosticTests
         Assert.Contains("ChatTemplates.ChatMl", diagnostic.GetMessage());
     }
 
+    [Theory]
+    [InlineData("{% for m in messages %}{{ m.content | shout }}{% endfor %}", "unsupported filter 'shout'", "line 1, column 37")]
+    [InlineData("{% for m in messages %}{{ m.content }}{% endfo %}", "unsupported statement", "column 42")]
+    [InlineData("{{ raise_exception('Conversation roles must alternate system/user') }}", "rejects a plain user/assistant conversation", "roles must alternate")]
+    [InlineData("{% for m in messages %}{% if m.role == 'user' %}{{ m.content }}{% endif %}{% endfor %}", "does not write the assistant's answer", "")]
+    [InlineData("{{ messages | length }}{% for m in messages %}{{ m.content }}{% endfor %}", "cannot be cut", "")]
+    public void ALIGN076_a_declared_template_is_parsed_and_tried_on_a_plain_conversation(string template, string why, string detail)
+    {
+        var source = One($"[Policy(Pretrained = \"models/m\", ChatTemplate = Template)]") + $$""""
+
+            public partial class One { public const string Template = """{{template}}"""; }
+            """";
+        var run = Generate.Run(source);
+        var diagnostic = Assert.Single(Real(run));
+        Assert.Equal("ALIGN076", diagnostic.Id);
+        Assert.Contains(why, diagnostic.GetMessage());
+        Assert.Contains(detail, diagnostic.GetMessage());
+        Assert.Contains("ChatTemplates.ChatMl", diagnostic.GetMessage());
+        Assert.Equal("Template", source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+    }
+
+    [Theory]
+    [InlineData("ChatMl")]
+    [InlineData("Qwen2")]
+    [InlineData("Llama3")]
+    [InlineData("Zephyr")]
+    [InlineData("Gemma")]
+    [InlineData("Gym")]
+    public void Every_built_in_template_passes_the_compile_time_trial(string name)
+    {
+        Assert.Empty(Real(Generate.Run(One($"[Policy(Pretrained = \"models/m\", ChatTemplate = AlignDsl.Chat.ChatTemplates.{name})]"))));
+    }
+
     [Fact]
     public void ALIGN077_lora_settings_out_of_range()
     {

@@ -28,6 +28,7 @@ internal static class PretrainedRules
         {
             var why = policy.ChatTemplate is null || policy.ChatTemplate.Trim().Length == 0 ? "is empty"
                 : policy.Pretrained is null ? "is declared without Pretrained: the tiny GPT reads the gym's frame, and an InitFrom policy keeps the template it was trained with"
+                : Chat.ChatTemplateCheck.Problem(policy.ChatTemplate) is { } problem ? problem
                 : null;
             if (why is not null) diagnostics.Add(DiagnosticInfo.Create(RuleBook.ChatTemplateInvalid, policy.ChatTemplateLocation, why));
         }

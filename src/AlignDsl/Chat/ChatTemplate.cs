@@ -34,12 +34,24 @@ public sealed class ChatTemplate
     {
         var path = Path.Combine(folder, "tokenizer_config.json");
         if (TokenizerConfig.Read(folder).ChatTemplate is not { } text) throw new InvalidOperationException($"'{path}' has no chat_template; {DeclareBuiltIn}.");
-        try { return Parse(text); }
+        ChatTemplate template;
+        try { template = Parse(text); }
         catch (TemplateException e) { throw new TemplateException($"{e.Problem} in the chat_template of '{path}'; {DeclareBuiltIn}", e.Position); }
+        return Trainable(template, $"the chat_template of '{path}'");
     }
 
-    /// <summary>The declared template (a <see cref="ChatTemplates"/> constant or any template text) when there is one, else the model folder's own.</summary>
-    public static ChatTemplate ForModel(string folder, string? declared = null) => declared is null ? FromModelFolder(folder) : Parse(declared);
+    /// <summary>
+    /// The declared template (a <see cref="ChatTemplates"/> constant or any template text) when there is one, else the
+    /// model folder's own; either is tried on a plain conversation first (<see cref="ChatTemplateCheck"/>), as the
+    /// generator tries a declared one.
+    /// </summary>
+    public static ChatTemplate ForModel(string folder, string? declared = null) =>
+        declared is null ? FromModelFolder(folder) : Trainable(Parse(declared), "the declared ChatTemplate");
+
+    private static ChatTemplate Trainable(ChatTemplate template, string what) =>
+        ChatTemplateCheck.Problem(template.Text) is { } problem
+            ? throw new InvalidOperationException($"{what} cannot train on conversations: it {problem}; {DeclareBuiltIn}.")
+            : template;
 
     /// <summary>The conversation as the model reads it; with <paramref name="addGenerationPrompt"/>, followed by the opening of an assistant turn.</summary>
     public string Render(IReadOnlyList<ChatMessage> messages, bool addGenerationPrompt = false, string? bosToken = null, string? eosToken = null,

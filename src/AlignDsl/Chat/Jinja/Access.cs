@@ -49,7 +49,7 @@ internal static class Access
         long Bound(object? value, long fallback, long low, long high) => value switch
         {
             null => fallback,
-            long v => Math.Clamp(v < 0 ? v + count : v, low, high),
+            long v => Math.Max(low, Math.Min(high, v < 0 ? v + count : v)),
             _ => throw error("slice bounds must be integers"),
         };
         if (step > 0)

@@ -14,10 +14,10 @@ internal static class Builtins
         ["namespace"] = (Callable)((args, named) =>
         {
             var values = args.Count > 0 && args[0] is Dictionary<string, object?> initial ? new Dictionary<string, object?>(initial) : [];
-            foreach (var (key, value) in named) values[key] = value;
+            foreach (var pair in named) values[pair.Key] = pair.Value;
             return new Namespace(values);
         }),
-        ["dict"] = (Callable)((_, named) => new Dictionary<string, object?>(named)),
+        ["dict"] = (Callable)((_, named) => named.ToDictionary(p => p.Key, p => p.Value)),
         ["range"] = (Callable)((args, _) =>
         {
             var numbers = args.Select(a => a is long l ? l : throw new ArgumentException("range() takes integers")).ToArray();

@@ -35,7 +35,7 @@ internal static class Filters
             case "items": return value is Dictionary<string, object?> dict ? dict.Select(p => (object?)new List<object?> { p.Key, p.Value }).ToList() : throw error("items needs a dict");
             case "safe": return value;
             case "int": return ToInteger(value);
-            case "float": return value switch { long l => (double)l, double d => d, string t when double.TryParse(t, CultureInfo.InvariantCulture, out var f) => f, _ => 0.0 };
+            case "float": return value switch { long l => (double)l, double d => d, string t when double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) => f, _ => 0.0 };
             case "abs": return value switch { long l => Math.Abs(l), double d => Math.Abs(d), _ => throw error($"abs needs a number, found {Values.TypeName(value)}") };
             case "unique": return Values.Iterate(value, error).Aggregate(new List<object?>(), (seen, v) => { if (!seen.Any(x => Values.AreEqual(x, v))) seen.Add(v); return seen; });
             case "selectattr" or "rejectattr":
@@ -79,7 +79,7 @@ internal static class Filters
     {
         if (args.Count < 2) throw new ArgumentException("replace needs the old and the new text");
         var (old, replacement) = (Values.ToText(args[0]), Values.ToText(args[1]));
-        if (args.Count < 3 || args[2] is not long count) return s.Replace(old, replacement, StringComparison.Ordinal);
+        if (args.Count < 3 || args[2] is not long count) return s.Replace(old, replacement);
         for (int i = 0, at = 0; i < count && (at = s.IndexOf(old, at, StringComparison.Ordinal)) >= 0; i++, at += replacement.Length)
             s = s[..at] + replacement + s[(at + old.Length)..];
         return s;
@@ -101,8 +101,8 @@ internal static class Filters
         long l => l,
         double d => (long)d,
         bool b => b ? 1 : 0,
-        string s when long.TryParse(s.Trim(), CultureInfo.InvariantCulture, out var l) => l,
-        string s when double.TryParse(s.Trim(), CultureInfo.InvariantCulture, out var d) => (long)d,
+        string s when long.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => l,
+        string s when double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => (long)d,
         _ => 0,
     };
 }

@@ -21,7 +21,7 @@ internal static class Methods
         "capitalize" => (_, _) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant(),
         "startswith" => (args, _) => Affixes(args).Any(p => s.StartsWith(p, StringComparison.Ordinal)),
         "endswith" => (args, _) => Affixes(args).Any(p => s.EndsWith(p, StringComparison.Ordinal)),
-        "split" => (args, named) => Split(s, args.Count > 0 ? args[0] : named.GetValueOrDefault("sep"), args.Count > 1 ? args[1] : named.GetValueOrDefault("maxsplit")),
+        "split" => (args, named) => Split(s, args.Count > 0 ? args[0] : Named(named, "sep"), args.Count > 1 ? args[1] : Named(named, "maxsplit")),
         "splitlines" => (_, _) => s.Split('\n').Select(l => (object?)l.TrimEnd('\r')).ToList(),
         "replace" => (args, _) => Filters.Replace(s, args),
         "find" => (args, _) => (long)s.IndexOf(Text(args, 0), StringComparison.Ordinal),
@@ -61,10 +61,12 @@ internal static class Methods
     {
         var limit = maxSplit is long m && m >= 0 ? (int)m + 1 : int.MaxValue;
         var parts = separator is string sep
-            ? s.Split(sep, limit)
+            ? s.Split([sep], limit, StringSplitOptions.None)
             : s.Split((char[]?)null, limit, StringSplitOptions.RemoveEmptyEntries).Select((p, i) => i == limit - 1 ? p.TrimStart() : p).ToArray();
         return parts.Cast<object?>().ToList();
     }
+
+    private static object? Named(IReadOnlyDictionary<string, object?> named, string name) => named.TryGetValue(name, out var value) ? value : null;
 
     private static string Text(IReadOnlyList<object?> args, int index) =>
         args.Count > index ? Values.ToText(args[index]) : throw new ArgumentException($"missing argument {index + 1}");

@@ -50,7 +50,7 @@ internal static class Splitter
             if (i + 1 < pieces.Count && texts[i + 1] is { } after)
             {
                 if (stripAfter) texts[i + 1] = after.TrimStart();
-                else if (block) texts[i + 1] = after.StartsWith("\r\n") ? after[2..] : after.StartsWith('\n') ? after[1..] : after;
+                else if (block) texts[i + 1] = after.StartsWith("\r\n") ? after[2..] : after.StartsWith("\n") ? after[1..] : after;
             }
         }
         return pieces.Select((p, i) => texts[i] is { } text ? p.Segment with { Content = text } : p.Segment)

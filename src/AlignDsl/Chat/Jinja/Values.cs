@@ -57,7 +57,7 @@ internal static class Values
     };
 
     public static string FormatFloat(double d) =>
-        double.IsInteger(d) && Math.Abs(d) < 1e16 ? d.ToString("0.0", CultureInfo.InvariantCulture) : d.ToString("R", CultureInfo.InvariantCulture);
+        Math.Abs(d) < 1e16 && Math.Floor(d) == d ? d.ToString("0.0", CultureInfo.InvariantCulture) : d.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Python quotes with ' unless the text holds ' and not ".</summary>
     private static string Quote(string s)
@@ -86,7 +86,7 @@ internal static class Values
         (bool x, bool y) => x == y,
         (long or double or bool, long or double or bool) => ToDouble(a) == ToDouble(b),
         (string x, string y) => x == y,
-        (List<object?> x, List<object?> y) => x.Count == y.Count && x.Zip(y).All(p => AreEqual(p.First, p.Second)),
+        (List<object?> x, List<object?> y) => x.Count == y.Count && x.Zip(y, AreEqual).All(equal => equal),
         (Dictionary<string, object?> x, Dictionary<string, object?> y) =>
             x.Count == y.Count && x.All(p => y.TryGetValue(p.Key, out var v) && AreEqual(p.Value, v)),
         _ => ReferenceEquals(a, b),
