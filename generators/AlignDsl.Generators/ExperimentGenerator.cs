@@ -28,10 +28,6 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => AssemblyBudget.Read(compilation))
             .WithTrackingName(StepNames.AssemblyBudget);
 
-        context.RegisterSourceOutput(assemblyBudget, static (spc, budget) =>
-        {
-            if (budget.Problem is { } problem) Report(spc, problem);
-        });
 
         // The project's JSONL AdditionalFiles, as paths only: when there are any, each declared data file must be one of them.
         var dataFiles = context.AdditionalTextsProvider
@@ -58,8 +54,23 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(experiments, static (spc, experiment) =>
         {
-            foreach (var diagnostic in experiment.Diagnostics) Report(spc, diagnostic);
             if (experiment.CanEmit) spc.AddSource(experiment.HintName, ExperimentEmitter.Emit(experiment));
+        });
+
+        // Diagnostics are reported apart, against the compilation's own syntax trees: a location in a tree is one the
+        // compiler checks against the tree's #pragma warning directives (a location made from a file path is not).
+        // This step reruns with every compilation, but only reports; the emitted code above stays cached.
+        var diagnostics = resolved
+            .Select(static (all, _) => all.SelectMany(e => e.Diagnostics).ToEquatableArray())
+            .Combine(assemblyBudget.Select(static (budget, _) => budget.Problem))
+            .WithTrackingName(StepNames.Diagnostics)
+            .Combine(context.CompilationProvider);
+        context.RegisterSourceOutput(diagnostics, static (spc, input) =>
+        {
+            var ((found, budgetProblem), compilation) = input;
+            var trees = compilation.SyntaxTrees.GroupBy(t => t.FilePath).ToDictionary(g => g.Key, g => g.First());
+            if (budgetProblem is { } problem) Report(spc, problem, trees);
+            foreach (var diagnostic in found) Report(spc, diagnostic, trees);
         });
 
         var registry = resolved
@@ -70,8 +81,9 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(registry, static (spc, all) => spc.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(all)));
     }
 
-    private static void Report(SourceProductionContext spc, DiagnosticInfo diagnostic) =>
-        spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(diagnostic.RuleId), diagnostic.Location?.ToLocation(), diagnostic.Message));
+    private static void Report(SourceProductionContext spc, DiagnosticInfo diagnostic, IReadOnlyDictionary<string, SyntaxTree> trees) =>
+        spc.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(diagnostic.RuleId), diagnostic.Location?.ToLocation(trees),
+            diagnostic.Arguments.ToArray<object>()));
 }
 
 /// <summary>Tracking names of the pipeline's steps, for incrementality tests.</summary>
@@ -84,4 +96,5 @@ public static class StepNames
     public const string Resolved = nameof(Resolved);
     public const string Experiment = nameof(Experiment);
     public const string Registry = nameof(Registry);
+    public const string Diagnostics = nameof(Diagnostics);
 }

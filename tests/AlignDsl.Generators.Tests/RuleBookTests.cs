@@ -28,7 +28,8 @@ public sealed class RuleBookTests
             Assert.Equal(rule.Title, descriptor.Title.ToString());
             Assert.Equal(rule.Category, descriptor.Category);
             Assert.Equal(Severity(rule.Severity), descriptor.DefaultSeverity);
-            Assert.Equal(rule.MessageFormat, descriptor.Description.ToString());
+            // The descriptor carries the format itself; each diagnostic passes its arguments.
+            Assert.Equal(rule.MessageFormat, descriptor.MessageFormat.ToString());
             Assert.Equal(rule.HelpLink, descriptor.HelpLinkUri);
             Assert.True(descriptor.IsEnabledByDefault, rule.Id);
         }

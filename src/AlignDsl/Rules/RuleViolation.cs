@@ -10,11 +10,16 @@ public sealed class RuleViolation
     {
         Rule = rule;
         Setting = setting;
+        Arguments = args;
         Message = rule.Format(args);
     }
 
     public Rule Rule { get; }
     public string Setting { get; }
+
+    /// <summary>The values the rule's message format takes, in order: what the generator passes to its diagnostic.</summary>
+    public object[] Arguments { get; }
+
     public string Message { get; }
 
     public override string ToString() => Rule.Id + ": " + Message;
