@@ -11,13 +11,20 @@ public sealed class FeedbackData(IReadOnlyList<(TokenizedSequence Matched, Token
 {
     public IReadOnlyList<(TokenizedSequence Matched, TokenizedSequence Mismatched, bool Desirable)> Examples { get; } = examples;
 
-    public static FeedbackData Tokenize(IReadOnlyList<Feedback> feedback, ITokenizer tokenizer, int maxLength)
+    /// <summary>
+    /// Tokenizes on every core, in order; a large input shows progress. Prompts and completions are encoded once each and
+    /// paired as ids, so the mismatched completion is never read again.
+    /// </summary>
+    /// <param name="threads">0 for every core; 1 tokenizes serially, with the same result.</param>
+    public static FeedbackData Tokenize(IReadOnlyList<Feedback> feedback, ITokenizer tokenizer, int maxLength, int threads = 0)
     {
-        var offset = Math.Max(1, feedback.Count / 2);
-        return new(feedback.Select((f, i) => (
-            TokenizedSequence.Create(tokenizer, f.Prompt, f.Completion, maxLength),
-            TokenizedSequence.Create(tokenizer, f.Prompt, feedback[(i + offset) % feedback.Count].Completion, maxLength),
-            f.Desirable)).ToList());
+        var encoded = ParallelRows.Map(feedback, f => (Prompt: TokenizedSequence.EncodePrompt(tokenizer, f.Prompt), Completion: tokenizer.Encode(f.Completion), f.Desirable),
+            threads, "rows");
+        var offset = Math.Max(1, encoded.Length / 2);
+        return new(encoded.Select((f, i) => (
+            TokenizedSequence.FromIds(tokenizer, f.Prompt, f.Completion, maxLength),
+            TokenizedSequence.FromIds(tokenizer, f.Prompt, encoded[(i + offset) % encoded.Length].Completion, maxLength),
+            f.Desirable)).ToArray());
     }
 
     /// <summary>Shuffled batches: matched rows, then their mismatched rows; labels for the matched rows.</summary>
