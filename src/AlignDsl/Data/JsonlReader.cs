@@ -23,8 +23,7 @@ public static class JsonlReader
         Read(path, (obj, line) => ConversationalJsonl.ParseLine(obj, path, line, DataFamily.Prompts, (f, e) => f.ToPrompt(e)));
 
     /// <summary>Unpaired feedback: <c>{"prompt","completion","label"}</c> with a boolean label (true = desirable).</summary>
-    public static IReadOnlyList<Feedback> ReadFeedback(string path) =>
-        Read(path, (obj, line) => ConversationalJsonl.ParseLine(obj, path, line, DataFamily.Feedback, (f, e) => f.ToFeedback(e)), StreamFromBytes);
+    public static IReadOnlyList<Feedback> ReadFeedback(string path) => ReadFeedbackOrStream(path, StreamFromBytes);
 
     /// <summary>Files from this size on are left on disk once checked (<see cref="JsonlRows{T}"/>): their text is not held while training.</summary>
     public const long StreamFromBytes = 1L << 20;
@@ -34,6 +33,9 @@ public static class JsonlReader
 
     internal static IReadOnlyList<Demonstration> ReadDemonstrationsOrStream(string path, long streamFromBytes) =>
         Read(path, (obj, line) => ConversationalJsonl.ParseLine(obj, path, line, DataFamily.Demonstrations, (f, e) => f.ToDemonstration(e)), streamFromBytes);
+
+    internal static IReadOnlyList<Feedback> ReadFeedbackOrStream(string path, long streamFromBytes) =>
+        Read(path, (obj, line) => ConversationalJsonl.ParseLine(obj, path, line, DataFamily.Feedback, (f, e) => f.ToFeedback(e)), streamFromBytes);
 
     /// <summary>
     /// k-wise rankings, <c>{"prompt","responses":[k strings],"ranking":[indices, best first]}</c>, each expanded to its

@@ -59,7 +59,7 @@ internal sealed class ConsoleObserver(TextWriter output, bool interactive) : IRu
     public void Progress(DataProgress progress)
     {
         var filled = (int)Math.Round(progress.Fraction * BarWidth);
-        var line = $"  {progress.Task} {new string('━', filled)}{new string('─', BarWidth - filled)} {progress.Fraction,4:P0} " +
+        var line = $"  {progress.Task} {new string('━', filled)}{new string('─', BarWidth - filled)} {progress.Fraction * 100,3:F0}% " +
                    $"{progress.Rows:N0} {progress.Unit}, {progress.RowsPerSecond:N0} {progress.Unit}/s";
         if (interactive)
         {
