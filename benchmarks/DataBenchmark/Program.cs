@@ -123,27 +123,26 @@ internal static class Measure
             : JsonlReader.ReadSplit(file, null, JsonlReader.ReadPairs);
         var read = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        var data = mode switch
+        IReadOnlyList<(TokenizedSequence Chosen, TokenizedSequence Rejected)> pairs = mode switch
         {
             "before" => Serial(split.Train, tokenizer),
             // As Policy.Render renders rows left on disk: as they are read.
-            "now-chatml" => PreferenceData.Tokenize(split.Train is JsonlRows<PreferencePair> rows ? rows.Map(chat.Pair) : split.Train.Select(chat.Pair).ToList(), tokenizer, MaxLength),
-            _ => PreferenceData.Tokenize(split.Train, tokenizer, MaxLength),
+            "now-chatml" => PreferenceData.Tokenize(split.Train is JsonlRows<PreferencePair> rows ? rows.Map(chat.Pair) : split.Train.Select(chat.Pair).ToList(), tokenizer, MaxLength).Pairs,
+            _ => PreferenceData.Tokenize(split.Train, tokenizer, MaxLength).Pairs,
         };
         var tokenize = clock.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
 
         // What a generated loop keeps while it trains: the split and the tokenized data.
         var kept = GC.GetTotalMemory(forceFullCollection: true) - managedBefore;
-        var tokenIds = data.Pairs.Sum(p => 4L * (p.Chosen.Tokens.Length + p.Rejected.Tokens.Length));
+        var tokenIds = pairs.Sum(p => 4L * (p.Chosen.Tokens.Length + p.Rejected.Tokens.Length));
         var peak = (ProcessMemory.PeakResidentBytes ?? 0) - residentBefore;
         GC.KeepAlive(split);
-        Console.WriteLine(JsonSerializer.Serialize(new Sample(data.Pairs.Count, read, tokenize, cpuSeconds, kept, tokenIds, peak)));
+        Console.WriteLine(JsonSerializer.Serialize(new Sample(pairs.Count, read, tokenize, cpuSeconds, kept, tokenIds, peak)));
         return 0;
     }
 
-    /// <summary>The loop of before: one pair at a time on one thread, its prompt encoded for each answer.</summary>
-    private static PreferenceData Serial(IReadOnlyList<PreferencePair> pairs, ITokenizer tokenizer) =>
-        new(pairs.Select(p => (TokenizedSequence.Create(tokenizer, p.Prompt, p.Chosen, MaxLength), TokenizedSequence.Create(tokenizer, p.Prompt, p.Rejected, MaxLength))).ToList(),
-            pairs.Select(p => (float)p.Weight).ToList());
+    /// <summary>The loop of before: one pair at a time on one thread, its prompt encoded for each answer, each sequence its own object and array.</summary>
+    private static List<(TokenizedSequence, TokenizedSequence)> Serial(IReadOnlyList<PreferencePair> pairs, ITokenizer tokenizer) =>
+        pairs.Select(p => (TokenizedSequence.Create(tokenizer, p.Prompt, p.Chosen, MaxLength), TokenizedSequence.Create(tokenizer, p.Prompt, p.Rejected, MaxLength))).ToList();
 }

@@ -4,46 +4,55 @@ using AlignDsl.Reporting;
 namespace AlignDsl.Data;
 
 /// <summary>
-/// Maps every row (tokenizes it) on all cores, the results in the rows' order, with progress for a large input. Rows left
-/// on disk (<see cref="JsonlRows{T}"/>) are read in order by one thread and parsed and mapped on all of them, so only
-/// the results are ever held. One thread is the plain serial loop, which gives the same results.
+/// Maps every row (tokenizes it) on all cores, a chunk of rows at a time, and hands the results over in the rows' order,
+/// so that only the chunk's results are held besides what the caller keeps. Rows left on disk (<see cref="JsonlRows{T}"/>)
+/// are read in order on this thread and parsed and mapped on all of them. A large input shows progress. One thread is
+/// the plain serial loop, which gives the same results.
 /// </summary>
 internal static class ParallelRows
 {
+    private const int ChunkRows = 4096;
+
+    /// <param name="consume">Takes each row's result, in row order, on the calling thread.</param>
     /// <param name="threads">Threads to map on: 0 for every core, 1 for the serial loop.</param>
     /// <param name="unit">What a row is, for the progress line ("pairs").</param>
-    public static TResult[] Map<T, TResult>(IEnumerable<T> rows, Func<T, TResult> map, int threads, string unit)
+    public static void Map<T, TResult>(IEnumerable<T> rows, Func<T, TResult> map, Action<TResult> consume, int threads, string unit)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(threads);
         var file = rows as JsonlRows<T>;
         var count = rows.TryGetNonEnumeratedCount(out var known) ? known : 0;
         var progress = ProgressMeter.Start(file is null ? "tokenizing" : $"tokenizing {file.Path}", count, unit, large: count >= ProgressMeter.LargeRows);
-        TResult Mapped(T row)
+        if (threads == 1)
         {
-            var result = map(row);
-            progress.Advance(1, 1);
-            return result;
+            foreach (var row in rows)
+            {
+                consume(map(row));
+                progress.Advance(1, 1);
+            }
         }
-
-        TResult[] results;
-        if (threads == 1) results = rows.Select(Mapped).ToArray();
         else
         {
-            var degree = threads == 0 ? Environment.ProcessorCount : threads;
-            try
-            {
-                results = file is not null
-                    ? file.Lines().AsParallel().AsOrdered().WithDegreeOfParallelism(degree).Select(l => Mapped(file.Parse(l.Text, l.Line))).ToArray()
-                    : rows.AsParallel().AsOrdered().WithDegreeOfParallelism(degree).Select(Mapped).ToArray();
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-            {
-                // A row's own error (a line that changed on disk, a template that fails) as the serial loop would throw it.
-                ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
-                throw;
-            }
+            var options = new ParallelOptions { MaxDegreeOfParallelism = threads == 0 ? Environment.ProcessorCount : threads };
+            if (file is not null) InChunks(file.Lines(), line => map(file.Parse(line.Text, line.Line)), consume, options, progress);
+            else InChunks(rows, map, consume, options, progress);
         }
         progress.Finish();
-        return results;
+    }
+
+    private static void InChunks<TSource, TResult>(IEnumerable<TSource> source, Func<TSource, TResult> map, Action<TResult> consume, ParallelOptions options,
+        ProgressMeter progress)
+    {
+        var results = new TResult[ChunkRows];
+        foreach (var chunk in source.Chunk(ChunkRows))
+        {
+            try { Parallel.For(0, chunk.Length, options, i => results[i] = map(chunk[i])); }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // A row's own error (a line changed on disk, a template that fails) as the serial loop would throw it.
+                ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
+            for (var i = 0; i < chunk.Length; i++) consume(results[i]);
+            progress.Advance(chunk.Length, chunk.Length);
+        }
     }
 }
