@@ -1,7 +1,7 @@
 using System.Text.Json;
-using AlignDsl.Reporting;
 using AlignDsl.Data.Conversations;
 using AlignDsl.Data.Quality;
+using AlignDsl.Reporting;
 
 namespace AlignDsl.Data;
 
@@ -133,7 +133,7 @@ public static class JsonlReader
         List<int> lines = [];
         var progress = ProgressMeter.Start($"reading {path}", length, "rows", large: length >= ProgressMeter.LargeBytes);
         long reported = 0;
-        foreach (var (lineNumber, offset, text) in Utf8Lines.ReadFrom(path, 0, 1, bytes => progress.Advance(bytes - Interlocked.Exchange(ref reported, bytes), 0)))
+        foreach (var (lineNumber, offset, text) in Utf8Lines.ReadFrom(path, 0, 1, bytes => { progress.Advance(bytes - reported, 0); reported = bytes; }))
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
             JsonDocument document;
