@@ -9,7 +9,7 @@ using AlignDsl.Tokenization;
 // Loading and tokenizing a large preference file as a generated loop does (the split read, its training rows tokenized),
 // in pairs per second, and the memory it keeps, for a 200,000-row and a 20,000-row file of gym-like pairs:
 //   before    every row's text read into memory, tokenized one pair at a time on one thread (the loop of before);
-//   now       rows left on disk once checked, tokenized on every core;
+//   now       rows left on disk once checked, tokenized on every core (now-1-thread: on one);
 //   now-chatml  the same, each pair rendered with ChatML first (as for a pretrained model with a chat template).
 // Each measurement is a fresh process, so its peak resident memory is its own; the parent prints medians.
 //   dotnet run --project benchmarks/DataBenchmark -c Release [-- --rows 200000 --repeats 3]
@@ -25,23 +25,28 @@ try
     var small = GymLikeFile.Write(Path.Combine(folder, "small.jsonl"), rows / 10);
     Console.WriteLine($"{rows:N0} and {rows / 10:N0} gym-like pairs ({new FileInfo(large).Length / 1e6:F0} MB and {new FileInfo(small).Length / 1e6:F0} MB); " +
                       $"median of {repeats} fresh processes; {Environment.ProcessorCount} cores; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-    Console.WriteLine($"{"path",-11} {"rows",8} {"read s",7} {"tokenize s",10} {"pairs/s",9} {"pairs/CPU-s",11} {"kept MiB",9} {"token ids MiB",13} {"peak RSS growth MiB",19}");
-    var measured = new Dictionary<(string Mode, string File), Sample>();
-    foreach (var mode in new[] { "before", "now", "now-chatml" })
-        foreach (var file in new[] { small, large })
-        {
-            var samples = Enumerable.Range(0, repeats).Select(_ => Child.Run(mode, file)).ToArray();
-            var m = measured[(mode, file)] = Sample.Median(samples);
-            Console.WriteLine($"{mode,-11} {m.Rows,8:N0} {m.ReadSeconds,7:F2} {m.TokenizeSeconds,10:F2} {m.PairsPerSecond,9:N0} {m.PairsPerCpuSecond,11:N0} {Mib(m.KeptBytes),9:F1} {Mib(m.TokenIdBytes),13:F1} {Mib(m.PeakGrowthBytes),19:F1}");
-        }
+    Console.WriteLine($"{"path",-12} {"rows",8} {"read s",7} {"tokenize s",10} {"pairs/s",9} {"pairs/CPU-s",11} {"kept MiB",9} {"token ids MiB",13} {"peak RSS growth MiB",19}");
+    // Repeats go round every case in turn, so that a neighbour's burst of work falls on all of them alike.
+    string[] modes = ["before", "now", "now-1-thread", "now-chatml"];
+    var cases = modes.SelectMany(mode => new[] { (Mode: mode, File: small), (Mode: mode, File: large) }).ToArray();
+    var samples = cases.ToDictionary(c => c, _ => new List<Sample>());
+    for (var repeat = 0; repeat < repeats; repeat++)
+        foreach (var c in cases) samples[c].Add(Child.Run(c.Mode, c.File));
+    var measured = cases.ToDictionary(c => c, c => Sample.Median(samples[c]));
+    foreach (var c in cases)
+    {
+        var m = measured[c];
+        Console.WriteLine($"{c.Mode,-12} {m.Rows,8:N0} {m.ReadSeconds,7:F2} {m.TokenizeSeconds,10:F2} {m.PairsPerSecond,9:N0} {m.PairsPerCpuSecond,11:N0} {Mib(m.KeptBytes),9:F1} {Mib(m.TokenIdBytes),13:F1} {Mib(m.PeakGrowthBytes),19:F1}");
+    }
     foreach (var mode in new[] { "before", "now" })
     {
         var (s, l) = (measured[(mode, small)], measured[(mode, large)]);
         Console.WriteLine($"{mode}: {rows / 10:N0} → {rows:N0} rows, memory kept grows by {Mib(l.KeptBytes - s.KeptBytes):F1} MiB " +
                           $"({(double)(l.KeptBytes - s.KeptBytes) / (l.TokenIdBytes - s.TokenIdBytes):F2}× the token ids' growth), peak RSS by {Mib(l.PeakGrowthBytes - s.PeakGrowthBytes):F1} MiB");
     }
-    var (before, now) = (measured[("before", large)], measured[("now", large)]);
+    var (before, now, oneThread) = (measured[("before", large)], measured[("now", large)], measured[("now-1-thread", large)]);
     Console.WriteLine($"now / before on {rows:N0} rows: pairs per second {now.PairsPerSecond / before.PairsPerSecond:F2}×, per CPU-second {now.PairsPerCpuSecond / before.PairsPerCpuSecond:F2}×");
+    Console.WriteLine($"now, all cores / one thread: pairs per second {now.PairsPerSecond / oneThread.PairsPerSecond:F2}×; tokenizing alone {oneThread.TokenizeSeconds / now.TokenizeSeconds:F2}×");
     return 0;
 }
 finally
@@ -59,7 +64,7 @@ internal sealed record Sample(int Rows, double ReadSeconds, double TokenizeSecon
 
     public double PairsPerCpuSecond => Rows / CpuSeconds;
 
-    public static Sample Median(IReadOnlyList<Sample> samples)
+    public static Sample Median(List<Sample> samples)
     {
         double M(Func<Sample, double> of)
         {
@@ -128,6 +133,7 @@ internal static class Measure
             "before" => Serial(split.Train, tokenizer),
             // As Policy.Render renders rows left on disk: as they are read.
             "now-chatml" => PreferenceData.Tokenize(split.Train is JsonlRows<PreferencePair> rows ? rows.Map(chat.Pair) : split.Train.Select(chat.Pair).ToList(), tokenizer, MaxLength).Pairs,
+            "now-1-thread" => PreferenceData.Tokenize(split.Train, tokenizer, MaxLength, threads: 1).Pairs,
             _ => PreferenceData.Tokenize(split.Train, tokenizer, MaxLength).Pairs,
         };
         var tokenize = clock.Elapsed.TotalSeconds;

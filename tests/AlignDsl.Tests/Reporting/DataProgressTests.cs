@@ -1,4 +1,5 @@
 using AlignDsl.Data;
+using AlignDsl.Running;
 using AlignDsl.Evaluation;
 using AlignDsl.Hosting;
 using AlignDsl.Reporting;
@@ -13,7 +14,13 @@ public sealed class DataProgressTests : IDisposable
     private static readonly CompactTokenizer Tokenizer = CompactTokenizer.FromCorpus(Gym.Corpus());
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"aligndsl-{Guid.NewGuid():N}.jsonl");
 
-    public void Dispose() => File.Delete(_path);
+    public void Dispose()
+    {
+        File.Delete(_path);
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"aligndsl-progress-{Guid.NewGuid():N}");
 
     [Fact]
     public void Tokenizing_a_large_input_reports_progress_and_a_small_one_does_not()
@@ -57,6 +64,24 @@ public sealed class DataProgressTests : IDisposable
         var rows = JsonlReader.ReadPairs(_path);
         var reading = Assert.Single(observer.Reports, r => r.Done);
         Assert.Equal(($"reading {_path}", rows.Count), (reading.Task, reading.Rows));
+    }
+
+    [Fact]
+    public async Task A_run_sends_data_progress_in_its_flow_to_its_observer_until_it_ends()
+    {
+        var observer = new Recorder();
+        var pairs = Enumerable.Range(0, ProgressMeter.LargeRows).Select(i => new PreferencePair($"question {i}", " yes", " no")).ToList();
+
+        using (new RunContext(AlignDsl.Tests.EndToEnd.TestResumeSft.Descriptor, new RunOptions { OutputRoot = _root, Device = "cpu" }, observer))
+        {
+            // As in a generated loop: the data is read after an await, on whatever thread continues the run.
+            await Task.Yield();
+            PreferenceData.Tokenize(pairs, Tokenizer, 48);
+        }
+        Assert.True(Assert.Single(observer.Reports, r => r.Done).Rows == ProgressMeter.LargeRows);
+
+        PreferenceData.Tokenize(pairs, Tokenizer, 48);
+        Assert.Single(observer.Reports, r => r.Done);
     }
 
     [Fact]
