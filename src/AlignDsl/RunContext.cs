@@ -41,6 +41,7 @@ public sealed partial class RunContext : IDisposable
     private int _resumedStep;
     private TrainingState? _state;
     private bool _diverged, _saving;
+    private readonly IDisposable _dataProgress;
 
     public RunContext(ExperimentDescriptor experiment, RunOptions options, IRunObserver? observer = null)
     {
@@ -76,6 +77,8 @@ public sealed partial class RunContext : IDisposable
             RunDirectory = _store.BeginRun(experiment.Name);
         }
         torch.random.manual_seed(Seed);
+        // Reading and tokenizing a large data file report to this run's observer (the generated loop calls them statically).
+        _dataProgress = ProgressMeter.Route(_observer);
     }
 
     public ExperimentDescriptor Experiment { get; }
@@ -531,6 +534,7 @@ public sealed partial class RunContext : IDisposable
     /// </summary>
     public void Dispose()
     {
+        _dataProgress.Dispose();
         _log?.Dispose();
         _log = null;
         (_judge as IDisposable)?.Dispose();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AlignDsl.Data.Conversations;
 using AlignDsl.Data.Quality;
+using AlignDsl.Reporting;
 
 namespace AlignDsl.Data;
 
@@ -12,19 +13,29 @@ public static class JsonlReader
 {
     // Pairs, demonstrations, prompts and feedback accept every TRL shape that carries them, standard or conversational
     // (Data/Conversations); conversations are rendered in the gym's "user: …\nassistant: …" format.
-    public static IReadOnlyList<PreferencePair> ReadPairs(string path) =>
-        Read(path, (obj, line) => ConversationalJsonl.ParseLine(obj, path, line, DataFamily.Pairs, (f, e) => f.ToPair(e)));
+    // A file of StreamFromBytes or more is returned as JsonlRows, left on disk once checked; a smaller one as a list.
+    public static IReadOnlyList<PreferencePair> ReadPairs(string path) => ReadPairsOrStream(path, StreamFromBytes);
 
-    public static IReadOnlyList<Demonstration> ReadDemonstrations(string path) =>
-        Read(path, (obj, line) => ConversationalJsonl.ParseLine(obj, path, line, DataFamily.Demonstrations, (f, e) => f.ToDemonstration(e)));
+    public static IReadOnlyList<Demonstration> ReadDemonstrations(string path) => ReadDemonstrationsOrStream(path, StreamFromBytes);
 
     /// <summary>Prompts alone, <c>{"prompt"}</c>: an online objective samples its own answers.</summary>
     public static IReadOnlyList<string> ReadPrompts(string path) =>
         Read(path, (obj, line) => ConversationalJsonl.ParseLine(obj, path, line, DataFamily.Prompts, (f, e) => f.ToPrompt(e)));
 
     /// <summary>Unpaired feedback: <c>{"prompt","completion","label"}</c> with a boolean label (true = desirable).</summary>
-    public static IReadOnlyList<Feedback> ReadFeedback(string path) =>
-        Read(path, (obj, line) => ConversationalJsonl.ParseLine(obj, path, line, DataFamily.Feedback, (f, e) => f.ToFeedback(e)));
+    public static IReadOnlyList<Feedback> ReadFeedback(string path) => ReadFeedbackOrStream(path, StreamFromBytes);
+
+    /// <summary>Files from this size on are left on disk once checked (<see cref="JsonlRows{T}"/>): their text is not held while training.</summary>
+    public const long StreamFromBytes = 1L << 20;
+
+    internal static IReadOnlyList<PreferencePair> ReadPairsOrStream(string path, long streamFromBytes) =>
+        Read(path, (obj, line) => ConversationalJsonl.ParseLine(obj, path, line, DataFamily.Pairs, (f, e) => f.ToPair(e)), streamFromBytes);
+
+    internal static IReadOnlyList<Demonstration> ReadDemonstrationsOrStream(string path, long streamFromBytes) =>
+        Read(path, (obj, line) => ConversationalJsonl.ParseLine(obj, path, line, DataFamily.Demonstrations, (f, e) => f.ToDemonstration(e)), streamFromBytes);
+
+    internal static IReadOnlyList<Feedback> ReadFeedbackOrStream(string path, long streamFromBytes) =>
+        Read(path, (obj, line) => ConversationalJsonl.ParseLine(obj, path, line, DataFamily.Feedback, (f, e) => f.ToFeedback(e)), streamFromBytes);
 
     /// <summary>
     /// k-wise rankings, <c>{"prompt","responses":[k strings],"ranking":[indices, best first]}</c>, each expanded to its
@@ -86,15 +97,17 @@ public static class JsonlReader
     public static Split<T> ReadSplit<T>(string path, string? heldOutPath, Func<string, IReadOnlyList<T>> read)
     {
         var all = read(path);
-        if (heldOutPath is not null) return new Split<T>(all, read(heldOutPath));
+        // Evaluation reads held-out rows many times: they are kept in memory; training rows stay on disk if they were.
+        if (heldOutPath is not null) return new Split<T>(all, read(heldOutPath).ToList());
         var heldOut = Math.Max(1, all.Count / 10);
         if (all.Count < 2) throw new DataFormatException(path, all.Count, null, "needs at least 2 examples to hold one out; add a HeldOut file");
+        if (all is JsonlRows<T> rows) return new Split<T>(rows.Slice(0, all.Count - heldOut), rows.Slice(all.Count - heldOut, heldOut).ToList());
         return new Split<T>(all.Take(all.Count - heldOut).ToList(), all.Skip(all.Count - heldOut).ToList());
     }
 
-    private static IReadOnlyList<T> Read<T>(string path, Func<JsonElement, int, T> parse)
+    private static IReadOnlyList<T> Read<T>(string path, Func<JsonElement, int, T> parse, long streamFromBytes = long.MaxValue)
     {
-        var result = ReadObjects(path, parse);
+        var result = Check(path, parse, streamFromBytes);
         if (result.Count == 0)
         {
             var lines = File.ReadLines(path).Count();
@@ -104,11 +117,23 @@ public static class JsonlReader
     }
 
     /// <summary>Every non-blank line as a JSON object, parsed by <paramref name="parse"/>; an empty file gives an empty list.</summary>
-    internal static IReadOnlyList<T> ReadObjects<T>(string path, Func<JsonElement, int, T> parse)
+    internal static IReadOnlyList<T> ReadObjects<T>(string path, Func<JsonElement, int, T> parse) => Check(path, parse, long.MaxValue);
+
+    /// <summary>
+    /// Checks every line, streamed; the rows are kept as read, or, for a file of <paramref name="streamFromBytes"/> or more,
+    /// left on disk as <see cref="JsonlRows{T}"/> (each line's offset kept). A large file shows its progress.
+    /// </summary>
+    private static IReadOnlyList<T> Check<T>(string path, Func<JsonElement, int, T> parse, long streamFromBytes)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"Data file '{path}' does not exist (working directory: {Environment.CurrentDirectory}).", path);
+        var length = new FileInfo(path).Length;
+        var stream = length >= streamFromBytes;
         var result = new List<T>();
-        foreach (var (lineNumber, text) in Utf8Lines.Read(path))
+        List<long> offsets = [];
+        List<int> lines = [];
+        var progress = ProgressMeter.Start($"reading {path}", length, "rows", large: length >= ProgressMeter.LargeBytes);
+        long reported = 0;
+        foreach (var (lineNumber, offset, text) in Utf8Lines.ReadFrom(path, 0, 1, bytes => { progress.Advance(bytes - reported, 0); reported = bytes; }))
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
             JsonDocument document;
@@ -122,10 +147,13 @@ public static class JsonlReader
                 var item = parse(document.RootElement, lineNumber);
                 if (DuplicateKey(document.RootElement, "") is { } duplicate)
                     throw new DataFormatException(path, lineNumber, duplicate, "appears twice on the line, and only the last would be read: keep one");
-                result.Add(item);
+                if (stream) { offsets.Add(offset); lines.Add(lineNumber); }
+                else result.Add(item);
+                progress.Advance(0, 1);
             }
         }
-        return result;
+        progress.Finish();
+        return stream ? new JsonlRows<T>(path, [.. offsets], [.. lines], parse) : result;
     }
 
     /// <summary>The parser's own words without its position suffix ("… LineNumber: 0 | BytePositionInLine: 7."): each line is parsed alone, so its line is always 0.</summary>

@@ -6,7 +6,8 @@ namespace AlignDsl.Hosting;
 
 /// <summary>
 /// Draws a run on the console: a live progress bar with step, loss and ETA on a terminal, or a line every tenth of
-/// the run when the output is redirected (CI logs), plus each evaluation as it completes.
+/// the run when the output is redirected (CI logs), plus each evaluation as it completes; reading and tokenizing a large
+/// data file are drawn the same way, with rows per second.
 /// </summary>
 internal sealed class ConsoleObserver(TextWriter output, bool interactive) : IRunObserver
 {
@@ -14,6 +15,8 @@ internal sealed class ConsoleObserver(TextWriter output, bool interactive) : IRu
     private readonly Stopwatch _watch = new();
     private int _lastPrintedTenth = -1;
     private string _name = "";
+    private string _progressTask = "";
+    private int _progressTenth = -1;
 
     public void RunStarted(ExperimentDescriptor experiment, int steps, string runDirectory)
     {
@@ -51,6 +54,25 @@ internal sealed class ConsoleObserver(TextWriter output, bool interactive) : IRu
     }
 
     public void Status(string message) => output.WriteLine($"  · {message}");
+
+    /// <summary>Data work: a line redrawn in place on a terminal; on a redirected output a line at each tenth done.</summary>
+    public void Progress(DataProgress progress)
+    {
+        var filled = (int)Math.Round(progress.Fraction * BarWidth);
+        var line = $"  {progress.Task} {new string('━', filled)}{new string('─', BarWidth - filled)} {progress.Fraction * 100,3:F0}% " +
+                   $"{progress.Rows:N0} {progress.Unit}, {progress.RowsPerSecond:N0} {progress.Unit}/s";
+        if (interactive)
+        {
+            output.Write("\r" + line);
+            if (progress.Done) output.WriteLine();
+            return;
+        }
+        if (progress.Task != _progressTask) (_progressTask, _progressTenth) = (progress.Task, -1);
+        var tenth = (int)(progress.Fraction * 10);
+        if (tenth <= _progressTenth) return;
+        _progressTenth = tenth;
+        output.WriteLine(line);
+    }
 
     public void Warning(string message) => output.WriteLine($"  ⚠ warning: {message}");
 

@@ -67,13 +67,17 @@ public sealed class Policy : ITrainableModel
     public Policy FrozenCopy() => new(Model.HasAdapters ? Model.FrozenBaseCopy() : Model.FrozenCopy(), Tokenizer, Device, Chat);
 
     /// <summary>Training or evaluation data as the model reads it: rendered with its chat template, or as written for the gym's tiny GPT.</summary>
-    public IReadOnlyList<PreferencePair> Render(IReadOnlyList<PreferencePair> pairs) => Chat is null ? pairs : pairs.Select(Chat.Pair).ToList();
+    /// <remarks>Rows a large file left on disk stay there, rendered as they are read.</remarks>
+    public IReadOnlyList<PreferencePair> Render(IReadOnlyList<PreferencePair> pairs) => Render(pairs, Chat is null ? null : Chat.Pair);
 
     /// <inheritdoc cref="Render(IReadOnlyList{PreferencePair})"/>
-    public IReadOnlyList<Demonstration> Render(IReadOnlyList<Demonstration> demonstrations) => Chat is null ? demonstrations : demonstrations.Select(Chat.Demonstration).ToList();
+    public IReadOnlyList<Demonstration> Render(IReadOnlyList<Demonstration> demonstrations) => Render(demonstrations, Chat is null ? null : Chat.Demonstration);
 
     /// <inheritdoc cref="Render(IReadOnlyList{PreferencePair})"/>
-    public IReadOnlyList<Feedback> Render(IReadOnlyList<Feedback> feedback) => Chat is null ? feedback : feedback.Select(Chat.Feedback).ToList();
+    public IReadOnlyList<Feedback> Render(IReadOnlyList<Feedback> feedback) => Render(feedback, Chat is null ? null : Chat.Feedback);
+
+    private static IReadOnlyList<T> Render<T>(IReadOnlyList<T> rows, Func<T, T>? render) =>
+        render is null ? rows : rows is JsonlRows<T> file ? file.Map(render) : rows.Select(render).ToList();
 
     /// <summary>A prompt's ids as the model reads it: rendered with the chat template where the policy has one.</summary>
     public int[] EncodePrompt(string prompt) => Tokenizer.Encode(Chat?.Prompt(prompt) ?? prompt);

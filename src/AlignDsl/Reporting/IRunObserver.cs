@@ -15,6 +15,9 @@ public interface IRunObserver
     /// <summary>What the run is doing between steps (labelling data, loading models), for long work without steps.</summary>
     void Status(string message) { }
 
+    /// <summary>Reading or tokenizing a large data file, a few times a second and once at the end (<see cref="DataProgress.Done"/>).</summary>
+    void Progress(DataProgress progress) { }
+
     /// <summary>Something the user should know that does not stop the run (low annotator agreement, …).</summary>
     void Warning(string message);
 

@@ -35,9 +35,10 @@ public sealed class CompactTokenizer : ITokenizer
     /// <summary>None: GPT-2's one special token, <c>&lt;|endoftext|&gt;</c>, is not matched in text here; end of sequence has its own id.</summary>
     public IReadOnlyDictionary<string, int> SpecialTokens { get; } = new Dictionary<string, int>();
 
-    /// <summary>A vocabulary holding every token of the given texts.</summary>
+    /// <summary>A vocabulary holding every token of the given texts, encoded on every core (the set of ids has no order to keep).</summary>
     public static CompactTokenizer FromCorpus(IEnumerable<string> texts) =>
-        new(texts.SelectMany(t => Gpt2.Value.EncodeToIds(t)));
+        new(texts.AsParallel().Aggregate(() => new HashSet<int>(), (ids, text) => { ids.UnionWith(Gpt2.Value.EncodeToIds(text)); return ids; },
+            (all, some) => { all.UnionWith(some); return all; }, all => all));
 
     public int[] Encode(string text) =>
         Gpt2.Value.EncodeToIds(text).Select(id => _fromGpt2.TryGetValue(id, out var compact) ? compact : Unknown).ToArray();
