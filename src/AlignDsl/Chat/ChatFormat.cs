@@ -32,7 +32,7 @@ public sealed class ChatFormat(ChatTemplate template, string? bosToken = null, s
     {
         if (demonstration.Prompt.Length == 0) return demonstration;
         return _formatter.ToDemonstration(new TrlExample(TrlShape.PromptCompletion, Turns.Of(GymConversations.Messages(demonstration.Prompt)),
-            Completion: Answer(demonstration.Completion)));
+            Completion: Answer(demonstration.Completion), LearnsEveryAnswer: demonstration.LearnsEveryAnswer));
     }
 
     public Feedback Feedback(Feedback feedback)

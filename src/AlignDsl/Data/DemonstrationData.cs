@@ -15,7 +15,7 @@ public sealed class DemonstrationData(IReadOnlyList<TokenizedSequence> sequences
     public static DemonstrationData Tokenize(IEnumerable<Demonstration> demonstrations, ITokenizer tokenizer, int maxLength, int threads = 0)
     {
         var sequences = new PackedSequences();
-        ParallelRows.Map(demonstrations, d => TokenizedSequence.Create(tokenizer, d.Prompt, d.Completion, maxLength), sequences.Add, threads, "rows");
+        ParallelRows.Map(demonstrations, d => TokenizedSequence.Create(tokenizer, d.Prompt, d.Completion, maxLength, d.EarlierAnswers), sequences.Add, threads, "rows");
         return new(sequences.TrimExcess());
     }
 

@@ -1,7 +1,17 @@
 namespace AlignDsl.Data;
 
 /// <summary>A demonstration: the completion is what the policy should learn to say.</summary>
-public sealed record Demonstration(string Prompt, string Completion);
+public sealed record Demonstration(string Prompt, string Completion)
+{
+    /// <summary>
+    /// A <c>messages</c> conversation learns every assistant turn, as TRL's assistant-only loss does, not just the last
+    /// (a prompt-completion row learns its completion alone): kept when the conversation is rendered again with a model's template.
+    /// </summary>
+    public bool LearnsEveryAnswer { get; init; }
+
+    /// <summary>Where the earlier assistant turns stand in <see cref="Prompt"/> (characters), trained on beside the completion; null for none.</summary>
+    public (int Start, int Length)[]? EarlierAnswers { get; init; }
+}
 
 /// <summary>A preference pair: <see cref="Chosen"/> is preferred to <see cref="Rejected"/> for <see cref="Prompt"/>.</summary>
 public sealed record PreferencePair(string Prompt, string Chosen, string Rejected, string Category = "")

@@ -18,6 +18,8 @@ public sealed class PackedSequences : IReadOnlyList<TokenizedSequence>
     private int[] _starts = new int[256];
     private int[] _lengths = new int[256];
     private int[] _promptLengths = new int[256];
+    // Few sequences learn ranges of their prompt (multi-turn conversations): kept aside, by index.
+    private readonly Dictionary<int, int[]> _promptAnswers = [];
 
     public int Count { get; private set; }
 
@@ -49,6 +51,7 @@ public sealed class PackedSequences : IReadOnlyList<TokenizedSequence>
         }
         tokens.CopyTo(_blocks[^1], _used);
         (_blockOf[Count], _starts[Count], _lengths[Count], _promptLengths[Count]) = (_blocks.Count - 1, _used, tokens.Length, sequence.PromptLength);
+        if (sequence.PromptAnswers is { } answers) _promptAnswers[Count] = answers;
         _used += tokens.Length;
         Count++;
     }
@@ -72,7 +75,10 @@ public sealed class PackedSequences : IReadOnlyList<TokenizedSequence>
         get
         {
             Check(index);
-            return new TokenizedSequence(_blocks[_blockOf[index]].AsSpan(_starts[index], _lengths[index]).ToArray(), _promptLengths[index]);
+            return new TokenizedSequence(_blocks[_blockOf[index]].AsSpan(_starts[index], _lengths[index]).ToArray(), _promptLengths[index])
+            {
+                PromptAnswers = _promptAnswers.TryGetValue(index, out var answers) ? answers : null,
+            };
         }
     }
 

@@ -34,6 +34,10 @@ public sealed class SequenceBatch
             for (var t = 0; t < row.Tokens.Length; t++) _tokens[r * Length + t] = row.Tokens[t];
             // Target t+1 is predicted at position t; it counts when it belongs to the completion.
             for (var t = row.PromptLength; t < row.Tokens.Length; t++) _lossMask[r * (Length - 1) + t - 1] = 1f;
+            // A conversation's earlier assistant turns, inside the prompt, count too (never its first token: nothing predicts it).
+            if (row.PromptAnswers is { } answers)
+                for (var a = 0; a + 1 < answers.Length; a += 2)
+                    for (var t = Math.Max(answers[a], 1); t < answers[a + 1]; t++) _lossMask[r * (Length - 1) + t - 1] = 1f;
             _lastTokens[r] = row.Tokens.Length - 1;
             TokenCount += row.Tokens.Length;
         }

@@ -23,18 +23,41 @@ public sealed class ConversationFormatter(ChatTemplate template, string? bosToke
         return new PreferencePair(promptText, chosenText, Render(prompt, rejected).Completion);
     }
 
-    /// <summary>A demonstration; a <c>messages</c> conversation is learned from its last assistant turn, the turns before it being the prompt.</summary>
+    /// <summary>
+    /// A demonstration. A <c>messages</c> conversation is cut at its last assistant turn, the turns before it being the
+    /// prompt, and learns every assistant turn (TRL's assistant-only loss): the earlier ones are located in the rendered
+    /// prompt. A prompt-completion row learns its completion alone, unless it carries a conversation's earlier turns.
+    /// </summary>
     public Demonstration ToDemonstration(TrlExample example)
     {
         if (example.Shape == TrlShape.LanguageModeling && example.Completion!.Messages is { } messages)
         {
             var last = messages.Select((m, i) => (m, i)).LastOrDefault(p => p.m.Role == ChatMessage.Assistant);
             if (last.m is null) throw new FormatException("a messages conversation needs an assistant turn to learn from");
-            var (prompt, completion) = Render(Turns.Of(messages.Take(last.i).ToList()), Turns.Of([last.m]));
-            return new Demonstration(prompt, completion);
+            return ToDemonstration(example with { Shape = TrlShape.PromptCompletion, Prompt = Turns.Of(messages.Take(last.i).ToList()), Completion = Turns.Of([last.m]), LearnsEveryAnswer = true });
         }
         var rendered = Render(example.Prompt, Required(example.Completion));
-        return new Demonstration(rendered.Prompt, rendered.Completion);
+        var earlier = example.LearnsEveryAnswer && example.Prompt?.Messages is { } turns ? AnswersIn(turns, rendered.Prompt) : null;
+        return new Demonstration(rendered.Prompt, rendered.Completion) { LearnsEveryAnswer = example.LearnsEveryAnswer, EarlierAnswers = earlier };
+    }
+
+    /// <summary>
+    /// Each assistant turn of <paramref name="turns"/> as a span of <paramref name="prompt"/>: what rendering the turns
+    /// through it adds to rendering those before it with the generation prompt. A turn the template renders otherwise once
+    /// the conversation goes on (one that drops earlier reasoning, say) cannot be located, and is left out of the loss.
+    /// </summary>
+    private (int Start, int Length)[]? AnswersIn(IReadOnlyList<ChatMessage> turns, string prompt)
+    {
+        var spans = new List<(int, int)>();
+        for (var i = 0; i < turns.Count; i++)
+        {
+            if (turns[i].Role != ChatMessage.Assistant) continue;
+            var before = template.Render(turns.Take(i).ToList(), addGenerationPrompt: true, bosToken, eosToken);
+            var through = template.Render(turns.Take(i + 1).ToList(), addGenerationPrompt: false, bosToken, eosToken);
+            if (through.Length > before.Length && through.StartsWith(before, StringComparison.Ordinal) && prompt.StartsWith(through, StringComparison.Ordinal))
+                spans.Add((before.Length, through.Length - before.Length));
+        }
+        return spans.Count == 0 ? null : spans.ToArray();
     }
 
     public Feedback ToFeedback(TrlExample example)

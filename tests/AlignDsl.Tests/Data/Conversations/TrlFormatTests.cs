@@ -81,7 +81,8 @@ public sealed class TrlFormatTests : IDisposable
         Assert.Equal(new Demonstration("<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n", "Hello<|im_end|>\n"), fromPair);
         var fromMessages = ConversationalJsonl.ReadDemonstrations(Write(
             """{"messages":[{"role":"system","content":"S"},{"role":"user","content":"Hi"},{"role":"assistant","content":"Hello"}]}"""), ChatMl).Single();
-        Assert.Equal(new Demonstration("<|im_start|>system\nS<|im_end|>\n<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n", "Hello<|im_end|>\n"), fromMessages);
+        Assert.Equal(new Demonstration("<|im_start|>system\nS<|im_end|>\n<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n", "Hello<|im_end|>\n")
+            { LearnsEveryAnswer = true }, fromMessages);
     }
 
     [Fact]
