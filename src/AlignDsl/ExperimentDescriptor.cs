@@ -61,16 +61,18 @@ public sealed record ExperimentDescriptor(
     /// </summary>
     public long EstimatedTrainingBytes => ResidentModels.Sum(EstimatedBytes) + EstimatedActivationBytes;
 
-    /// <summary>DPO, IPO or KTO whose reference log-probs are computed before training: no reference is resident.</summary>
-    private bool PrecomputesReference => Objective is ObjectiveKind.Dpo or ObjectiveKind.Ipo or ObjectiveKind.Kto && AdapterParameters == 0
-        && ResidentModels.All(m => m.Role != "reference");
+    /// <summary>The objective as the catalogue describes it: its settings, resident models, reference and scorer.</summary>
+    public Catalogue.ObjectiveEntry Entry => Catalogue.ObjectiveCatalogue.Of(Objective);
+
+    /// <summary>The reference's log-probs are computed before training: declared on (<see cref="Switches"/>), so no reference is resident.</summary>
+    private bool PrecomputesReference => Switches.Contains("PrecomputeReferenceLogProbs");
 
     /// <summary>One resident model's weights and optimiser state in the declared precision; LoRA's policy keeps its base frozen.</summary>
     public long EstimatedBytes(ResidentModel model) =>
-        new Rules.ResidentEstimate(model.Role, model.Trainable, model.Parameters, Precision, model.Role == "policy" ? AdapterParameters : 0).Bytes;
+        new Rules.ResidentEstimate(model.Role, model.Trainable, model.Parameters, Precision, model.Role == Catalogue.ObjectiveCatalogue.PolicyRole ? AdapterParameters : 0).Bytes;
 
     /// <summary>The activations, logits and backward buffers of one step at the declared batch size and MaxLength.</summary>
-    public long EstimatedActivationBytes => Rules.ActivationEstimate.Bytes(Objective.ToString(), PrecomputesReference, Training.BatchSize, Training.MaxLength,
+    public long EstimatedActivationBytes => Rules.ActivationEstimate.Bytes(Entry, PrecomputesReference, Training.BatchSize, Training.MaxLength,
         Model.Layers, Model.ModelDim, 4L * Model.ModelDim, Model.VocabularySize, Precision, GradientCheckpointing);
 }
 

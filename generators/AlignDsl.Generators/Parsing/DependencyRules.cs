@@ -20,7 +20,7 @@ internal static class DependencyRules
                 string.Join(" → ", new[] { experiment.Name }.Concat(cycle)));
             yield break;
         }
-        if (rewardExperiment.Objective is not { Kind: ObjectiveKindModel.RewardModel } || experiment.Policy.InitFromClass is null) yield break;
+        if (rewardExperiment.Objective is not { Kind: ObjectiveKind.RewardModel } || experiment.Policy.InitFromClass is null) yield break;
         ExperimentModel policyRoot = Root(experiment, byClass), rewardRoot = Root(rewardExperiment, byClass);
         if (policyRoot.FullName == rewardRoot.FullName || policyRoot.Data is null || rewardRoot.Data is null) yield break;
         string policyCorpus = Corpus(policyRoot.Data), rewardCorpus = Corpus(rewardRoot.Data);

@@ -31,7 +31,7 @@ internal static class PretrainedRules
                 : null;
             if (why is not null) diagnostics.Add(DiagnosticInfo.Create(RuleBook.ChatTemplateInvalid, policy.ChatTemplateLocation, why));
         }
-        if (objective is { Kind: ObjectiveKindModel.RewardModel } && (policy.Pretrained is not null || lora is not null))
+        if (objective is { Kind: ObjectiveKind.RewardModel } && (policy.Pretrained is not null || lora is not null))
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.NotForRewardModel, policy.Pretrained is not null ? policy.PretrainedLocation : lora!.Location,
                 experiment, policy.Pretrained is not null ? "a Pretrained model" : "[Lora]"));
         if (lora is null) return;

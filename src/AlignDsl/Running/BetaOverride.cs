@@ -8,15 +8,15 @@ namespace AlignDsl.Running;
 /// </summary>
 public static class BetaOverride
 {
-    /// <summary>The hyperparameter <c>--beta</c> replaces: <c>KlCoefficient</c> for PPO, <c>Beta</c> for DPO, IPO, KTO and SimPO; null when there is none.</summary>
-    public static string? SettingOf(ExperimentDescriptor experiment) =>
-        new[] { "KlCoefficient", "Beta" }.FirstOrDefault(name => experiment.Hyperparameters.Any(h => h.Name == name));
+    /// <summary>The hyperparameter <c>--beta</c> replaces, as the catalogue names it (<c>KlCoefficient</c> for PPO, <c>Beta</c> for DPO, IPO, KTO and SimPO); null when there is none.</summary>
+    public static string? SettingOf(ExperimentDescriptor experiment) => experiment.Entry.Beta?.Name;
 
     /// <summary>Why <paramref name="beta"/> cannot be used for <paramref name="experiment"/>, or null when it can (a value outside the typical range only warns).</summary>
     public static string? Problem(ExperimentDescriptor experiment, double beta)
     {
         if (SettingOf(experiment) is null)
             return $"{experiment.Name} trains {experiment.Objective}, which has no β to override: drop --beta (DPO, IPO, KTO, SimPO and PPO have one).";
-        return SettingRules.CheckBeta(experiment.Objective.ToString(), beta).FirstOrDefault(v => v.Rule.Severity == RuleSeverity.Error)?.ToString();
+        var setting = experiment.Entry.Beta!;
+        return SettingRules.CheckBeta(experiment.Entry.Display, setting.Name, beta, setting.Typical).FirstOrDefault(v => v.Rule.Severity == RuleSeverity.Error)?.ToString();
     }
 }
