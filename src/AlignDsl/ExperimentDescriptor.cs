@@ -52,6 +52,22 @@ public sealed record ExperimentDescriptor(
     /// <summary>Every hyperparameter of the declaration, defaults included, in declaration order (objective's first): for <c>describe</c>, <c>summary.json</c> and <c>report.md</c>.</summary>
     public IReadOnlyList<Hyperparameter> Hyperparameters { get; init; } = [];
 
+    /// <summary>
+    /// The objective's own numeric settings, in its catalogue entry's order, with the values of <paramref name="values"/>
+    /// (by default the declared ones, defaults included): β first for the objectives that have one.
+    /// </summary>
+    public IReadOnlyList<Hyperparameter> ObjectiveSettings(IReadOnlyList<Hyperparameter>? values = null) =>
+        Entry.Settings.Where(s => s.IsConstant).Select(s => (values ?? Hyperparameters).FirstOrDefault(h => h.Name == s.Name)).OfType<Hyperparameter>().ToList();
+
+    /// <summary>The objective's settings as <c>describe</c> shows them: each number with its typical range where the catalogue knows one, then the switches that are on.</summary>
+    public string ObjectiveSettingsText()
+    {
+        var parts = ObjectiveSettings().Select(h => Entry.Setting(h.Name)?.Typical is { } t
+            ? FormattableString.Invariant($"{h.Name} {h.Value} (typical {t.Low}–{t.High})")
+            : FormattableString.Invariant($"{h.Name} {h.Value}")).Concat(Switches).ToList();
+        return parts.Count == 0 ? "no settings of its own" : string.Join(", ", parts);
+    }
+
     /// <summary>The experiments whose finished runs this one loads: the one it starts from, and its reward model's.</summary>
     public IReadOnlyList<string> Needs => new[] { InitFrom, RewardFrom }.OfType<string>().Distinct().ToList();
 

@@ -41,7 +41,7 @@ internal static class Describer
         var t = d.Training;
         var text = new StringBuilder();
         text.AppendLine($"{d.Name}  ({d.ClassName})");
-        text.AppendLine($"  objective     {d.Objective.ToString().ToUpperInvariant()} on {d.Data.ToString().ToLowerInvariant()} from {d.DataSource}");
+        text.AppendLine($"  objective     {d.Entry.Display} on {d.Data.ToString().ToLowerInvariant()} from {d.DataSource}: {d.ObjectiveSettingsText()}");
         text.AppendLine(d.Pretrained is { } folder
             ? $"  policy        pretrained from {folder}: {PretrainedModel(folder)}"
             : $"  policy        {(d.InitFrom is null ? "fresh" : "starts from " + d.InitFrom)}: {d.Model.Layers} layers, width {d.Model.ModelDim}, {d.Model.Heads} heads, context {d.Model.Context}");
@@ -49,7 +49,7 @@ internal static class Describer
             text.AppendLine($"  chat template {(d.ChatTemplate is { } template ? TemplateName(template) : "the folder's own chat_template")}");
         if (d.Lora is { } lora)
             text.AppendLine($"  LoRA          rank {lora.Rank}, α {lora.Alpha.ToString(CultureInfo.InvariantCulture)}, dropout {lora.Dropout.ToString(CultureInfo.InvariantCulture)} on {lora.Targets}; only the adapters train" +
-                (d.Objective is ObjectiveKind.Dpo or ObjectiveKind.Ipo or ObjectiveKind.Kto ? ", the reference is the base with them switched off" : ""));
+                (d.Entry.Reference == Catalogue.ReferenceUse.Frozen ? ", the reference is the base with them switched off" : ""));
         if (d.RewardFrom is { } reward) text.AppendLine($"  reward        {reward}'s trained reward model, frozen");
         text.AppendLine($"  training      {t.Steps} steps × {t.BatchSize}, learning rate {t.LearningRate.ToString(CultureInfo.InvariantCulture)}, max length {t.MaxLength}, seed {t.Seed}");
         text.AppendLine($"  evaluation    {(d.EvalSuites.Count == 0 ? "none" : string.Join(", ", d.EvalSuites))}{(t.EvalEvery > 0 ? $", every {t.EvalEvery} steps" : "")}, before and after");
