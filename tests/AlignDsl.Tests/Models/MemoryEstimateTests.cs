@@ -28,6 +28,16 @@ public sealed class MemoryEstimateTests
     }
 
     [Fact]
+    public void Value_model_adds_a_scalar_head_with_a_bias_to_the_body()
+    {
+        var tokenizer = Tokenization.CompactTokenizer.FromCorpus(["a b c"]);
+        var config = new ModelConfig(1, 32, 4, 16, tokenizer.VocabularySize);
+        using var valueModel = new ValueModel(new TinyGpt(config), tokenizer, CPU);
+        var role = ObjectiveCatalogue.Of(ObjectiveKind.Ppo).Residents(default).Single(r => r.Role == "value model");
+        Assert.Equal(role.Parameters(config.Parameters, config.ModelDim), valueModel.Parameters().Sum(p => p.numel()));
+    }
+
+    [Fact]
     public void Every_generated_descriptor_matches_the_shared_resident_set()
     {
         foreach (var entry in GeneratedExperiments.All)
