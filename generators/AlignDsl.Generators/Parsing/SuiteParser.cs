@@ -60,9 +60,11 @@ internal static class SuiteParser
     {
         if (objective is null) return null;
         if (!objective.TrainsPolicy && KnownTypes.SamplingSuites.Contains(type)) return (RuleBook.SuiteNeedsPolicy, [shortName, experiment]);
-        var hasReference = objective.Entry.Reference != ReferenceUse.None;
-        if (KnownTypes.BaselineSuites.Contains(type) && policy.InitFromName is null && !hasReference) return (RuleBook.SuiteNeedsBaseline, [shortName, experiment]);
-        if (type == KnownTypes.RewardModelBias && hasReference && objective.PrecomputeReference) return (RuleBook.BiasSuiteNeedsLiveReference, [experiment]);
+        if (KnownTypes.BaselineSuites.Contains(type) && policy.InitFromName is null && objective.Entry.Reference == ReferenceUse.None)
+            return (RuleBook.SuiteNeedsBaseline, [shortName, experiment]);
+        // The bias suite scores single answers by the implicit reward, which needs the reference's log-probs of them.
+        if (type == KnownTypes.RewardModelBias && objective.Entry.Scorer == Scorer.ImplicitReward && objective.PrecomputeReference)
+            return (RuleBook.BiasSuiteNeedsLiveReference, [experiment]);
         return null;
     }
 

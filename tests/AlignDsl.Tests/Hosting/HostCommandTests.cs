@@ -39,6 +39,7 @@ public sealed class HostCommandTests
         Assert.Contains("reference (frozen)", output);
         // The objective's own settings, read from the catalogue: β first, with its typical range.
         Assert.Contains("objective     DPO on pairs from gym:HelpfulHarmless: Beta 0.1 (typical 0.1–0.5), LabelSmoothing 0", output);
+        Assert.Contains("held-out pairs ranked by the implicit reward β·log π/π_ref", output);
         Assert.Contains("starts from test-sft", output);
         Assert.Contains("total", output);
         Assert.Contains("precision     fp32; gradient checkpointing off", output);
