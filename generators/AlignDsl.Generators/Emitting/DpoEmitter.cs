@@ -8,7 +8,7 @@ internal sealed class DpoEmitter(Model.ExperimentModel experiment) : ReferenceOb
         : "Direct Preference Optimisation: −log σ(β·[log π/π_ref(chosen) − log π/π_ref(rejected)]). Resident: " + Resident;
 
     /// <summary>The hinge loss has no label smoothing.</summary>
-    public override IEnumerable<string> Constants() => Objective.Hinge ? base.Constants().Where(c => !c.Contains(" LabelSmoothing ")) : base.Constants();
+    protected override bool Uses(AlignDsl.Catalogue.ObjectiveSetting setting) => !(Objective.Hinge && setting.Name == "LabelSmoothing");
 
     public override void EmitTrainStep(CodeWriter w)
     {

@@ -42,10 +42,13 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
     /// <summary>The variable holding the model the run trains and saves.</summary>
     public virtual string TrainedModel => "policy";
 
-    /// <summary>A constant per numeric setting of the catalogue entry, in its order, with the declared or default value.</summary>
-    public virtual IEnumerable<string> Constants() => Objective.Entry.Settings.Where(s => s.IsConstant).Select(s => s.Kind == SettingKind.Count
+    /// <summary>A constant per numeric setting of the catalogue entry that the step uses, in its order, with the declared or default value.</summary>
+    public virtual IEnumerable<string> Constants() => Objective.Entry.Settings.Where(s => s.IsConstant && Uses(s)).Select(s => s.Kind == SettingKind.Count
         ? $"private const int {s.Name} = {Literal((int)Objective[s.Name])};"
         : $"private const double {s.Name} = {Literal(Objective[s.Name])};");
+
+    /// <summary>Whether this experiment's step reads <paramref name="setting"/>: every setting, unless another setting turns it off.</summary>
+    protected virtual bool Uses(ObjectiveSetting setting) => true;
 
     /// <summary>The constant holding the objective's β (<c>Beta</c>, PPO's <c>KlCoefficient</c>), which <c>--beta</c> overrides; null when it has none.</summary>
     public string? BetaConstant => Objective.Entry.Beta?.Name;
