@@ -52,6 +52,22 @@ public sealed record ExperimentDescriptor(
     /// <summary>Every hyperparameter of the declaration, defaults included, in declaration order (objective's first): for <c>describe</c>, <c>summary.json</c> and <c>report.md</c>.</summary>
     public IReadOnlyList<Hyperparameter> Hyperparameters { get; init; } = [];
 
+    /// <summary>
+    /// The objective's own numeric settings, in its catalogue entry's order, with the values of <paramref name="values"/>
+    /// (by default the declared ones, defaults included): β first for the objectives that have one.
+    /// </summary>
+    public IReadOnlyList<Hyperparameter> ObjectiveSettings(IReadOnlyList<Hyperparameter>? values = null) =>
+        Entry.Settings.Where(s => s.IsConstant).Select(s => (values ?? Hyperparameters).FirstOrDefault(h => h.Name == s.Name)).OfType<Hyperparameter>().ToList();
+
+    /// <summary>The objective's settings as <c>describe</c> shows them: each number with its typical range where the catalogue knows one, then the switches that are on.</summary>
+    public string ObjectiveSettingsText()
+    {
+        var parts = ObjectiveSettings().Select(h => Entry.Setting(h.Name)?.Typical is { } t
+            ? FormattableString.Invariant($"{h.Name} {h.Value} (typical {t.Low}–{t.High})")
+            : FormattableString.Invariant($"{h.Name} {h.Value}")).Concat(Switches).ToList();
+        return parts.Count == 0 ? "no settings of its own" : string.Join(", ", parts);
+    }
+
     /// <summary>The experiments whose finished runs this one loads: the one it starts from, and its reward model's.</summary>
     public IReadOnlyList<string> Needs => new[] { InitFrom, RewardFrom }.OfType<string>().Distinct().ToList();
 
@@ -61,9 +77,11 @@ public sealed record ExperimentDescriptor(
     /// </summary>
     public long EstimatedTrainingBytes => ResidentModels.Sum(EstimatedBytes) + EstimatedActivationBytes;
 
-    /// <summary>DPO, IPO or KTO whose reference log-probs are computed before training: no reference is resident.</summary>
-    private bool PrecomputesReference => Objective is ObjectiveKind.Dpo or ObjectiveKind.Ipo or ObjectiveKind.Kto && AdapterParameters == 0
-        && ResidentModels.All(m => m.Role != "reference");
+    /// <summary>The objective as the catalogue describes it: its settings, resident models, reference and scorer.</summary>
+    public Catalogue.ObjectiveEntry Entry => Catalogue.ObjectiveCatalogue.Of(Objective);
+
+    /// <summary>The reference's log-probs are computed before training: declared on (<see cref="Switches"/>), so no reference is resident.</summary>
+    private bool PrecomputesReference => Switches.Contains("PrecomputeReferenceLogProbs");
 
     /// <summary>
     /// One resident model's weights and optimiser state in the declared precision. With LoRA the trained model (the
@@ -74,7 +92,7 @@ public sealed record ExperimentDescriptor(
         : new Rules.ResidentEstimate(model.Role, model.Trainable, model.Parameters, Precision).Bytes;
 
     /// <summary>The activations, logits and backward buffers of one step at the declared batch size and MaxLength.</summary>
-    public long EstimatedActivationBytes => Rules.ActivationEstimate.Bytes(Objective.ToString(), PrecomputesReference, Training.BatchSize, Training.MaxLength,
+    public long EstimatedActivationBytes => Rules.ActivationEstimate.Bytes(Entry, PrecomputesReference, Training.BatchSize, Training.MaxLength,
         Model.Layers, Model.ModelDim, 4L * Model.ModelDim, Model.VocabularySize, Precision, GradientCheckpointing);
 }
 

@@ -6,7 +6,7 @@ using ExperimentGenerator = generator::AlignDsl.Generators.ExperimentGenerator;
 
 namespace AlignDsl.CodeFixes.Tests;
 
-/// <summary>The generator's ALIGN023: [Reference] on an objective that has no reference model.</summary>
+/// <summary>The generator's ALIGN023: [Reference] on an objective whose catalogue entry keeps no reference model.</summary>
 public sealed class ReferenceRuleTests
 {
     private static string Source(string objective) => Workspace.Usings + $"""
@@ -22,6 +22,7 @@ public sealed class ReferenceRuleTests
     [Theory]
     [InlineData("[SimPo]", "SimPO")]
     [InlineData("[Orpo(Lambda = 0.2)]", "ORPO")]
+    [InlineData("[Sft]", "SFT")]
     public void Is_a_warning_at_the_Reference_attribute_for_a_reference_free_objective(string objective, string name)
     {
         var source = Source(objective);

@@ -97,6 +97,65 @@ public sealed class PpoDiagnosticTests
     }
 
     [Fact]
+    public void ValueClipRange_is_its_own_setting_and_clips_the_value_model()
+    {
+        var run = Generate.Run(Bad("[Ppo(ClipRange = 0.1, ValueClipRange = 0.3)]\n[RewardFrom(typeof(Rm))]"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        var text = run.Files.Single(f => f.HintName == "Tests.Bad.g.cs").Text;
+        Assert.Contains("private const double ClipRange = 0.1;", text);
+        Assert.Contains("private const double ValueClipRange = 0.3;", text);
+        Assert.Contains("valueModel.Values(rollout.Batch), oldValues, mask, ClipRange, ValueClipRange, ValueCoefficient);", text);
+        Assert.Contains("new(\"ValueClipRange\", ValueClipRange)", text);
+    }
+
+    [Theory]
+    [InlineData("[Ppo(ValueClipRange = 0)]\n[RewardFrom(typeof(Rm))]", "ValueClipRange = 0", "0")]
+    [InlineData("[Ppo(ValueClipRange = double.NaN)]\n[RewardFrom(typeof(Rm))]", "ValueClipRange = double.NaN", "double.NaN")]
+    public void ValueClipRange_must_be_a_positive_number(string attributes, string anchor, string target)
+    {
+        var id = target == "0" ? "ALIGN019" : "ALIGN045";
+        NotGenerated(Reported(Bad(attributes), id, Error, (anchor, target)), "Tests", "Bad");
+    }
+
+    [Fact]
+    public void ValueClipRange_is_checked_in_the_builder_too()
+    {
+        var source = Source("""
+            [Experiment("bad")]
+            public partial class Bad
+            {
+                static void Configure(ExperimentBuilder x) => x
+                    .Policy(p => p.InitFrom<Sft>())
+                    .Objective(o => o.Ppo(valueClipRange: -0.2))
+                    .Reward(r => r.From<Rm>())
+                    .Data(d => d.Gym(GymTask.HelpfulHarmless));
+            }
+            """);
+        NotGenerated(Reported(source, "ALIGN019", Error, ("valueClipRange: -0.2", "-0.2")), "Tests", "Bad");
+    }
+
+    [Fact]
+    public void Ppo_with_lora_counts_no_reference_copy()
+    {
+        // With LoRA the generated PPO loop's reference is the policy with its adapters off: the estimate holds no copy of it.
+        var source = Source("""
+            [Experiment("lora-ppo")]
+            [Policy(InitFrom = typeof(Sft))]
+            [Ppo] [RewardFrom(typeof(Rm))] [Lora(Targets = "c_attn")]
+            [GymData(GymTask.HelpfulHarmless)] [Budget(GpuMemoryGiB = 0.0001)]
+            public partial class LoraPpo;
+            """);
+        var run = Generate.Run(source);
+        var message = run.GeneratorDiagnostics.Single(d => d.Id == "ALIGN024").GetMessage();
+        Assert.DoesNotContain("reference ", message);
+        Assert.Contains("value model ", message);
+        var text = Generate.Run(source.Replace("[Budget(GpuMemoryGiB = 0.0001)]", "")).Files.Single(f => f.HintName == "Tests.LoraPpo.g.cs").Text;
+        Assert.DoesNotContain("FrozenCopy", text);
+        Assert.Contains("BaseModelReference.TokenLogProbs(policy, rollout.Batch)", text);
+    }
+
+    [Fact]
     public void ALIGN024_ppo_holds_four_models()
     {
         var source = Generate.Usings + """

@@ -11,6 +11,7 @@ partial class GymPpo : global::AlignDsl.IExperiment
     // Hyperparameters, folded in at compile time.
     private const double KlCoefficient = 0.05;
     private const double ClipRange = 0.2;
+    private const double ValueClipRange = 0.2;
     private const double ValueCoefficient = 0.1;
     private const int PpoEpochs = 2;
     private const int MaxNewTokens = 20;
@@ -49,11 +50,11 @@ partial class GymPpo : global::AlignDsl.IExperiment
             // Every setting, defaults included, for summary.json, report.md and describe.
             Hyperparameters =
             [
-                new("KlCoefficient", KlCoefficient), new("ClipRange", ClipRange), new("ValueCoefficient", ValueCoefficient), new("PpoEpochs", PpoEpochs),
-                new("MaxNewTokens", MaxNewTokens), new("Gamma", Gamma), new("Lambda", Lambda), new("Steps", Steps),
-                new("BatchSize", BatchSize), new("LearningRate", LearningRate), new("WarmupSteps", WarmupSteps), new("WeightDecay", WeightDecay),
-                new("MaxGradNorm", MaxGradNorm), new("MaxLength", MaxLength), new("EvalEvery", EvalEvery), new("LogEvery", LogEvery),
-                new("Seed", Seed), new("CheckpointEvery", CheckpointEvery), new("KeepCheckpoints", KeepCheckpoints),
+                new("KlCoefficient", KlCoefficient), new("ClipRange", ClipRange), new("ValueClipRange", ValueClipRange), new("ValueCoefficient", ValueCoefficient),
+                new("PpoEpochs", PpoEpochs), new("MaxNewTokens", MaxNewTokens), new("Gamma", Gamma), new("Lambda", Lambda),
+                new("Steps", Steps), new("BatchSize", BatchSize), new("LearningRate", LearningRate), new("WarmupSteps", WarmupSteps),
+                new("WeightDecay", WeightDecay), new("MaxGradNorm", MaxGradNorm), new("MaxLength", MaxLength), new("EvalEvery", EvalEvery),
+                new("LogEvery", LogEvery), new("Seed", Seed), new("CheckpointEvery", CheckpointEvery), new("KeepCheckpoints", KeepCheckpoints),
             ],
         };
 
@@ -152,7 +153,7 @@ partial class GymPpo : global::AlignDsl.IExperiment
             optimizer.ZeroGrad();
             valueOptimizer.ZeroGrad();
             var ppo = global::AlignDsl.Objectives.Ppo.Loss(policy.TokenLogProbs(rollout.Batch), oldLogProbs, advantages,
-                valueModel.Values(rollout.Batch), oldValues, mask, ClipRange, ClipRange, ValueCoefficient);
+                valueModel.Values(rollout.Batch), oldValues, mask, ClipRange, ValueClipRange, ValueCoefficient);
             ppo.Loss.backward();
             optimizer.ClipAndStep();
             valueOptimizer.ClipAndStep();

@@ -1,20 +1,14 @@
-using static AlignDsl.Generators.Emitting.CodeWriter;
-
 namespace AlignDsl.Generators.Emitting;
 
 /// <summary>DPO (sigmoid with label smoothing, or hinge): chosen and rejected go through each model in one pass.</summary>
 internal sealed class DpoEmitter(Model.ExperimentModel experiment) : ReferenceObjectiveEmitter(experiment)
 {
-    public override string Kind => "Dpo";
-    public override string DataShape => "Pairs";
     public override string Summary => Objective.Hinge
         ? "DPO, hinge loss: max(0, 1 − β·[log π/π_ref(chosen) − log π/π_ref(rejected)]). Resident: " + Resident
         : "Direct Preference Optimisation: −log σ(β·[log π/π_ref(chosen) − log π/π_ref(rejected)]). Resident: " + Resident;
 
-
-    public override IEnumerable<string> Constants() => Objective.Hinge
-        ? [$"private const double Beta = {Literal(Objective.Beta)};"]
-        : [$"private const double Beta = {Literal(Objective.Beta)};", $"private const double LabelSmoothing = {Literal(Objective.LabelSmoothing)};"];
+    /// <summary>The hinge loss has no label smoothing.</summary>
+    protected override bool Uses(AlignDsl.Catalogue.ObjectiveSetting setting) => !(Objective.Hinge && setting.Name == "LabelSmoothing");
 
     public override void EmitTrainStep(CodeWriter w)
     {

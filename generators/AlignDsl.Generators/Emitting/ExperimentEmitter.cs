@@ -1,6 +1,7 @@
 using System.Globalization;
-using AlignDsl.Generators.Parsing;
+using AlignDsl.Catalogue;
 using AlignDsl.Generators.Model;
+using AlignDsl.Generators.Parsing;
 using static AlignDsl.Generators.Emitting.CodeWriter;
 
 namespace AlignDsl.Generators.Emitting;
@@ -62,7 +63,7 @@ internal static class ExperimentEmitter
         if (t.Threads > 0) w.Line($"private const int Threads = {Literal(t.Threads)};");
         if (e.Data is { Kind: DataKindModel.Constitution } data)
         {
-            w.Line(e.Objective?.Kind == ObjectiveKindModel.Sft
+            w.Line(e.Objective?.Kind == ObjectiveKind.Sft
                 ? $"private const int Rounds = {Literal(data.Rounds)};"
                 : $"private const int PairsPerPrompt = {Literal(data.PairsPerPrompt)};");
             w.Line();
@@ -101,7 +102,7 @@ internal static class ExperimentEmitter
         IEnumerable<string> names = objective.Constants().Select(line => line.Split(' ')[3])
             .Concat(["Steps", "BatchSize", "LearningRate", "WarmupSteps", "WeightDecay", "MaxGradNorm", "MaxLength", "EvalEvery", "LogEvery", "Seed", "CheckpointEvery", "KeepCheckpoints"]);
         if (e.Data is { Kind: DataKindModel.Constitution })
-            names = names.Append(e.Objective?.Kind == ObjectiveKindModel.Sft ? "Rounds" : "PairsPerPrompt");
+            names = names.Append(e.Objective?.Kind == ObjectiveKind.Sft ? "Rounds" : "PairsPerPrompt");
         return names;
     }
 
@@ -138,7 +139,7 @@ internal static class ExperimentEmitter
         w.Line($"Objective: global::AlignDsl.ObjectiveKind.{objective.Kind},");
         w.Line($"Data: global::AlignDsl.DataShape.{objective.DataShape},");
         w.Line($"DataSource: {Quote(e.Data!.Kind switch { DataKindModel.Gym => "gym:" + e.Data.GymTask, DataKindModel.Constitution => "constitution:" + e.Data.GymTask, _ => "jsonl:" + e.Data.Path })},");
-        w.Line($"ResidentModels: [{string.Join(", ", objective.ResidentModelsWithBaseline().Select(m => $"new({Quote(m.Role)}, Trainable: {(m.Trainable ? "true" : "false")}, {m.Parameters})"))}],");
+        w.Line($"ResidentModels: [{string.Join(", ", objective.ResidentModels().Select(m => $"new({Quote(m.Role)}, Trainable: {(m.Trainable ? "true" : "false")}, {m.Parameters})"))}],");
         w.Line($"InitFrom: {(e.Policy.InitFromName is null ? "null" : Quote(e.Policy.InitFromName))},");
         w.Line("Model: PolicySize,");
         w.Line(e.Training.Threads > 0
@@ -184,13 +185,8 @@ internal static class ExperimentEmitter
     }
 
     /// <summary>The objective's on/off settings that are on, by their declared names.</summary>
-    private static IEnumerable<string> Switches(ObjectiveModel? objective)
-    {
-        if (objective is null) yield break;
-        if (objective.Hinge) yield return "Hinge";
-        if (objective.PrecomputeReference) yield return "PrecomputeReferenceLogProbs";
-        if (objective.RankingWeights) yield return "RankingWeights";
-    }
+    private static IEnumerable<string> Switches(ObjectiveModel? objective) => objective is null ? []
+        : objective.Entry.Settings.Where(s => s.Kind is SettingKind.Switch or SettingKind.Choice && objective[s.Name] != 0).Select(s => s.OnName ?? s.Name);
 
     /// <summary>Every file the run reads besides the gym: the JSONL data, its held-out file, the probe files.</summary>
     private static IEnumerable<string> DataFiles(ExperimentModel e) =>

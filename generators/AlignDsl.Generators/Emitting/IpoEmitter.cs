@@ -1,17 +1,11 @@
-using static AlignDsl.Generators.Emitting.CodeWriter;
-
 namespace AlignDsl.Generators.Emitting;
 
 /// <summary>IPO: DPO's data and models, a squared loss on length-averaged log-ratios.</summary>
 internal sealed class IpoEmitter(Model.ExperimentModel experiment) : ReferenceObjectiveEmitter(experiment)
 {
-    public override string Kind => "Ipo";
-    public override string DataShape => "Pairs";
     public override string Summary =>
         "IPO: (h − 1/(2β))², h the difference of the length-averaged log-ratios of chosen and rejected. Resident: " +
         Resident;
-
-    public override IEnumerable<string> Constants() => [$"private const double Beta = {Literal(Objective.Beta)};"];
 
     public override void EmitTrainStep(CodeWriter w)
     {

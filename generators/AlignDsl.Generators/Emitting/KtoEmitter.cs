@@ -1,22 +1,11 @@
-using static AlignDsl.Generators.Emitting.CodeWriter;
-
 namespace AlignDsl.Generators.Emitting;
 
 /// <summary>KTO: unpaired feedback; each batch carries its rows and their mismatched twins for the KL baseline.</summary>
 internal sealed class KtoEmitter(Model.ExperimentModel experiment) : ReferenceObjectiveEmitter(experiment)
 {
-    public override string Kind => "Kto";
-    public override string DataShape => "Feedback";
     public override string Summary =>
         "KTO on unpaired feedback: λ_D·(1 − σ(β(r − z))) for desirable rows, λ_U·(1 − σ(β(z − r))) for undesirable ones. Resident: " +
         Resident;
-
-    public override IEnumerable<string> Constants() =>
-    [
-        $"private const double Beta = {Literal(Objective.Beta)};",
-        $"private const double DesirableWeight = {Literal(Objective.DesirableWeight)};",
-        $"private const double UndesirableWeight = {Literal(Objective.UndesirableWeight)};",
-    ];
 
     public override void EmitSetUp(CodeWriter w)
     {

@@ -1,3 +1,4 @@
+using AlignDsl.Catalogue;
 using AlignDsl.Generators.Model;
 using static AlignDsl.Generators.Emitting.CodeWriter;
 
@@ -19,21 +20,21 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
 
     public static ObjectiveEmitter For(ExperimentModel experiment) => experiment.Objective!.Kind switch
     {
-        ObjectiveKindModel.RewardModel => new RewardModelEmitter(experiment),
-        ObjectiveKindModel.Dpo => new DpoEmitter(experiment),
-        ObjectiveKindModel.Ipo => new IpoEmitter(experiment),
-        ObjectiveKindModel.SimPo => new SimPoEmitter(experiment),
-        ObjectiveKindModel.Orpo => new OrpoEmitter(experiment),
-        ObjectiveKindModel.Kto => new KtoEmitter(experiment),
-        ObjectiveKindModel.Ppo => new PpoEmitter(experiment),
+        ObjectiveKind.RewardModel => new RewardModelEmitter(experiment),
+        ObjectiveKind.Dpo => new DpoEmitter(experiment),
+        ObjectiveKind.Ipo => new IpoEmitter(experiment),
+        ObjectiveKind.SimPo => new SimPoEmitter(experiment),
+        ObjectiveKind.Orpo => new OrpoEmitter(experiment),
+        ObjectiveKind.Kto => new KtoEmitter(experiment),
+        ObjectiveKind.Ppo => new PpoEmitter(experiment),
         _ => new SftEmitter(experiment),
     };
 
     /// <summary>The member of <c>AlignDsl.ObjectiveKind</c>.</summary>
-    public abstract string Kind { get; }
+    public string Kind => Objective.Kind.ToString();
 
-    /// <summary>The member of <c>AlignDsl.DataShape</c>.</summary>
-    public abstract string DataShape { get; }
+    /// <summary>The member of <c>AlignDsl.DataShape</c>, from the catalogue.</summary>
+    public string DataShape => Objective.Entry.Data.ToString();
 
     /// <summary>The class summary of the generated file.</summary>
     public abstract string Summary { get; }
@@ -41,19 +42,37 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
     /// <summary>The variable holding the model the run trains and saves.</summary>
     public virtual string TrainedModel => "policy";
 
-    public virtual IEnumerable<string> Constants() => [];
+    /// <summary>A constant per numeric setting of the catalogue entry that the step uses, in its order, with the declared or default value.</summary>
+    public virtual IEnumerable<string> Constants() => Objective.Entry.Settings.Where(s => s.IsConstant && Uses(s)).Select(s => s.Kind == SettingKind.Count
+        ? $"private const int {s.Name} = {Literal((int)Objective[s.Name])};"
+        : $"private const double {s.Name} = {Literal(Objective[s.Name])};");
+
+    /// <summary>Whether this experiment's step reads <paramref name="setting"/>: every setting, unless another setting turns it off.</summary>
+    protected virtual bool Uses(ObjectiveSetting setting) => true;
 
     /// <summary>The constant holding the objective's β (<c>Beta</c>, PPO's <c>KlCoefficient</c>), which <c>--beta</c> overrides; null when it has none.</summary>
-    public virtual string? BetaConstant => null;
+    public string? BetaConstant => Objective.Entry.Beta?.Name;
 
-    /// <summary>The local holding β as the run uses it (declared, or <c>--beta</c>).</summary>
-    public string BetaVariable => BetaConstant == "KlCoefficient" ? "klCoefficient" : "beta";
+    /// <summary>The local holding β as the run uses it (declared, or <c>--beta</c>): the constant's name in camel case.</summary>
+    public string BetaVariable => BetaConstant is { } name ? char.ToLowerInvariant(name[0]) + name.Substring(1) : "beta";
 
     /// <summary>", beta" in a call passing β to the step, "" when the objective has none.</summary>
     protected string BetaArgument => BetaConstant is null ? "" : ", " + BetaVariable;
 
-    /// <summary>Each model resident during training: role, trainable, and an expression for its parameter count.</summary>
-    public abstract IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels();
+    /// <summary>
+    /// Each model resident during training, as the catalogue lists them, with the frozen baseline win rate and KL need when
+    /// there is no live reference: role, trainable, and an expression for its parameter count.
+    /// </summary>
+    public IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels()
+    {
+        var options = new ResidentOptions(Objective.PrecomputeReference, Experiment.Lora is not null, Experiment.Reward is { IsModel: true });
+        return ObjectiveCatalogue.Residents(Objective.Entry, options, Experiment.NeedsBaseline).Select(r => (r.Role, r.Trainable, r.Size switch
+        {
+            ModelSize.RewardHead => "PolicySize.Parameters + PolicySize.ModelDim",
+            ModelSize.ValueHead => "PolicySize.Parameters + PolicySize.ModelDim + 1",
+            _ => "PolicySize.Parameters",
+        }));
+    }
 
     /// <summary>The arguments naming the models, as passed to <c>TrainStep</c>.</summary>
     public abstract string TrainStepModels { get; }
@@ -126,7 +145,7 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
     {
         var parent = Comment(Experiment.Policy.InitFromName ?? "");
         var data = Experiment.Data!;
-        return Objective.Kind == ObjectiveKindModel.Sft
+        return Objective.Kind == ObjectiveKind.Sft
             ?
             [
                 $"// Data: {shape} from the constitution (SL-CAI): {parent}'s policy answers each training prompt of the gym,",
@@ -220,10 +239,6 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
 
     /// <summary>The variable holding a resident frozen reference, if the objective keeps one; win rate and KL compare with it.</summary>
     protected virtual string? LiveReference => null;
-
-    /// <summary>The resident models, with the frozen baseline that win rate and KL need when there is no live reference.</summary>
-    public IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModelsWithBaseline() =>
-        Experiment.NeedsBaseline && LiveReference is null ? ResidentModels().Append(("baseline", false, "PolicySize.Parameters")) : ResidentModels();
 
     protected void EmitStepSignature(CodeWriter w, string summary, string models)
     {

@@ -14,35 +14,15 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
     /// <summary>With LoRA the reference is the policy with its adapters switched off: no frozen copy is held.</summary>
     private bool BaseReference => Experiment.Lora is not null;
 
-    public override string Kind => "Ppo";
-    public override string DataShape => "Prompts";
     public override string Summary => "PPO: clipped policy updates on sampled answers, rewarded by " + (RewardIsModel ? "a reward model" : "a reward function")
         + " minus β·log π/π_ref per token, advantages from a value model (GAE). Resident: policy, value model"
         + (BaseReference ? " (the reference is the policy's base, its LoRA adapters switched off)" : ", reference")
         + (RewardIsModel ? ", reward model." : ".");
 
-    public override IEnumerable<string> Constants() =>
-    [
-        $"private const double KlCoefficient = {Literal(Objective.Beta)};",
-        $"private const double ClipRange = {Literal(Objective.ClipRange)};",
-        $"private const double ValueCoefficient = {Literal(Objective.ValueCoefficient)};",
-        $"private const int PpoEpochs = {Literal(Objective.PpoEpochs)};",
-        $"private const int MaxNewTokens = {Literal(Objective.MaxNewTokens)};",
-        "private const double Gamma = 1.0;",
-        "private const double Lambda = 0.95;",
-    ];
-
-    public override IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels()
-    {
-        yield return ("policy", true, "PolicySize.Parameters");
-        yield return ("value model", true, "PolicySize.Parameters + PolicySize.ModelDim + 1");
-        if (!BaseReference) yield return ("reference", false, "PolicySize.Parameters");
-        if (RewardIsModel) yield return ("reward model", false, "PolicySize.Parameters + PolicySize.ModelDim");
-    }
+    /// <summary>The declared settings, then GAE's discount and λ, which are fixed.</summary>
+    public override IEnumerable<string> Constants() => base.Constants().Concat(["private const double Gamma = 1.0;", "private const double Lambda = 0.95;"]);
 
     protected override string? LiveReference => BaseReference ? null : "reference";
-
-    public override string? BetaConstant => "KlCoefficient";
 
     private string Reward => RewardIsModel ? "rewardModel" : "reward";
 
@@ -148,7 +128,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line("optimizer.ZeroGrad();");
         w.Line("valueOptimizer.ZeroGrad();");
         w.Line($"var ppo = {Objectives}.Ppo.Loss(policy.TokenLogProbs(rollout.Batch), oldLogProbs, advantages,");
-        w.Line("    valueModel.Values(rollout.Batch), oldValues, mask, ClipRange, ClipRange, ValueCoefficient);");
+        w.Line("    valueModel.Values(rollout.Batch), oldValues, mask, ClipRange, ValueClipRange, ValueCoefficient);");
         w.Line("ppo.Loss.backward();");
         w.Line("optimizer.ClipAndStep();");
         w.Line("valueOptimizer.ClipAndStep();");

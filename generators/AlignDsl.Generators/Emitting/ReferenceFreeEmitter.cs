@@ -1,14 +1,9 @@
-using static AlignDsl.Generators.Emitting.CodeWriter;
-
 namespace AlignDsl.Generators.Emitting;
 
 /// <summary>What SimPO and ORPO share: pairs, the policy alone (no reference is ever built), mean-log-prob rewards.</summary>
 internal abstract class ReferenceFreeEmitter(Model.ExperimentModel experiment) : ObjectiveEmitter(experiment)
 {
-    public override string DataShape => "Pairs";
     public override string TrainStepModels => "policy";
-
-    public override IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels() => [("policy", true, "PolicySize.Parameters")];
 
     public override void EmitSetUp(CodeWriter w)
     {
@@ -37,17 +32,7 @@ internal abstract class ReferenceFreeEmitter(Model.ExperimentModel experiment) :
 /// <summary>SimPO: length-normalised rewards with a target margin γ.</summary>
 internal sealed class SimPoEmitter(Model.ExperimentModel experiment) : ReferenceFreeEmitter(experiment)
 {
-    public override string Kind => "SimPo";
     public override string Summary => "SimPO: −log σ(β·(mean log π(chosen) − mean log π(rejected)) − γ). Resident: the policy only.";
-
-    public override IEnumerable<string> Constants() =>
-    [
-        $"private const double Beta = {Literal(Objective.Beta)};",
-        $"private const double Gamma = {Literal(Objective.Gamma)};",
-        $"private const double SftWeight = {Literal(Objective.SftWeight)};",
-    ];
-
-    public override string? BetaConstant => "Beta";
 
     protected override string LossCall => $"var simpo = {Objectives}.SimPo.Loss(chosen, rejected, beta, Gamma, SftWeight);";
 }
@@ -55,10 +40,7 @@ internal sealed class SimPoEmitter(Model.ExperimentModel experiment) : Reference
 /// <summary>ORPO: NLL on the chosen answer plus a log-odds-ratio term.</summary>
 internal sealed class OrpoEmitter(Model.ExperimentModel experiment) : ReferenceFreeEmitter(experiment)
 {
-    public override string Kind => "Orpo";
     public override string Summary => "ORPO: NLL(chosen) − λ·log σ(log-odds(chosen) − log-odds(rejected)). Resident: the policy only.";
-
-    public override IEnumerable<string> Constants() => [$"private const double Lambda = {Literal(Objective.Lambda)};"];
 
     protected override string LossCall => $"var orpo = {Objectives}.Orpo.Loss(chosen, rejected, Lambda);";
 }

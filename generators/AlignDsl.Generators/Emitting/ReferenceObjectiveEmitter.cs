@@ -12,10 +12,6 @@ internal abstract class ReferenceObjectiveEmitter(Model.ExperimentModel experime
     /// <summary>The reference is the LoRA policy's base, run live with the adapters off.</summary>
     protected bool BaseReference => !Precomputed && Experiment.Lora is not null;
 
-    public override IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels() => Precomputed || BaseReference
-        ? [("policy", true, "PolicySize.Parameters")]
-        : [("policy", true, "PolicySize.Parameters"), ("reference", false, "PolicySize.Parameters")];
-
     /// <summary>The resident models, for the class summary.</summary>
     protected string Resident => Precomputed ? "the policy; the reference's log-probs are precomputed."
         : BaseReference ? "the policy with LoRA adapters; the reference is its base, the adapters switched off."
@@ -62,8 +58,6 @@ internal abstract class ReferenceObjectiveEmitter(Model.ExperimentModel experime
     protected string ImplicitReward => Precomputed ? $"new {Evaluation}.ImplicitReward(policy, heldOutReference, beta)"
         : BaseReference ? $"new {Evaluation}.ImplicitReward(policy, reference, beta)"
         : $"new {Evaluation}.ImplicitReward(policy, new {Models}.LiveReference(reference), beta)";
-
-    public override string? BetaConstant => "Beta";
 
     /// <summary>Declares <c>referenceFirst</c>/<c>referenceSecond</c> (named by the caller) for the batch's two halves.</summary>
     protected void EmitReferenceLogProbs(CodeWriter w, string first, string second)

@@ -5,22 +5,11 @@ namespace AlignDsl.Generators.Emitting;
 /// <summary>Reward model: the policy's body with a scalar head, trained on pairs with the Bradley–Terry loss. No LM head, no reference.</summary>
 internal sealed class RewardModelEmitter(Model.ExperimentModel experiment) : ObjectiveEmitter(experiment)
 {
-    public override string Kind => "RewardModel";
-    public override string DataShape => "Pairs";
     public override string Summary => Objective.RankingWeights
         ? "Reward model (Bradley–Terry, pairs weighted): Σ w·(−log σ(r(chosen) − r(rejected) − margin)) / Σ w, a ranking's pairs weighing 1/C(k,2). Resident: the policy's body with a scalar head."
         : "Reward model (Bradley–Terry): −log σ(r(chosen) − r(rejected) − margin). Resident: the policy's body with a scalar head.";
     public override string TrainedModel => "rewardModel";
     public override string TrainStepModels => "rewardModel";
-
-    public override IEnumerable<string> Constants() =>
-    [
-        $"private const double Margin = {Literal(Objective.Margin)};",
-        $"private const double CenterRewards = {Literal(Objective.CenterRewards)};",
-    ];
-
-    public override IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels() =>
-        [("reward model", true, "PolicySize.Parameters + PolicySize.ModelDim")];
 
     public override void EmitSetUp(CodeWriter w)
     {

@@ -3,12 +3,8 @@ namespace AlignDsl.Generators.Emitting;
 /// <summary>SFT: the policy alone, trained on the negative log-likelihood of completion tokens.</summary>
 internal sealed class SftEmitter(Model.ExperimentModel experiment) : ObjectiveEmitter(experiment)
 {
-    public override string Kind => "Sft";
-    public override string DataShape => "Demonstrations";
     public override string Summary => "Supervised fine-tuning: maximise log π(completion | prompt) over completion tokens. Resident: the policy.";
     public override string TrainStepModels => "policy";
-
-    public override IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels() => [("policy", true, "PolicySize.Parameters")];
 
     public override void EmitSetUp(CodeWriter w)
     {

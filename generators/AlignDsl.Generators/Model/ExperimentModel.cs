@@ -1,3 +1,4 @@
+using AlignDsl.Catalogue;
 namespace AlignDsl.Generators.Model;
 
 /// <summary>Everything the emitter needs about one experiment class, as equatable values.</summary>
@@ -50,35 +51,27 @@ internal sealed record ExperimentModel(
 }
 
 /// <summary>
-/// The objective an experiment declares, with its hyperparameters (defaults folded in). Each objective reads the
-/// fields it has; the rest stay 0.
+/// The objective an experiment declares, with the value of each of its catalogue entry's settings in the entry's order
+/// (defaults folded in; a switch is 0 or 1, a choice its enum member's number).
 /// </summary>
-internal sealed record ObjectiveModel(ObjectiveKindModel Kind)
+internal sealed record ObjectiveModel(ObjectiveKind Kind, EquatableArray<double> Values)
 {
-    public double Beta { get; init; }
-    public double LabelSmoothing { get; init; }
-    public bool Hinge { get; init; }
-    public bool PrecomputeReference { get; init; }
-    public double Gamma { get; init; }
-    public double SftWeight { get; init; }
-    public double Lambda { get; init; }
-    public double DesirableWeight { get; init; }
-    public double UndesirableWeight { get; init; }
-    public double Margin { get; init; }
-    public double CenterRewards { get; init; }
-    public double ClipRange { get; init; }
-    public double ValueCoefficient { get; init; }
-    public int PpoEpochs { get; init; }
-    public int MaxNewTokens { get; init; }
+    public ObjectiveEntry Entry => ObjectiveCatalogue.Of(Kind);
+
+    /// <summary>The value of the named setting; 0 for a setting the objective does not have.</summary>
+    public double this[string setting] => Entry.IndexOf(setting) is >= 0 and var i && i < Values.Count ? Values[i] : 0;
+
+    public bool PrecomputeReference => this["PrecomputeReferenceLogProbs"] != 0;
+
+    /// <summary>DPO's hinge loss (<c>Loss = DpoLoss.Hinge</c>).</summary>
+    public bool Hinge => this["Loss"] == 1;
 
     /// <summary>Reward model: weigh each pair by its weight (1/C(k,2) for a ranking's pairs) in the loss.</summary>
-    public bool RankingWeights { get; init; }
+    public bool RankingWeights => this["RankingWeights"] != 0;
 
     /// <summary>False only for a reward model: every other objective trains a policy.</summary>
-    public bool TrainsPolicy => Kind != ObjectiveKindModel.RewardModel;
+    public bool TrainsPolicy => Entry.TrainsPolicy;
 }
-
-internal enum ObjectiveKindModel { Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto, Ppo }
 
 /// <summary>
 /// The policy: a fresh tiny GPT of the given size, or the policy of <see cref="InitFromName"/>.

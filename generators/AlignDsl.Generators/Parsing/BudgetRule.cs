@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlignDsl.Catalogue;
 using AlignDsl.Generators.Model;
 using AlignDsl.Rules;
 
@@ -14,24 +15,16 @@ internal static class BudgetRule
 {
     private const double GiB = 1024.0 * 1024 * 1024;
 
-    private static readonly (string Name, string Objective, bool Precompute)[] Alternatives =
-    [
-        ("SFT", "Sft", false), ("SimPO", "SimPo", false), ("ORPO", "Orpo", false), ("a reward model", "RewardModel", false),
-        ("DPO/IPO/KTO with PrecomputeReferenceLogProbs", "Dpo", true), ("DPO/IPO/KTO", "Dpo", false), ("PPO", "Ppo", false),
-    ];
-
     public static DiagnosticInfo? Check(ExperimentModel experiment, double assemblyBudgetGiB)
     {
         var budget = experiment.BudgetGiB > 0 ? experiment.BudgetGiB : assemblyBudgetGiB;
         if (!(budget > 0) || experiment.Objective is not { } objective) return null;
-        var terms = Terms(experiment, objective.Kind.ToString(), objective.PrecomputeReference, experiment.NeedsBaseline, experiment.Reward is not { IsModel: false });
+        var terms = Terms(experiment, objective.Entry, objective.PrecomputeReference, experiment.NeedsBaseline, experiment.Reward is not { IsModel: false });
         var total = terms.Sum(t => t.Bytes);
         if (total <= budget * GiB) return null;
 
         var perTerm = string.Join(", ", terms.Select(t => $"{t.Name} {Size(t.Bytes)}"));
-        var fitting = Alternatives
-            .Where(a => Terms(experiment, a.Objective, a.Precompute, false, true).Sum(t => t.Bytes) <= budget * GiB)
-            .Select(a => a.Name).ToList();
+        var fitting = Alternatives(experiment).Where(a => a.Bytes <= budget * GiB).Select(a => a.Name).ToList();
         var advice = fitting.Count == 0
             ? "no objective fits a model this size: shrink [Policy] (Layers, ModelDim), train in Precision.Bf16 with [Lora], or raise the budget"
             : "objectives that would fit: " + string.Join(", ", fitting);
@@ -39,8 +32,21 @@ internal static class BudgetRule
             experiment.Name, Size(total), perTerm, budget.ToString("0.###", CultureInfo.InvariantCulture), advice);
     }
 
+    /// <summary>
+    /// Every objective of the catalogue on this model, live and with precomputed reference log-probs where it can, cheapest
+    /// first; objectives that would need the same memory are named together (DPO/IPO/KTO).
+    /// </summary>
+    private static IEnumerable<(string Name, long Bytes)> Alternatives(ExperimentModel experiment) =>
+        ObjectiveCatalogue.All
+            .SelectMany(e => e.Reference == ReferenceUse.Frozen ? new[] { (Entry: e, Precompute: false), (Entry: e, Precompute: true) } : [(e, false)])
+            .Select(a => (a.Entry, a.Precompute, Bytes: Terms(experiment, a.Entry, a.Precompute, false, true).Sum(t => t.Bytes)))
+            .GroupBy(a => (a.Bytes, a.Precompute))
+            .Select(g => (Name: string.Join("/", g.Select(a => a.Entry.TrainsPolicy ? a.Entry.Display : "a " + a.Entry.Display))
+                + (g.Key.Precompute ? " with PrecomputeReferenceLogProbs" : ""), g.Key.Bytes))
+            .OrderBy(a => a.Bytes).ThenBy(a => a.Name.EndsWith(" with PrecomputeReferenceLogProbs", StringComparison.Ordinal));
+
     /// <summary>Each resident model, then the step's activations: what the estimate adds up.</summary>
-    internal static List<(string Name, long Bytes)> Terms(ExperimentModel experiment, string objective, bool precompute, bool baseline, bool rewardModel)
+    internal static List<(string Name, long Bytes)> Terms(ExperimentModel experiment, ObjectiveEntry objective, bool precompute, bool baseline, bool rewardModel)
     {
         var p = experiment.Policy;
         var precision = PrecisionOf(experiment.Training);
@@ -48,7 +54,8 @@ internal static class BudgetRule
         var gym = ArchitectureShape.Gym(p.Layers, p.ModelDim, p.Context);
         long parameters = shape?.Parameters ?? gym.Parameters, width = shape?.Width ?? gym.Width;
         var adapters = AdapterParameters(experiment);
-        var resident = MemoryEstimate.ResidentSet(objective, precompute, parameters, (int)width, baseline, rewardModel, precision, adapters);
+        var options = new ResidentOptions(precompute, experiment.Lora is not null, rewardModel);
+        var resident = MemoryEstimate.ResidentSet(objective, options, parameters, (int)width, baseline, precision, adapters);
         var activations = ActivationEstimate.Bytes(objective, precompute, experiment.Training.BatchSize, experiment.Training.MaxLength,
             shape?.Layers ?? gym.Layers, width, shape?.Inner ?? gym.Inner, shape?.Vocabulary ?? gym.Vocabulary, precision,
             experiment.Training.GradientCheckpointing, llama: shape is not null && shape.Architecture != "GPT2LMHeadModel");

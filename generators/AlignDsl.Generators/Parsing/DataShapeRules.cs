@@ -12,34 +12,27 @@ internal static class DataShapeRules
 {
     public static void Check(ObjectiveModel objective, DataModel data, string experiment, LocationInfo? location, List<DiagnosticInfo> diagnostics)
     {
-        // PPO samples its own answers: it reads the prompt of every line, whatever else the line holds.
-        if (objective.Kind == ObjectiveKindModel.Ppo && data.Kind != DataKindModel.Constitution) return;
-        if (objective.Kind == ObjectiveKindModel.Ppo)
+        // An online objective (PPO) samples its own answers: it reads the prompt of every line, whatever else the line holds.
+        if (objective.Entry.SamplesAnswers && data.Kind != DataKindModel.Constitution) return;
+        if (objective.Entry.SamplesAnswers)
         {
-            diagnostics.Add(DiagnosticInfo.Create(RuleBook.DataShapeMismatch, location, experiment, "PPO", Describe("Prompts"), "labelled constitutional data"));
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.DataShapeMismatch, location, experiment, objective.Entry.Display, Describe("Prompts"), "labelled constitutional data"));
             return;
         }
         if (data.Kind != DataKindModel.Jsonl || data.Shape == "FromObjective") return;
-        var needed = Needs(objective.Kind);
+        var needed = objective.Entry.Data.ToString();
         if (data.Shape == needed || (needed == "Pairs" && IsPairSource(data.Shape))) return;
         // KTO splits a pair into a desirable and an undesirable answer. Not a ranking: its middle answers would be both.
-        if (objective.Kind == ObjectiveKindModel.Kto && data.Shape is "Pairs" or "Annotated")
+        if (objective.Entry.Data == DataShape.Feedback && data.Shape is "Pairs" or "Annotated")
         {
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.KtoSplitsPairs, location, experiment));
             return;
         }
-        diagnostics.Add(DiagnosticInfo.Create(RuleBook.DataShapeMismatch, location, experiment, objective.Kind.ToString().ToUpperInvariant(), Describe(needed), Describe(data.Shape)));
+        diagnostics.Add(DiagnosticInfo.Create(RuleBook.DataShapeMismatch, location, experiment, objective.Entry.Display, Describe(needed), Describe(data.Shape)));
     }
 
     /// <summary>Shapes whose lines become preference pairs: pairs, k-wise rankings (expanded), annotated pairs (majority vote).</summary>
     private static bool IsPairSource(string shape) => shape is "Pairs" or "Rankings" or "Annotated";
-
-    private static string Needs(ObjectiveKindModel kind) => kind switch
-    {
-        ObjectiveKindModel.Sft => "Demonstrations",
-        ObjectiveKindModel.Kto => "Feedback",
-        _ => "Pairs",
-    };
 
     private static string Describe(string shape) => shape switch
     {

@@ -20,7 +20,7 @@ internal static class DependencyRules
                 string.Join(" → ", new[] { experiment.Name }.Concat(cycle)));
             yield break;
         }
-        if (rewardExperiment.Objective is not { Kind: ObjectiveKindModel.RewardModel }) yield break;
+        if (rewardExperiment.Objective is not { Kind: ObjectiveKind.RewardModel }) yield break;
         ExperimentModel policyRoot = Root(experiment, byClass), rewardRoot = Root(rewardExperiment, byClass);
         // A fresh policy's vocabulary is compared with a pretrained reward model's only: two fresh ones both cover the gym's corpus.
         if (experiment.Policy.InitFromClass is null && experiment.Policy.Pretrained is null && rewardRoot.Policy.Pretrained is null) yield break;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AlignDsl.Catalogue;
 using AlignDsl.Declarations;
 using AlignDsl.Generators.Model;
 using AlignDsl.Rules;
@@ -42,14 +43,13 @@ internal static class ExperimentParser
         EnumRules.Check(attributes, diagnostics);
 
         var objective = ObjectiveParser.Parse(attributes.Where(a => KnownTypes.Objectives.Contains(a.Name)).ToList(), name!, classLocation, diagnostics);
-        if (Single(KnownTypes.Reference) is { } reference && objective?.Kind is ObjectiveKindModel.SimPo or ObjectiveKindModel.Orpo)
-            diagnostics.Add(DiagnosticInfo.Create(RuleBook.ReferenceForReferenceFreeObjective, reference.Location, name!,
-                objective.Kind == ObjectiveKindModel.SimPo ? "SimPO" : "ORPO"));
+        if (Single(KnownTypes.Reference) is { } reference && objective?.Entry is { Reference: ReferenceUse.None } referenceFree)
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.ReferenceForReferenceFreeObjective, reference.Location, name!, referenceFree.Display));
         var policy = ParsePolicy(Single(KnownTypes.Policy), diagnostics);
         var compilation = context.SemanticModel.Compilation;
         var data = ParseData(Single(KnownTypes.GymData), Single(KnownTypes.JsonlData), Single(KnownTypes.FromConstitution), name!, classLocation, diagnostics);
         var principles = ConstitutionParser.Parse(attributes.Where(a => a.Name == KnownTypes.Principle).Select(a => a.Reader).ToList(),
-            Single(KnownTypes.FromConstitution), policy, objective?.Kind != ObjectiveKindModel.Sft, name!, diagnostics);
+            Single(KnownTypes.FromConstitution), policy, objective?.Kind != ObjectiveKind.Sft, name!, diagnostics);
         var training = ParseTraining(Single(KnownTypes.Training), diagnostics) with
         {
             MaxLengthLocation = Single(KnownTypes.Training)?.LocationOf("MaxLength") ?? classLocation,
@@ -59,9 +59,10 @@ internal static class ExperimentParser
             foreach (var v in SettingRules.CheckSequenceFits(training.MaxLength, policy.Context))
                 diagnostics.Add(DiagnosticInfo.From(v, training.MaxLengthLocation));
         var objectiveLocation = attributes.FirstOrDefault(a => KnownTypes.Objectives.Contains(a.Name)).Reader?.Location ?? classLocation;
-        if (objective is { Kind: ObjectiveKindModel.Ppo })
-            foreach (var v in SettingRules.CheckAnswerFits(objective.MaxNewTokens, training.MaxLength))
-                diagnostics.Add(DiagnosticInfo.From(v, attributes.First(a => a.Name == KnownTypes.Ppo).Reader.LocationOf("MaxNewTokens")));
+        // An answer sampled up to MaxNewTokens must leave room for the prompt.
+        if (objective?.Entry.Setting("MaxNewTokens") is not null)
+            foreach (var v in SettingRules.CheckAnswerFits((int)objective["MaxNewTokens"], training.MaxLength))
+                diagnostics.Add(DiagnosticInfo.From(v, attributes.First(a => a.Name == objective.Entry.Attribute).Reader.LocationOf("MaxNewTokens")));
         var reward = RewardParser.Parse(All(KnownTypes.RewardFrom), All(KnownTypes.RewardFunction), objective, policy, name!, objectiveLocation, type, compilation,
             diagnostics);
         var suites = SuiteParser.Parse(attributes.Where(a => a.Name == KnownTypes.EvalSuite).Select(a => a.Reader).ToList(), name!, objective, policy,

@@ -36,7 +36,7 @@ internal static class ExperimentSet
                 added.Add(DiagnosticInfo.Create(RuleBook.InitFromNotPolicy, policy.InitFromLocation, start.FullName, experiment.Name));
             if (experiment.Reward is { ExperimentClass: { } rewardClass } reward && byClass.TryGetValue(rewardClass, out var rewardExperiment))
             {
-                if (rewardExperiment.Objective is { Kind: not ObjectiveKindModel.RewardModel })
+                if (rewardExperiment.Objective is { Kind: not ObjectiveKind.RewardModel })
                     added.Add(DiagnosticInfo.Create(RuleBook.NotARewardSource, reward.Location, rewardExperiment.FullName));
                 // The policy will exploit whatever the reward model gets wrong: say so where it is optimised against, too.
                 else if (!rewardExperiment.EvalSuites.Any(s => s.TypeName == "global::" + KnownTypes.RewardModelBias))

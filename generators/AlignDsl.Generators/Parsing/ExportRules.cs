@@ -13,7 +13,7 @@ internal static class ExportRules
         List<DiagnosticInfo> diagnostics)
     {
         if (export is null || objective is null) return;
-        if (objective.Kind == ObjectiveKindModel.Ppo && reward is { IsModel: false, FunctionType: { } function })
+        if (objective.Kind == ObjectiveKind.Ppo && reward is { IsModel: false, FunctionType: { } function })
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.ExportNeedsRewardModel, reward.Location ?? export.Location, experiment, function.Replace("global::", "")));
         if (objective.RankingWeights)
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.ExportApproximates, objectiveReader?.LocationOf("RankingWeights") ?? export.Location, experiment,

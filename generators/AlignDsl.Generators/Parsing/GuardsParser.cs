@@ -15,10 +15,10 @@ internal static class GuardsParser
     public static GuardsModel? Parse(ISettingReader? reader, ObjectiveModel? objective, TrainingModel training, EquatableArray<SuiteModel> suites,
         string name, List<DiagnosticInfo> diagnostics)
     {
-        if (objective is { Kind: not ObjectiveKindModel.Ppo })
+        if (objective is { Entry.SamplesAnswers: false })
         {
             if (reader is not null)
-                diagnostics.Add(DiagnosticInfo.Create(RuleBook.GuardsWithoutRollouts, reader.Location, name, objective.Kind.ToString().ToUpperInvariant()));
+                diagnostics.Add(DiagnosticInfo.Create(RuleBook.GuardsWithoutRollouts, reader.Location, name, objective.Entry.Display));
             return null;
         }
         if (objective is null) return null;

@@ -1,3 +1,5 @@
+using AlignDsl.Catalogue;
+
 namespace AlignDsl.Generators.Parsing;
 
 /// <summary>Metadata names of the runtime's declaration types, as the parser looks them up.</summary>
@@ -5,14 +7,6 @@ internal static class KnownTypes
 {
     public const string Experiment = "AlignDsl.ExperimentAttribute";
     public const string Policy = "AlignDsl.PolicyAttribute";
-    public const string Sft = "AlignDsl.SftAttribute";
-    public const string Dpo = "AlignDsl.DpoAttribute";
-    public const string Ipo = "AlignDsl.IpoAttribute";
-    public const string SimPo = "AlignDsl.SimPoAttribute";
-    public const string Orpo = "AlignDsl.OrpoAttribute";
-    public const string Kto = "AlignDsl.KtoAttribute";
-    public const string RewardModel = "AlignDsl.RewardModelAttribute";
-    public const string Ppo = "AlignDsl.PpoAttribute";
     public const string RewardFrom = "AlignDsl.RewardFromAttribute";
     public const string RewardFunction = "AlignDsl.RewardFunctionAttribute";
     public const string RewardFunctionInterface = "AlignDsl.Rewards.IRewardFunction";
@@ -22,8 +16,8 @@ internal static class KnownTypes
     public const string Export = "AlignDsl.ExportAttribute";
     public const string Guards = "AlignDsl.GuardsAttribute";
 
-    /// <summary>Every objective attribute; an experiment declares exactly one.</summary>
-    public static readonly string[] Objectives = [Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto, Ppo];
+    /// <summary>Every objective attribute, from the catalogue; an experiment declares exactly one.</summary>
+    public static readonly string[] Objectives = ObjectiveCatalogue.All.Select(e => e.Attribute).ToArray();
     public const string GymData = "AlignDsl.GymDataAttribute";
     public const string JsonlData = "AlignDsl.JsonlDataAttribute";
     public const string Training = "AlignDsl.TrainingAttribute";

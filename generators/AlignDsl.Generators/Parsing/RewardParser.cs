@@ -18,12 +18,12 @@ internal static class RewardParser
         var (from, function) = (froms.FirstOrDefault(), functions.FirstOrDefault());
         var reward = From(from, diagnostics) ?? Function(function, experimentType, compilation, diagnostics);
         if (objective is null) return reward;
-        if (objective.Kind == ObjectiveKindModel.Ppo && policy.InitFromName is null && policy.Pretrained is null)
+        if (objective.Entry.SamplesAnswers && policy.InitFromName is null && policy.Pretrained is null)
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.PpoNeedsPolicy, objectiveLocation, experiment));
-        if (objective.Kind != ObjectiveKindModel.Ppo)
+        if (!objective.Entry.SamplesAnswers)
         {
             if ((from ?? function) is { } declared)
-                diagnostics.Add(DiagnosticInfo.Create(RuleBook.RewardUnused, declared.Location, experiment, objective.Kind.ToString().ToUpperInvariant()));
+                diagnostics.Add(DiagnosticInfo.Create(RuleBook.RewardUnused, declared.Location, experiment, objective.Entry.Display));
             return null;
         }
         if (froms.Count + functions.Count > 1)

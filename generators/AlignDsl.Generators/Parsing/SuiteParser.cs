@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AlignDsl.Catalogue;
 using AlignDsl.Generators.Model;
 using AlignDsl.Rules;
 using Microsoft.CodeAnalysis;
@@ -46,7 +47,7 @@ internal static class SuiteParser
         var redTeam = readers.FirstOrDefault(r => SuiteName(r) == KnownTypes.RedTeam);
         if (redTeam is not null && objective is not { TrainsPolicy: false } && !declared.Contains(KnownTypes.OverRefusal))
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.RedTeamWithoutOverRefusal, redTeam.Location, name));
-        if (objective is { Kind: ObjectiveKindModel.RewardModel } && !declared.Contains(KnownTypes.RewardModelBias))
+        if (objective is { Kind: ObjectiveKind.RewardModel } && !declared.Contains(KnownTypes.RewardModelBias))
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.RewardModelWithoutBiasCheck, objectiveLocation, name));
         return suites.ToImmutable().ToEquatableArray();
     }
@@ -59,9 +60,11 @@ internal static class SuiteParser
     {
         if (objective is null) return null;
         if (!objective.TrainsPolicy && KnownTypes.SamplingSuites.Contains(type)) return (RuleBook.SuiteNeedsPolicy, [shortName, experiment]);
-        var hasReference = objective.Kind is ObjectiveKindModel.Dpo or ObjectiveKindModel.Ipo or ObjectiveKindModel.Kto;
-        if (KnownTypes.BaselineSuites.Contains(type) && policy.InitFromName is null && !hasReference) return (RuleBook.SuiteNeedsBaseline, [shortName, experiment]);
-        if (type == KnownTypes.RewardModelBias && hasReference && objective.PrecomputeReference) return (RuleBook.BiasSuiteNeedsLiveReference, [experiment]);
+        if (KnownTypes.BaselineSuites.Contains(type) && policy.InitFromName is null && objective.Entry.Reference == ReferenceUse.None)
+            return (RuleBook.SuiteNeedsBaseline, [shortName, experiment]);
+        // The bias suite scores single answers by the implicit reward, which needs the reference's log-probs of them.
+        if (type == KnownTypes.RewardModelBias && objective.Entry.Scorer == Scorer.ImplicitReward && objective.PrecomputeReference)
+            return (RuleBook.BiasSuiteNeedsLiveReference, [experiment]);
         return null;
     }
 

@@ -23,6 +23,9 @@ public static class Defaults
     /// <summary>PPO's KL coefficient β on the per-token penalty −β·log π/π_ref (the seed's typical range: 0.01–0.2).</summary>
     public const double PpoKlCoefficient = 0.05;
     public const double PpoClipRange = 0.2;
+
+    /// <summary>The value model's clip; the same ε as the policy's ratio unless declared (TRL's default too).</summary>
+    public const double PpoValueClipRange = 0.2;
     public const double PpoValueCoefficient = 0.1;
     public const int PpoEpochs = 2;
     public const int PpoMaxNewTokens = 24;

@@ -14,8 +14,11 @@ public sealed class PpoAttribute : Attribute
     /// <summary>β of the KL penalty: how closely the policy is held to its reference (typically 0.01–0.2).</summary>
     public double KlCoefficient { get; set; } = Defaults.PpoKlCoefficient;
 
-    /// <summary>ε of the clipped ratio, also used to clip the value model's updates.</summary>
+    /// <summary>ε of the clipped probability ratio of the policy's update.</summary>
     public double ClipRange { get; set; } = Defaults.PpoClipRange;
+
+    /// <summary>How far one update may move the value model's predictions from the rollout's (TRL's <c>cliprange_value</c>).</summary>
+    public double ValueClipRange { get; set; } = Defaults.PpoValueClipRange;
 
     /// <summary>The value loss's weight in the total loss.</summary>
     public double ValueCoefficient { get; set; } = Defaults.PpoValueCoefficient;

@@ -95,7 +95,7 @@ public sealed record TrlRecipe(string Module, string Trainer, string Config, Trl
             // TRL counts PPO in episodes (prompts sampled): the local run's steps times its batch size.
             new("total_episodes", (int)(get("Steps") * get("BatchSize"))),
             new("kl_coef", get("KlCoefficient")), new("kl_estimator", "k1"),
-            new("cliprange", get("ClipRange")), new("cliprange_value", get("ClipRange")),
+            new("cliprange", get("ClipRange")), new("cliprange_value", get("ValueClipRange")),
             new("vf_coef", get("ValueCoefficient")), new("num_ppo_epochs", (int)get("PpoEpochs")),
             new("response_length", (int)get("MaxNewTokens")), new("gamma", get("Gamma")), new("lam", get("Lambda")),
             new("whiten_rewards", false), new("sft_model_path", TrlExporter.ModelFolder), new("reward_model_path", TrlExporter.RewardModelFolder),

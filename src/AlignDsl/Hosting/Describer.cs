@@ -41,7 +41,7 @@ internal static class Describer
         var t = d.Training;
         var text = new StringBuilder();
         text.AppendLine($"{d.Name}  ({d.ClassName})");
-        text.AppendLine($"  objective     {d.Objective.ToString().ToUpperInvariant()} on {d.Data.ToString().ToLowerInvariant()} from {d.DataSource}");
+        text.AppendLine($"  objective     {d.Entry.Display} on {d.Data.ToString().ToLowerInvariant()} from {d.DataSource}: {d.ObjectiveSettingsText()}");
         text.AppendLine(d.Pretrained is { } folder
             ? $"  policy        pretrained from {folder}: {PretrainedModel(folder)}"
             : $"  policy        {(d.InitFrom is null ? "fresh" : "starts from " + d.InitFrom)}: {d.Model.Layers} layers, width {d.Model.ModelDim}, {d.Model.Heads} heads, context {d.Model.Context}");
@@ -49,10 +49,10 @@ internal static class Describer
             text.AppendLine($"  chat template {(d.ChatTemplate is { } template ? TemplateName(template) : "the folder's own chat_template")}");
         if (d.Lora is { } lora)
             text.AppendLine($"  LoRA          rank {lora.Rank}, α {lora.Alpha.ToString(CultureInfo.InvariantCulture)}, dropout {lora.Dropout.ToString(CultureInfo.InvariantCulture)} on {lora.Targets}; only the adapters train" +
-                (d.Objective is ObjectiveKind.Dpo or ObjectiveKind.Ipo or ObjectiveKind.Kto ? ", the reference is the base with them switched off" : ""));
+                (d.Entry.Reference == Catalogue.ReferenceUse.Frozen ? ", the reference is the base with them switched off" : ""));
         if (d.RewardFrom is { } reward) text.AppendLine($"  reward        {reward}'s trained reward model, frozen");
         text.AppendLine($"  training      {t.Steps} steps × {t.BatchSize}, learning rate {t.LearningRate.ToString(CultureInfo.InvariantCulture)}, max length {t.MaxLength}, seed {t.Seed}");
-        text.AppendLine($"  evaluation    {(d.EvalSuites.Count == 0 ? "none" : string.Join(", ", d.EvalSuites))}{(t.EvalEvery > 0 ? $", every {t.EvalEvery} steps" : "")}, before and after");
+        text.AppendLine($"  evaluation    {(d.EvalSuites.Count == 0 ? "none" : string.Join(", ", d.EvalSuites))}{(t.EvalEvery > 0 ? $", every {t.EvalEvery} steps" : "")}, before and after; held-out pairs ranked by {Scorer(d.Entry.Scorer)}");
         if (d.Hyperparameters.Count > 0)
             text.AppendLine($"  settings      {string.Join(", ", d.Hyperparameters.Select(h => $"{h.Name} {h.Value.ToString(CultureInfo.InvariantCulture)}"))}");
         text.AppendLine($"  precision     {Precision(d)}; gradient checkpointing {(d.GradientCheckpointing ? "on: blocks recomputed in the backward pass" : "off")}");
@@ -66,6 +66,13 @@ internal static class Describer
         text.Append($"    {"total",-22} {"",22}  {Bytes(d.EstimatedTrainingBytes),10}");
         return text.ToString();
     }
+
+    private static string Scorer(Catalogue.Scorer scorer) => scorer switch
+    {
+        Catalogue.Scorer.ImplicitReward => "the implicit reward β·log π/π_ref",
+        Catalogue.Scorer.ExplicitReward => "the reward model's score",
+        _ => "the policy's mean log-prob per token",
+    };
 
     private static string Precision(ExperimentDescriptor d) => d.Precision == AlignDsl.Precision.Bf16
         ? "bf16 weights and activations, fp32 master weights and AdamW state, fp32 log-softmax"

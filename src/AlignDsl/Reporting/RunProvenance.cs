@@ -34,8 +34,22 @@ public sealed record RunProvenance(
             .Select(h => effective.TryGetValue(h.Name, out var value) ? h with { Value = value } : h).ToList();
         var overrides = experiment.Hyperparameters.Zip(hyperparameters).Where(p => p.First.Value != p.Second.Value).Select(p => p.First.Name).ToList();
         return new RunProvenance(hyperparameters, overrides, seed, device, experiment.Precision.ToString().ToLowerInvariant(), JudgeInfo.Of(options.Judge), Describe(dataFiles),
-            new Dictionary<string, string>(parents), Version, GitCommitOf(Environment.CurrentDirectory));
+            new Dictionary<string, string>(parents), Version, GitCommitOf(Environment.CurrentDirectory))
+        {
+            Objective = experiment.Entry.Display,
+            ObjectiveSettings = experiment.ObjectiveSettings(hyperparameters),
+            ObjectiveSwitches = experiment.Switches,
+        };
     }
+
+    /// <summary>The objective's name as the catalogue gives it (<c>DPO</c>, <c>SimPO</c>, <c>reward model</c>).</summary>
+    public string Objective { get; init; } = "";
+
+    /// <summary>The objective's own settings as the run used them (β first where it has one), from <see cref="Hyperparameters"/>.</summary>
+    public IReadOnlyList<Hyperparameter> ObjectiveSettings { get; init; } = [];
+
+    /// <summary>The objective's on/off settings that were on.</summary>
+    public IReadOnlyList<string> ObjectiveSwitches { get; init; } = [];
 
     /// <summary>The checkpoint an <c>evaluate</c> run scored instead of training, or null for a training run.</summary>
     public string? EvaluatedWeights { get; init; }
@@ -46,6 +60,12 @@ public sealed record RunProvenance(
 
     public JsonObject ToJson() => new()
     {
+        ["objective"] = new JsonObject
+        {
+            ["name"] = Objective,
+            ["settings"] = new JsonObject(ObjectiveSettings.Select(h => KeyValuePair.Create(h.Name, (JsonNode?)JsonValue.Create(h.Value)))),
+            ["switches"] = new JsonArray(ObjectiveSwitches.Select(s => (JsonNode)JsonValue.Create(s)!).ToArray()),
+        },
         ["hyperparameters"] = new JsonObject(Hyperparameters.Select(h => KeyValuePair.Create(h.Name, (JsonNode?)JsonValue.Create(h.Value)))),
         ["overrides"] = new JsonArray(Overrides.Select(o => (JsonNode)JsonValue.Create(o)!).ToArray()),
         ["seed"] = Seed,

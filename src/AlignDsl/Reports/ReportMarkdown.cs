@@ -60,6 +60,12 @@ internal static class ReportMarkdown
     {
         if (provenance is null) return null;
         var text = new StringBuilder();
+        if (provenance.Objective.Length > 0)
+        {
+            var settings = provenance.ObjectiveSettings.Select(h => FormattableString.Invariant($"{h.Name} {h.Value}{(provenance.Overrides.Contains(h.Name) ? " (command line)" : "")}"))
+                .Concat(provenance.ObjectiveSwitches).ToList();
+            text.AppendLine($"Objective: {provenance.Objective}{(settings.Count == 0 ? "" : ", " + string.Join(", ", settings))}.").AppendLine();
+        }
         text.AppendLine("| setting | value |").AppendLine("| --- | --- |");
         foreach (var h in provenance.Hyperparameters)
             text.AppendLine(CultureInfo.InvariantCulture, $"| {h.Name} | {h.Value.ToString(CultureInfo.InvariantCulture)}{(provenance.Overrides.Contains(h.Name) ? " (command line)" : "")} |");
@@ -78,7 +84,7 @@ internal static class ReportMarkdown
     {
         var parts = new List<string>
         {
-            $"**{ObjectiveName(result.Objective)}**",
+            $"**{Catalogue.ObjectiveCatalogue.Of(result.Objective).Display}**",
             $"{result.Steps} steps",
             string.Create(CultureInfo.InvariantCulture, $"{result.Seconds:0.0} s"),
             string.Create(CultureInfo.InvariantCulture, $"{result.TokensPerSecond:0} tokens/s"),
@@ -135,11 +141,4 @@ internal static class ReportMarkdown
         if (body is null) return;
         text.AppendLine($"## {title}").AppendLine().AppendLine(body.TrimEnd()).AppendLine();
     }
-
-    private static string ObjectiveName(ObjectiveKind objective) => objective switch
-    {
-        ObjectiveKind.RewardModel => "reward model",
-        ObjectiveKind.SimPo => "SimPO",
-        _ => objective.ToString().ToUpperInvariant(),
-    };
 }

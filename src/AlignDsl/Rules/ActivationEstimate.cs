@@ -1,3 +1,5 @@
+using AlignDsl.Catalogue;
+
 namespace AlignDsl.Rules;
 
 /// <summary>
@@ -29,28 +31,26 @@ public static class ActivationEstimate
     /// </summary>
     public static int LogitBuffers(bool trained, Precision precision) => (trained ? 4 : 2) + (precision == Precision.Bf16 ? 1 : 0);
 
-    /// <summary>Rows a step's forward pass holds per example: a preference pair is two rows, and so is a KTO row with its mismatched twin.</summary>
-    public static int RowsPerExample(string objective) => objective is "Sft" or "Ppo" ? 1 : 2;
-
     /// <summary>
-    /// Forward passes one step keeps alive: the trained model's; DPO, IPO and KTO add the reference's (a frozen copy, or
-    /// with LoRA the same model with adapters off) unless its log-probs were precomputed; PPO updates its value model too.
+    /// Forward passes one step keeps alive: each trained model's (the language-model head read unless it is a scalar-head
+    /// model); a reference the objective runs on every batch adds its pass (a frozen copy, or with LoRA the same model with
+    /// adapters off) unless its log-probs were precomputed.
     /// </summary>
-    public static IReadOnlyList<(bool Trained, bool LanguageHead)> ForwardPasses(string objective, bool precomputeReference) => objective switch
+    public static IReadOnlyList<(bool Trained, bool LanguageHead)> ForwardPasses(ObjectiveEntry objective, bool precomputeReference)
     {
-        "RewardModel" => [(true, false)],
-        "Ppo" => [(true, true), (true, false)],
-        "Dpo" or "Ipo" or "Kto" when !precomputeReference => [(true, true), (false, true)],
-        _ => [(true, true)],
-    };
+        var roles = objective.Residents(new ResidentOptions(precomputeReference, Lora: false, RewardModel: false));
+        var passes = roles.Where(r => r.Trainable).Select(r => (true, r.Size == ModelSize.Policy)).ToList();
+        if (objective.Reference == ReferenceUse.Frozen && roles.Any(r => r.Role == ObjectiveCatalogue.ReferenceRole)) passes.Add((false, true));
+        return passes;
+    }
 
-    /// <param name="objective">An <c>ObjectiveKind</c> name.</param>
+    /// <param name="objective">The objective's catalogue entry.</param>
     /// <param name="tokens">Tokens per row (MaxLength).</param>
     /// <param name="checkpointing">Gradient checkpointing: a trained pass keeps each block's input and one block's intermediates at a time.</param>
-    public static long Bytes(string objective, bool precomputeReference, int batchSize, int tokens, int layers, long width, long inner, long vocabulary,
+    public static long Bytes(ObjectiveEntry objective, bool precomputeReference, int batchSize, int tokens, int layers, long width, long inner, long vocabulary,
         Precision precision, bool checkpointing, bool llama = false)
     {
-        var rowTokens = (long)batchSize * RowsPerExample(objective) * tokens;
+        var rowTokens = (long)batchSize * objective.RowsPerExample * tokens;
         var block = BlockElementsPerToken(llama, width, inner);
         var elementBytes = MemoryEstimate.WeightBytes(precision);
         long total = RuntimeBytes;

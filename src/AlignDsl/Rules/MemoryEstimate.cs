@@ -1,3 +1,5 @@
+using AlignDsl.Catalogue;
+
 namespace AlignDsl.Rules;
 
 /// <summary>
@@ -32,37 +34,24 @@ public static class MemoryEstimate
         parameters * (trainable ? TrainedBytes(precision) : WeightBytes(precision));
 
     /// <summary>
-    /// The models an objective holds while training, as the generated code builds them: a reward model adds a scalar
-    /// head without bias (d) to the policy's body, a value model one with a bias (d + 1); DPO, IPO and KTO add a frozen reference unless its log-probs are precomputed.
-    /// Win rate and KL (<paramref name="comparesWithBaseline"/>) keep a frozen copy of the starting policy when there is
-    /// no resident reference to compare with. PPO holds a value model and a reference, and a frozen reward model unless
-    /// its reward is a function (<paramref name="rewardModel"/> false). With LoRA (<paramref name="adapterParameters"/> &gt; 0)
-    /// the policy's base is frozen and only its adapters train (a reward model's head trains too), and the reference or
-    /// baseline is that base with the adapters switched off: no second copy.
+    /// The models an objective holds while training, as its catalogue entry lists them for these options (the generated
+    /// code builds the same), with the frozen baseline win rate and KL (<paramref name="comparesWithBaseline"/>) keep when
+    /// there is no live reference. With LoRA the policy's base is frozen and only its <paramref name="adapterParameters"/>
+    /// train (a reward model's head trains beside them); a reference that is that base with the adapters off is no second copy.
     /// </summary>
-    public static IReadOnlyList<ResidentEstimate> ResidentSet(string objective, bool precomputeReference, long policyParameters, int modelDim,
-        bool comparesWithBaseline = false, bool rewardModel = true, Precision precision = Precision.Fp32, long adapterParameters = 0)
-    {
-        var lora = adapterParameters > 0;
-        // With LoRA the reward model's body is frozen; its adapters and its head train.
-        if (objective == "RewardModel")
-            return [lora ? new ResidentEstimate("reward model", true, policyParameters, precision, adapterParameters + modelDim)
-                         : new ResidentEstimate("reward model", true, policyParameters + modelDim, precision)];
-        var policy = new ResidentEstimate("policy", true, policyParameters, precision, adapterParameters);
-        // PPO holds four models: the policy and its value model train, the reference and the reward model score.
-        if (objective == "Ppo")
-        {
-            var ppo = new List<ResidentEstimate> { policy, new("value model", true, policyParameters + modelDim + 1, precision) };
-            // With LoRA the reference is the policy's base; win rate and KL then compare with a frozen copy of it.
-            if (!lora) ppo.Add(new ResidentEstimate("reference", false, policyParameters, precision));
-            else if (comparesWithBaseline) ppo.Add(new ResidentEstimate("baseline", false, policyParameters, precision));
-            if (rewardModel) ppo.Add(new ResidentEstimate("reward model", false, policyParameters + modelDim, precision));
-            return ppo;
-        }
-        if (lora) return [policy];
-        if (objective is "Dpo" or "Ipo" or "Kto" && !precomputeReference) return [policy, new ResidentEstimate("reference", false, policyParameters, precision)];
-        return comparesWithBaseline ? [policy, new ResidentEstimate("baseline", false, policyParameters, precision)] : [policy];
-    }
+    public static IReadOnlyList<ResidentEstimate> ResidentSet(ObjectiveEntry objective, ResidentOptions options, long policyParameters, int modelDim,
+        bool comparesWithBaseline = false, Precision precision = Precision.Fp32, long adapterParameters = 0) =>
+        ObjectiveCatalogue.Residents(objective, options, comparesWithBaseline)
+            .Select(r => new ResidentEstimate(r.Role, r.Trainable, r.Parameters(policyParameters, modelDim), precision,
+                AdaptersOf(r, adapterParameters, modelDim)))
+            .ToList();
+
+    /// <summary>What trains of a model with LoRA adapters: the policy's adapters; a trained reward model's, and its head.</summary>
+    private static long AdaptersOf(ResidentRole role, long adapterParameters, int modelDim) =>
+        adapterParameters == 0 || !role.Trainable ? 0
+        : role.Role == ObjectiveCatalogue.PolicyRole ? adapterParameters
+        : role.Role == "reward model" ? adapterParameters + modelDim
+        : 0;
 }
 
 /// <summary>

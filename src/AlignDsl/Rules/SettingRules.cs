@@ -1,3 +1,5 @@
+using AlignDsl.Catalogue;
+
 namespace AlignDsl.Rules;
 
 /// <summary>
@@ -6,18 +8,12 @@ namespace AlignDsl.Rules;
 /// </summary>
 public static class SettingRules
 {
-    /// <summary>Typical β per objective (DPO β 0.1–0.5).</summary>
-    public static (double Low, double High)? TypicalBeta(string objective) => objective switch
+    /// <summary>
+    /// A β (<paramref name="setting"/>: <c>Beta</c>, PPO's <c>KlCoefficient</c>): finite and greater than 0, with a warning
+    /// outside the range the catalogue gives as typical for <paramref name="objective"/> (its display name).
+    /// </summary>
+    public static IEnumerable<RuleViolation> CheckBeta(string objective, string setting, double beta, (double Low, double High)? typical)
     {
-        "Dpo" => (0.1, 0.5),
-        "Ppo" => (0.01, 0.2),
-        _ => null,
-    };
-
-    public static IEnumerable<RuleViolation> CheckBeta(string objective, double beta)
-    {
-        // PPO's β is the coefficient of its KL penalty, and is declared under that name.
-        var setting = objective == "Ppo" ? "KlCoefficient" : "Beta";
         if (!IsFinite(beta))
         {
             yield return NotFinite(setting, beta);
@@ -28,8 +24,8 @@ public static class SettingRules
             yield return new RuleViolation(RuleBook.BetaNotPositive, setting, setting, beta);
             yield break;
         }
-        if (TypicalBeta(objective) is { } range && (beta < range.Low || beta > range.High))
-            yield return new RuleViolation(RuleBook.BetaOutsideTypicalRange, setting, setting, beta, range.Low, range.High, objective.ToUpperInvariant());
+        if (typical is { } range && (beta < range.Low || beta > range.High))
+            yield return new RuleViolation(RuleBook.BetaOutsideTypicalRange, setting, setting, beta, range.Low, range.High, objective);
     }
 
     /// <summary>A loss weight or margin scale (ORPO's λ, KTO's class weights) must be positive.</summary>
@@ -78,10 +74,6 @@ public static class SettingRules
             yield return new RuleViolation(RuleBook.ModelShapeInvalid, "Heads", modelDim, heads);
     }
 
-    /// <summary>
-    /// The range rules of an objective's hyperparameters; <paramref name="objective"/> is an <c>ObjectiveKind</c> member
-    /// name. <paramref name="gamma"/> is null when SimPO's γ was not written (a γ derived from β follows it).
-    /// </summary>
     /// <summary>The SimPO authors tune γ/β between 0 and 1, starting at 0.5 (the default here).</summary>
     public static IEnumerable<RuleViolation> CheckSimPoMargin(double beta, double gamma)
     {
@@ -89,45 +81,33 @@ public static class SettingRules
             yield return new RuleViolation(RuleBook.SimPoMarginOutsideRange, "Gamma", gamma, beta, gamma / beta);
     }
 
-    public static IEnumerable<RuleViolation> CheckObjective(string objective, double beta, double labelSmoothing, double lambda,
-        double desirableWeight, double undesirableWeight, double? gamma, double sftWeight, double centerRewards)
+    /// <summary>
+    /// The range rules of an objective's settings, each by the check its catalogue entry names, then the checks between
+    /// them. A setting whose default derives from another (SimPO's γ) is checked only when <paramref name="written"/>.
+    /// </summary>
+    public static IEnumerable<RuleViolation> CheckObjective(ObjectiveEntry entry, Func<string, double> value, Func<string, bool> written)
     {
         var violations = new List<RuleViolation>();
-        switch (objective)
+        foreach (var setting in entry.Settings)
         {
-            case "Dpo":
-                violations.AddRange(CheckBeta(objective, beta));
-                violations.AddRange(CheckLabelSmoothing(labelSmoothing));
-                break;
-            case "Ipo":
-                violations.AddRange(CheckBeta(objective, beta));
-                break;
-            case "SimPo":
-                violations.AddRange(CheckBeta(objective, beta));
-                if (gamma is { } written)
-                {
-                    violations.AddRange(CheckNotNegative("Gamma", written));
-                    violations.AddRange(CheckSimPoMargin(beta, written));
-                }
-                violations.AddRange(CheckNotNegative("SftWeight", sftWeight));
-                break;
-            case "Kto":
-                violations.AddRange(CheckBeta(objective, beta));
-                violations.AddRange(CheckWeight("DesirableWeight", desirableWeight));
-                violations.AddRange(CheckWeight("UndesirableWeight", undesirableWeight));
-                break;
-            case "Orpo":
-                violations.AddRange(CheckWeight("Lambda", lambda));
-                break;
-            case "RewardModel":
-                violations.AddRange(CheckNotNegative("CenterRewards", centerRewards));
-                break;
-            case "Ppo":
-                violations.AddRange(CheckBeta(objective, beta));
-                break;
+            if (setting.DefaultShareOf is not null && !written(setting.Name)) continue;
+            violations.AddRange(CheckSetting(entry, setting, value(setting.Name)));
         }
+        if (entry.CrossCheck is { } cross) violations.AddRange(cross(value, written));
         return violations;
     }
+
+    /// <summary>One setting's value by the rule its catalogue entry names.</summary>
+    public static IEnumerable<RuleViolation> CheckSetting(ObjectiveEntry entry, ObjectiveSetting setting, double value) => setting.Check switch
+    {
+        SettingCheck.Finite => CheckFinite(setting.Name, value),
+        SettingCheck.Beta => CheckBeta(entry.Display, setting.Name, value, setting.Typical),
+        SettingCheck.Weight => CheckWeight(setting.Name, value),
+        SettingCheck.NotNegative => CheckNotNegative(setting.Name, value),
+        SettingCheck.LabelSmoothing => CheckLabelSmoothing(value),
+        SettingCheck.Positive => CheckPositive(setting.Name, (long)value),
+        _ => [],
+    };
 
     /// <summary>NaN and ±∞ pass a plain <c>&gt; 0</c> test on one side or the other; every number is checked for them first.</summary>
     public static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);

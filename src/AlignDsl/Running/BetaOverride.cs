@@ -8,15 +8,25 @@ namespace AlignDsl.Running;
 /// </summary>
 public static class BetaOverride
 {
-    /// <summary>The hyperparameter <c>--beta</c> replaces: <c>KlCoefficient</c> for PPO, <c>Beta</c> for DPO, IPO, KTO and SimPO; null when there is none.</summary>
-    public static string? SettingOf(ExperimentDescriptor experiment) =>
-        new[] { "KlCoefficient", "Beta" }.FirstOrDefault(name => experiment.Hyperparameters.Any(h => h.Name == name));
+    /// <summary>The hyperparameter <c>--beta</c> replaces, as the catalogue names it (<c>KlCoefficient</c> for PPO, <c>Beta</c> for DPO, IPO, KTO and SimPO); null when there is none.</summary>
+    public static string? SettingOf(ExperimentDescriptor experiment) => experiment.Entry.Beta?.Name;
+
+    /// <summary>The objectives the catalogue gives a β: "DPO, IPO, SimPO, KTO and PPO".</summary>
+    private static string WithBeta
+    {
+        get
+        {
+            var names = Catalogue.ObjectiveCatalogue.All.Where(e => e.Beta is not null).Select(e => e.Display).ToList();
+            return names.Count == 1 ? names[0] : string.Join(", ", names.SkipLast(1)) + " and " + names[^1];
+        }
+    }
 
     /// <summary>Why <paramref name="beta"/> cannot be used for <paramref name="experiment"/>, or null when it can (a value outside the typical range only warns).</summary>
     public static string? Problem(ExperimentDescriptor experiment, double beta)
     {
         if (SettingOf(experiment) is null)
-            return $"{experiment.Name} trains {experiment.Objective}, which has no β to override: drop --beta (DPO, IPO, KTO, SimPO and PPO have one).";
-        return SettingRules.CheckBeta(experiment.Objective.ToString(), beta).FirstOrDefault(v => v.Rule.Severity == RuleSeverity.Error)?.ToString();
+            return $"{experiment.Name} trains {experiment.Entry.Display}, which has no β to override: drop --beta ({WithBeta} have one).";
+        var setting = experiment.Entry.Beta!;
+        return SettingRules.CheckBeta(experiment.Entry.Display, setting.Name, beta, setting.Typical).FirstOrDefault(v => v.Rule.Severity == RuleSeverity.Error)?.ToString();
     }
 }

@@ -12,7 +12,7 @@ public sealed class BetaOverrideTests : IDisposable
     {
         var (exitCode, output, error) = await Host.RunAsync("run", "test-resume-sft", "--beta", "0.2", "--out", _root, "--device", "cpu");
         Assert.Equal(2, exitCode);
-        Assert.Contains("--beta: test-resume-sft trains Sft, which has no β to override", error);
+        Assert.Contains("--beta: test-resume-sft trains SFT, which has no β to override: drop --beta (DPO, IPO, SimPO, KTO and PPO have one)", error);
         Assert.False(Directory.Exists(Path.Combine(_root, "test-resume-sft")), output);
     }
 
@@ -39,6 +39,12 @@ public sealed class BetaOverrideTests : IDisposable
         Assert.Equal(0.2, provenance["hyperparameters"]!["KlCoefficient"]!.GetValue<double>());
         Assert.Contains("KlCoefficient", provenance["overrides"]!.AsArray().Select(o => o!.GetValue<string>()));
         Assert.Equal(0.05, Host.Summary(declared)["provenance"]!["hyperparameters"]!["KlCoefficient"]!.GetValue<double>());
+        // The objective's own settings, as the run used them, in summary.json and report.md.
+        Assert.Equal("PPO", provenance["objective"]!["name"]!.GetValue<string>());
+        Assert.Equal(0.2, provenance["objective"]!["settings"]!["KlCoefficient"]!.GetValue<double>());
+        Assert.Equal(0.2, provenance["objective"]!["settings"]!["ValueClipRange"]!.GetValue<double>());
+        Assert.Contains("Objective: PPO, KlCoefficient 0.2 (command line), ClipRange 0.2, ValueClipRange 0.2,", File.ReadAllText(Path.Combine(overridden, "report.md")));
+        Assert.Contains("Objective: PPO, KlCoefficient 0.05, ", File.ReadAllText(Path.Combine(declared, "report.md")));
         // A four times stronger KL penalty trains other weights from the same seed.
         Assert.NotEqual(File.ReadAllBytes(Path.Combine(declared, "checkpoint", "model.safetensors")),
             File.ReadAllBytes(Path.Combine(overridden, "checkpoint", "model.safetensors")));

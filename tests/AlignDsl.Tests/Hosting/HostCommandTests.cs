@@ -37,6 +37,9 @@ public sealed class HostCommandTests
         var (exitCode, output, _) = await Host.RunAsync("describe", "test-dpo");
         Assert.Equal(0, exitCode);
         Assert.Contains("reference (frozen)", output);
+        // The objective's own settings, read from the catalogue: β first, with its typical range.
+        Assert.Contains("objective     DPO on pairs from gym:HelpfulHarmless: Beta 0.1 (typical 0.1–0.5), LabelSmoothing 0", output);
+        Assert.Contains("held-out pairs ranked by the implicit reward β·log π/π_ref", output);
         Assert.Contains("starts from test-sft", output);
         Assert.Contains("total", output);
         Assert.Contains("precision     fp32; gradient checkpointing off", output);
@@ -62,6 +65,8 @@ public sealed class HostCommandTests
         Assert.Contains("reward        test-rm's trained reward model, frozen", output);
         foreach (var model in new[] { "policy (trainable)", "value model (trainable)", "reference (frozen)", "reward model (frozen)" })
             Assert.Contains(model, output);
+        // PPO's β keeps its own name; the value clip is a setting of its own, at the policy clip's default.
+        Assert.Contains("KlCoefficient 0.05 (typical 0.01–0.2), ClipRange 0.2, ValueClipRange 0.2, ValueCoefficient 0.1, PpoEpochs 2, MaxNewTokens 20", output);
     }
 
     [Theory]

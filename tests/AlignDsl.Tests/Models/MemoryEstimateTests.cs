@@ -1,3 +1,4 @@
+using AlignDsl.Catalogue;
 using AlignDsl.Generated;
 using AlignDsl.Models;
 using AlignDsl.Rules;
@@ -22,8 +23,18 @@ public sealed class MemoryEstimateTests
         var tokenizer = Tokenization.CompactTokenizer.FromCorpus(["a b c"]);
         var config = new ModelConfig(1, 32, 4, 16, tokenizer.VocabularySize);
         using var rewardModel = new RewardModel(new TinyGpt(config), tokenizer, CPU);
-        var expected = MemoryEstimate.ResidentSet("RewardModel", false, config.Parameters, config.ModelDim).Single().Parameters;
+        var expected = MemoryEstimate.ResidentSet(ObjectiveCatalogue.Of(ObjectiveKind.RewardModel), default, config.Parameters, config.ModelDim).Single().Parameters;
         Assert.Equal(expected, rewardModel.Parameters().Sum(p => p.numel()));
+    }
+
+    [Fact]
+    public void Value_model_adds_a_scalar_head_with_a_bias_to_the_body()
+    {
+        var tokenizer = Tokenization.CompactTokenizer.FromCorpus(["a b c"]);
+        var config = new ModelConfig(1, 32, 4, 16, tokenizer.VocabularySize);
+        using var valueModel = new ValueModel(new TinyGpt(config), tokenizer, CPU);
+        var role = ObjectiveCatalogue.Of(ObjectiveKind.Ppo).Residents(default).Single(r => r.Role == "value model");
+        Assert.Equal(role.Parameters(config.Parameters, config.ModelDim), valueModel.Parameters().Sum(p => p.numel()));
     }
 
     [Fact]
@@ -32,11 +43,11 @@ public sealed class MemoryEstimateTests
         foreach (var entry in GeneratedExperiments.All)
         {
             var d = entry.Descriptor;
-            var precomputed = d.Objective is ObjectiveKind.Dpo or ObjectiveKind.Ipo or ObjectiveKind.Kto && d.ResidentModels.All(m => m.Role != "reference");
+            var precomputed = d.Switches.Contains("PrecomputeReferenceLogProbs");
             var comparesWithBaseline = d.EvalSuites.Any(s => s is "WinRate" or "KlDivergence");
             // PPO rewarded by a function holds no reward model.
-            var expected = MemoryEstimate.ResidentSet(d.Objective.ToString(), precomputed, d.Model.Parameters, d.Model.ModelDim, comparesWithBaseline,
-                rewardModel: d.Objective != ObjectiveKind.Ppo || d.RewardFrom is not null);
+            var options = new ResidentOptions(precomputed, Lora: d.Lora is not null, RewardModel: d.Objective != ObjectiveKind.Ppo || d.RewardFrom is not null);
+            var expected = MemoryEstimate.ResidentSet(d.Entry, options, d.Model.Parameters, d.Model.ModelDim, comparesWithBaseline);
             Assert.Equal(expected.Select(m => (m.Role, m.Trainable, m.Parameters)), d.ResidentModels.Select(m => (m.Role, m.Trainable, m.Parameters)));
         }
     }
