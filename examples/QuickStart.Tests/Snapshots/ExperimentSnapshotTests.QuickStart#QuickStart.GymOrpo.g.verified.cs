@@ -110,6 +110,8 @@ partial class GymOrpo : global::AlignDsl.IExperiment
         // Metrics stay on the device; the run reads them every LogEvery steps.
         metrics.Add(orpo);
         metrics.Add("grad_norm", optimizer.GradNorm);
+        metrics.Add("logits/chosen", chosen.MeanLogit);
+        metrics.Add("logits/rejected", rejected.MeanLogit);
     }
 
     /// <summary>One evaluation point: each declared suite, in declaration order.</summary>

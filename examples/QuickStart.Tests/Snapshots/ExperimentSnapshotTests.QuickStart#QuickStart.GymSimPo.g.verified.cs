@@ -113,6 +113,8 @@ partial class GymSimPo : global::AlignDsl.IExperiment
         // Metrics stay on the device; the run reads them every LogEvery steps.
         metrics.Add(simpo);
         metrics.Add("grad_norm", optimizer.GradNorm);
+        metrics.Add("logits/chosen", chosen.MeanLogit);
+        metrics.Add("logits/rejected", rejected.MeanLogit);
     }
 
     /// <summary>One evaluation point: each declared suite, in declaration order.</summary>

@@ -25,6 +25,7 @@ internal sealed class DpoEmitter(Model.ExperimentModel experiment) : ReferenceOb
             ? "    policyChosen.Sum, policyRejected.Sum, referenceChosen.Sum, referenceRejected.Sum, beta);"
             : "    policyChosen.Sum, policyRejected.Sum, referenceChosen.Sum, referenceRejected.Sum, beta, LabelSmoothing);");
         EmitOptimiserStep(w, "dpo");
+        EmitLogitMetrics(w, "policyChosen", "policyRejected");
         w.CloseBrace();
     }
 }

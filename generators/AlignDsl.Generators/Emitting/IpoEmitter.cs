@@ -17,6 +17,7 @@ internal sealed class IpoEmitter(Model.ExperimentModel experiment) : ReferenceOb
         EmitReferenceLogProbs(w, "referenceChosen", "referenceRejected");
         w.Line($"var ipo = {Objectives}.Dpo.Ipo(policyChosen, policyRejected, referenceChosen, referenceRejected, beta);");
         EmitOptimiserStep(w, "ipo");
+        EmitLogitMetrics(w, "policyChosen", "policyRejected");
         w.CloseBrace();
     }
 }

@@ -247,6 +247,13 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
         w.Line("    global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Reporting.MetricSet metrics)");
     }
 
+    /// <summary>TRL's <c>logits/chosen</c> and <c>logits/rejected</c>, from the policy's log-probs of the two halves.</summary>
+    protected static void EmitLogitMetrics(CodeWriter w, string chosen, string rejected)
+    {
+        w.Line($"metrics.Add(\"logits/chosen\", {chosen}.MeanLogit);");
+        w.Line($"metrics.Add(\"logits/rejected\", {rejected}.MeanLogit);");
+    }
+
     protected static void EmitOptimiserStep(CodeWriter w, string output)
     {
         w.Line($"{output}.Loss.backward();");

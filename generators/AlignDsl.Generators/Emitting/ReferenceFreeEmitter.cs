@@ -22,6 +22,7 @@ internal abstract class ReferenceFreeEmitter(Model.ExperimentModel experiment) :
         w.Line("var (chosen, rejected) = policy.CompletionLogProbs(batch).SplitPairs();");
         w.Line(LossCall);
         EmitOptimiserStep(w, Kind.ToLowerInvariant());
+        EmitLogitMetrics(w, "chosen", "rejected");
         w.CloseBrace();
     }
 

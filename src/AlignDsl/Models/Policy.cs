@@ -42,17 +42,27 @@ public sealed class Policy : ITrainableModel
         return this;
     }
 
-    /// <summary>Log π(completion | prompt) of each row, summed over completion tokens only (the mask hides prompt and padding).</summary>
-    public SequenceLogProbs CompletionLogProbs(SequenceTensors batch) => new(TokenLogProbs(batch).sum(1), batch.LossMask.sum(1));
+    /// <summary>
+    /// Log π(completion | prompt) of each row, summed over completion tokens only (the mask hides prompt and padding),
+    /// with the mean logit of each completion position summed per row, for TRL's <c>logits/*</c> metrics.
+    /// </summary>
+    public SequenceLogProbs CompletionLogProbs(SequenceTensors batch)
+    {
+        var tokenLogProbs = LogProbsAndMeanLogits(batch, out var meanLogits);
+        return new(tokenLogProbs.sum(1), batch.LossMask.sum(1), (meanLogits * batch.LossMask).sum(1));
+    }
 
     /// <summary>
     /// Log π(token | prefix) of every next-token target [rows, length − 1], zero where the mask is 0: the per-token
     /// figures PPO's ratio and KL penalty need, with the same targets as <see cref="CompletionLogProbs"/>.
     /// </summary>
-    public Tensor TokenLogProbs(SequenceTensors batch)
+    public Tensor TokenLogProbs(SequenceTensors batch) => LogProbsAndMeanLogits(batch, out _);
+
+    private Tensor LogProbsAndMeanLogits(SequenceTensors batch, out Tensor meanLogits)
     {
         // The log-softmax over the vocabulary is taken in fp32, whatever the model computes in.
         var logits = Model.forward(batch.Tokens[.., ..^1]).to_type(ScalarType.Float32);
+        meanLogits = logits.detach().mean([-1]);
         var targets = batch.Tokens[.., 1..];
         var tokenLogProbs = -nn.functional.cross_entropy(
             logits.reshape(-1, logits.shape[2]), targets.reshape(-1), reduction: nn.Reduction.None).view(targets.shape);

@@ -118,6 +118,8 @@ partial class GymDpo : global::AlignDsl.IExperiment
         // Metrics stay on the device; the run reads them every LogEvery steps.
         metrics.Add(dpo);
         metrics.Add("grad_norm", optimizer.GradNorm);
+        metrics.Add("logits/chosen", policyChosen.MeanLogit);
+        metrics.Add("logits/rejected", policyRejected.MeanLogit);
     }
 
     /// <summary>One evaluation point: each declared suite, in declaration order.</summary>
