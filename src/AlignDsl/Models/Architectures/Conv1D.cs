@@ -23,11 +23,17 @@ internal sealed class Conv1D : Module<Tensor, Tensor>, ILoraTarget
 
     public LoraAdapter? Adapter { get; private set; }
 
+    /// <summary>Rows [n, in] take one fused product (what the blocks pass); other shapes are flattened to rows and back.</summary>
     public override Tensor forward(Tensor x)
     {
-        var shape = x.shape[..^1].Append(weight.shape[1]).ToArray();
-        var y = addmm(bias, x.reshape(-1, x.shape[^1]), weight, 1, 1).view(shape);
+        var y = x.dim() == 2 ? addmm(bias, x, weight, 1, 1) : Rows(x);
         return Adapter?.Delta(x, training) is { } delta ? y + delta : y;
+    }
+
+    private Tensor Rows(Tensor x)
+    {
+        var shape = x.shape[..^1].Append(weight.shape[1]).ToArray();
+        return addmm(bias, x.reshape(-1, x.shape[^1]), weight, 1, 1).view(shape);
     }
 
     /// <summary>Normal(0, std) initialisation drawn in [out, in] order, as for a Linear layer of the same size.</summary>
