@@ -116,7 +116,7 @@ public sealed class Policy : ITrainableModel
                 continue;
             }
             var ids = tensor(rows.SelectMany(r => r.Ids.Select(id => (long)id)).ToArray(), [rows.Count, group.Key], ScalarType.Int64).to(Device);
-            var generated = SampleTokens(ids, budget, generator, temperature, CompactTokenizer.EndOfSequence);
+            var generated = SampleTokens(ids, budget, generator, temperature, EndOfSequence);
             for (var r = 0; r < rows.Count; r++)
             {
                 var end = Array.IndexOf(generated[r], EndOfSequence);
@@ -144,6 +144,7 @@ public sealed class Policy : ITrainableModel
         var answers = Enumerable.Range(0, rows).Select(_ => new List<int>(budget)).ToArray();
         // The rows still sampling, by their index among the prompts, and the tokens they sampled since the last read.
         var active = Enumerable.Range(0, rows).ToArray();
+        Tensor? activeRows = null;
         var unread = new List<Tensor>(ReadEvery);
         var logits = NextTokenLogits(promptIds, cache);
         // Every logit of every step summed: NaN or infinite once any of them was, read once at the end.
@@ -152,9 +153,7 @@ public sealed class Policy : ITrainableModel
         {
             using var scope = NewDisposeScope();
             logitSum.add_(logits.sum());
-            // multinomial aborts the process on NaN probabilities: a diverged row's non-finite logits become 0 (a
-            // placeholder draw; the call fails below). Finite rows draw exactly as they would without it.
-            var next = temperature <= 0 ? logits.argmax(-1, keepdim: true) : Draw(logits.nan_to_num(0, 0, 0), temperature, generator);
+            var next = temperature <= 0 ? logits.argmax(-1, keepdim: true) : Draw(logits, temperature, rows, activeRows, generator);
             unread.Add(next.MoveToOuterDisposeScope());
             if (i + 1 == budget) break;
             if ((i + 1) % ReadEvery == 0)
@@ -168,6 +167,7 @@ public sealed class Policy : ITrainableModel
                     cache.KeepRows(keep);
                     next = next.index_select(0, keep);
                     active = kept;
+                    activeRows = tensor(active.Select(r => (long)r).ToArray(), ScalarType.Int64).to(Device).MoveToOuterDisposeScope();
                 }
             }
             var previous = logits;
@@ -202,8 +202,19 @@ public sealed class Policy : ITrainableModel
         return active.Where(r => !answers[r].Contains((int)endOfSequence)).ToArray();
     }
 
-    private static Tensor Draw(Tensor logits, double temperature, Generator generator) =>
-        multinomial(nn.functional.softmax(temperature == 1 ? logits : logits / temperature, -1), 1, generator: generator);
+    /// <summary>
+    /// One token per active row, drawn from softmax(logits / temperature) as multinomial draws one sample: the argmax of
+    /// p / q with q ~ Exp(1) (the Gumbel-max trick). q is drawn for all <paramref name="rows"/> of the batch, finished ones
+    /// included, and the active rows' are taken: each row's draw is the one it would get had no row left the batch, so
+    /// rows leaving changes no other row's tokens. This is libtorch's own multinomial for one sample, without its two
+    /// reads of the probabilities to the host (whose check aborts the process on NaN; the caller checks the logits instead).
+    /// </summary>
+    private static Tensor Draw(Tensor logits, double temperature, int rows, Tensor? activeRows, Generator generator)
+    {
+        var probabilities = nn.functional.softmax(temperature == 1 ? logits : logits / temperature, -1);
+        var q = empty(rows, probabilities.size(1), probabilities.dtype, probabilities.device).exponential_(1, generator);
+        return (probabilities / (activeRows is null ? q : q.index_select(0, activeRows))).argmax(-1, keepdim: true);
+    }
 
     public void Save(string directory) => Checkpoint.Save(this, directory);
 
