@@ -38,11 +38,19 @@ internal sealed class Gpt2Block : Module
     /// <param name="causal">Mask future positions: for a whole sequence, not for one new token after a cache.</param>
     public Tensor Forward(Tensor x, long batch, long time, KvCache? cache, bool causal)
     {
-        var qkv = attn.c_attn.forward(ln_1.forward(x)).view(batch, time, 3, _heads, _dim / _heads).permute(2, 0, 3, 1, 4).unbind(0);
+        var headDim = _dim / _heads;
+        var projected = attn.c_attn.forward(ln_1.forward(x));
+        // q, k and v [batch, heads, time, head dim]. One sampled token's [batch, 3·dim] already lies in memory as
+        // [batch, 3, heads, 1, head dim], and its attention output as [batch, dim]: no permutes, whose cost per call is
+        // comparable to the token's arithmetic.
+        var qkv = time == 1
+            ? projected.view(batch, 3, _heads, 1, headDim).unbind(1)
+            : projected.view(batch, time, 3, _heads, headDim).permute(2, 0, 3, 1, 4).unbind(0);
         var (q, k, v) = (qkv[0], qkv[1], qkv[2]);
         if (cache is not null) (k, v) = cache.Append(_layer, k, v);
         var attended = nn.functional.scaled_dot_product_attention(q, k, v, null, 0.0, causal);
-        x = x + attn.c_proj.forward(attended.transpose(1, 2).reshape(batch * time, _dim));
+        var merged = time == 1 ? attended.reshape(batch, _dim) : attended.transpose(1, 2).reshape(batch * time, _dim);
+        x = x + attn.c_proj.forward(merged);
         return x + mlp.c_proj.forward(mlp.Activate(mlp.c_fc.forward(ln_2.forward(x))));
     }
 
