@@ -31,6 +31,9 @@ public abstract class CausalLM(string name) : Module<Tensor, Tensor>(name)
     /// <summary>The final-norm hidden states [batch, time, dim]: what a scalar head reads instead of the vocabulary projection.</summary>
     public abstract Tensor Hidden(Tensor ids, KvCache? cache = null);
 
+    /// <summary>The final-norm hidden state [batch, dim] of the last of <paramref name="ids"/>: what predicts the next token.</summary>
+    public virtual Tensor LastHidden(Tensor ids, KvCache? cache = null) => Hidden(ids, cache).select(1, -1);
+
     /// <summary>The vocabulary projection of hidden states.</summary>
     public abstract Tensor Logits(Tensor hidden);
 

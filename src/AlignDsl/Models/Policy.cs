@@ -146,7 +146,9 @@ public sealed class Policy : ITrainableModel
         var active = Enumerable.Range(0, rows).ToArray();
         Tensor? activeRows = null;
         var unread = new List<Tensor>(ReadEvery);
-        var logits = NextTokenLogits(promptIds, cache);
+        // Whether the model computes in fp32, asked once: asking the weights' type enumerates them.
+        var fp32 = Model.DType == ScalarType.Float32;
+        var logits = NextTokenLogits(promptIds, cache, fp32);
         // Every logit of every step summed: NaN or infinite once any of them was, read once at the end.
         var logitSum = zeros([], logits.dtype, Device);
         for (var i = 0; i < budget; i++)
@@ -171,7 +173,7 @@ public sealed class Policy : ITrainableModel
                 }
             }
             var previous = logits;
-            logits = NextTokenLogits(next, cache).MoveToOuterDisposeScope();
+            logits = NextTokenLogits(next, cache, fp32).MoveToOuterDisposeScope();
             previous.Dispose();
         }
         ReadTokens(unread, active, answers, endOfSequence);
@@ -181,9 +183,12 @@ public sealed class Policy : ITrainableModel
     }
 
     /// <summary>fp32 logits [rows, vocabulary] of the token after <paramref name="ids"/>, which extend the cache.</summary>
-    private Tensor NextTokenLogits(Tensor ids, KvCache cache) =>
+    private Tensor NextTokenLogits(Tensor ids, KvCache cache, bool fp32)
+    {
+        var logits = Model.Logits(Model.LastHidden(ids, cache));
         // Sampled in fp32 whatever the model computes in (bf16 logits would round the softmax).
-        Model.Logits(Model.Hidden(ids, cache).select(1, -1)).to_type(ScalarType.Float32);
+        return fp32 ? logits : logits.to_type(ScalarType.Float32);
+    }
 
     /// <summary>
     /// Appends the <paramref name="unread"/> tokens [active rows, 1] to each active row's answer; returns
