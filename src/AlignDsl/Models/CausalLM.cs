@@ -31,6 +31,9 @@ public abstract class CausalLM(string name) : Module<Tensor, Tensor>(name)
     /// <summary>The final-norm hidden states [batch, time, dim]: what a scalar head reads instead of the vocabulary projection.</summary>
     public abstract Tensor Hidden(Tensor ids, KvCache? cache = null);
 
+    /// <summary>The final-norm hidden state [batch, dim] of the last of <paramref name="ids"/>: what predicts the next token.</summary>
+    public virtual Tensor LastHidden(Tensor ids, KvCache? cache = null) => Hidden(ids, cache).select(1, -1);
+
     /// <summary>The vocabulary projection of hidden states.</summary>
     public abstract Tensor Logits(Tensor hidden);
 
@@ -105,11 +108,10 @@ public abstract class CausalLM(string name) : Module<Tensor, Tensor>(name)
     protected Tensor Block(Tensor x, KvCache? cache, Func<Tensor, Tensor> block) =>
         GradientCheckpointing && cache is null && is_grad_enabled() ? GradientCheckpoint.Run(x, block) : block(x);
 
-    /// <summary>Checks a sequence fits the context and the cache rule; returns the position of its first token.</summary>
-    protected long StartPosition(Tensor ids, KvCache? cache)
+    /// <summary>Checks <paramref name="time"/> new tokens fit the context and the cache rule; returns the position of the first.</summary>
+    protected long StartPosition(long time, KvCache? cache)
     {
         var start = cache?.Length ?? 0;
-        var time = ids.shape[1];
         if (start + time > Config.Context)
             throw new ArgumentException($"Sequence of {start + time} tokens exceeds the model's context of {Config.Context}.");
         if (start > 0 && time > 1) throw new NotSupportedException("After the prompt, the cache takes one token at a time.");

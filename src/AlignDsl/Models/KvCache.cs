@@ -10,7 +10,8 @@ namespace AlignDsl.Models;
 public sealed class KvCache : IDisposable
 {
     private readonly Tensor?[] _keys, _values;
-    private readonly long[] _lengths;
+    // Lengths and allocated positions are kept here: asking a tensor for its shape costs a call into libtorch per token.
+    private readonly long[] _lengths, _allocated;
     private readonly long _capacity;
 
     /// <param name="layers">The model's layers.</param>
@@ -20,6 +21,7 @@ public sealed class KvCache : IDisposable
         _keys = new Tensor?[layers];
         _values = new Tensor?[layers];
         _lengths = new long[layers];
+        _allocated = new long[layers];
         _capacity = capacity;
     }
 
@@ -29,22 +31,46 @@ public sealed class KvCache : IDisposable
     /// <summary>Writes this step's keys and values [batch, heads, time, head dim] for <paramref name="layer"/> and returns all of them.</summary>
     public (Tensor Keys, Tensor Values) Append(int layer, Tensor keys, Tensor values)
     {
-        var (start, time) = (_lengths[layer], keys.shape[2]);
-        _keys[layer] = Ensure(_keys[layer], keys, start, start + time);
-        _values[layer] = Ensure(_values[layer], values, start, start + time);
+        var (start, time) = (_lengths[layer], keys.size(2));
+        if (start + time > _allocated[layer])
+        {
+            var size = Math.Max(start + time, Math.Max(_capacity, 2 * _allocated[layer]));
+            _keys[layer] = Grow(_keys[layer], keys, start, size);
+            _values[layer] = Grow(_values[layer], values, start, size);
+            _allocated[layer] = size;
+        }
         _keys[layer]!.narrow(2, start, time).copy_(keys);
         _values[layer]!.narrow(2, start, time).copy_(values);
         _lengths[layer] = start + time;
         return (_keys[layer]!.narrow(2, 0, start + time), _values[layer]!.narrow(2, 0, start + time));
     }
 
-    /// <summary>A buffer with room for <paramref name="needed"/> positions, holding the first <paramref name="used"/> of <paramref name="buffer"/>.</summary>
-    private Tensor Ensure(Tensor? buffer, Tensor like, long used, long needed)
+    /// <summary>
+    /// Keeps only the batch rows <paramref name="rows"/> (indices, on the cache's device), in that order: rows that have
+    /// finished sampling leave, so the next tokens are computed for the others only.
+    /// </summary>
+    public void KeepRows(Tensor rows)
     {
-        var size = buffer?.shape[2] ?? 0;
-        if (needed <= size) return buffer!;
+        for (var layer = 0; layer < _keys.Length; layer++)
+        {
+            _keys[layer] = Select(_keys[layer], rows);
+            _values[layer] = Select(_values[layer], rows);
+        }
+    }
+
+    private static Tensor? Select(Tensor? buffer, Tensor rows)
+    {
+        if (buffer is null) return null;
+        var kept = buffer.index_select(0, rows).DetachFromDisposeScope();
+        buffer.Dispose();
+        return kept;
+    }
+
+    /// <summary>A buffer of <paramref name="size"/> positions shaped like <paramref name="like"/>, holding the first <paramref name="used"/> of <paramref name="buffer"/>.</summary>
+    private static Tensor Grow(Tensor? buffer, Tensor like, long used, long size)
+    {
         var shape = like.shape.ToArray();
-        shape[2] = Math.Max(needed, Math.Max(_capacity, 2 * size));
+        shape[2] = size;
         var grown = empty(shape, like.dtype, like.device).DetachFromDisposeScope();
         if (buffer is not null)
         {

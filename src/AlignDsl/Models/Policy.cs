@@ -114,7 +114,9 @@ public sealed class Policy : ITrainableModel
     public IReadOnlyList<int[]> SampleIds(IReadOnlyList<int[]> prompts, int maxNewTokens, Generator generator, double temperature = 1.0)
     {
         var answers = new int[prompts.Count][];
-        using var _ = no_grad();
+        // Inference mode, not only no_grad: libtorch skips the version counters and view tracking of every operation, which
+        // at one token per step is a large part of its cost. Nothing made here reaches a training pass: the host reads the ids.
+        using var _ = inference_mode();
         var wasTraining = Model.training;
         Model.eval();
         foreach (var group in prompts.Select((ids, i) => (Index: i, Ids: ids)).GroupBy(e => e.Ids.Length).OrderBy(g => g.Key))
@@ -128,7 +130,7 @@ public sealed class Policy : ITrainableModel
                 continue;
             }
             var ids = tensor(rows.SelectMany(r => r.Ids.Select(id => (long)id)).ToArray(), [rows.Count, group.Key], ScalarType.Int64).to(Device);
-            var generated = SampleTokens(ids, budget, generator, temperature, CompactTokenizer.EndOfSequence);
+            var generated = SampleTokens(ids, budget, generator, temperature, EndOfSequence);
             for (var r = 0; r < rows.Count; r++)
             {
                 var end = Array.IndexOf(generated[r], EndOfSequence);
@@ -139,47 +141,99 @@ public sealed class Policy : ITrainableModel
         return answers;
     }
 
-    /// <summary>How many tokens pass between the host's checks that every row has finished: one read, not one per token.</summary>
-    private const int FinishedCheckEvery = 8;
+    /// <summary>How many tokens pass between the host's reads of the sampled tokens: one read, not one per token.</summary>
+    private const int ReadEvery = 8;
 
     /// <summary>
-    /// The sampled tokens of each row [rows][≤ budget]. The cache is allocated once for the whole sequence; each token
-    /// runs in its own dispose scope, so its intermediate tensors are freed (and their memory reused) at once. Sampling ends
-    /// when every row has sampled end of sequence, checked every few tokens: nothing is read from the device per token.
+    /// The sampled tokens of each row [rows][≤ budget], cut by the caller after end of sequence. The cache is allocated
+    /// once for the whole sequence; each token runs in its own dispose scope, so its intermediate tensors are freed (and
+    /// their memory reused) at once. Nothing is read from the device per token: every few tokens the host reads the
+    /// tokens sampled since its last read, and rows that have sampled end of sequence leave the batch (and the cache), so
+    /// the next tokens are computed for the others only. Sampling ends when no row is left.
     /// </summary>
     private int[][] SampleTokens(Tensor promptIds, int budget, Generator generator, double temperature, long endOfSequence)
     {
-        var rows = (int)promptIds.shape[0];
-        using var cache = new KvCache(Config.Layers, promptIds.shape[1] + budget);
-        var steps = new List<Tensor>(budget);
-        // Sampled in fp32 whatever the model computes in (bf16 logits would round the softmax).
-        var logits = Model.Logits(Model.Hidden(promptIds, cache)[.., -1]).to_type(ScalarType.Float32);
-        // Each row's logits summed over every step: NaN or infinite once any of them was, read once with the tokens.
-        var logitSums = zeros([rows], logits.dtype, Device);
-        var finished = zeros([rows, 1], ScalarType.Bool, Device);
+        var rows = (int)promptIds.size(0);
+        using var cache = new KvCache(Config.Layers, promptIds.size(1) + budget);
+        var answers = Enumerable.Range(0, rows).Select(_ => new List<int>(budget)).ToArray();
+        // The rows still sampling, by their index among the prompts, and the tokens they sampled since the last read.
+        var active = Enumerable.Range(0, rows).ToArray();
+        Tensor? activeRows = null;
+        var unread = new List<Tensor>(ReadEvery);
+        // Whether the model computes in fp32, asked once: asking the weights' type enumerates them.
+        var fp32 = Model.DType == ScalarType.Float32;
+        var logits = NextTokenLogits(promptIds, cache, fp32);
+        // Every logit of every step summed: NaN or infinite once any of them was, read once at the end.
+        var logitSum = zeros([], logits.dtype, Device);
         for (var i = 0; i < budget; i++)
         {
             using var scope = NewDisposeScope();
-            logitSums.add_(logits.sum(-1));
-            // multinomial aborts the process on NaN probabilities: a diverged row's non-finite logits become 0 (a
-            // placeholder draw; the call fails below). Finite rows draw exactly as they would without it.
-            var next = temperature <= 0 ? logits.argmax(-1, keepdim: true) : Draw(logits.nan_to_num(0, 0, 0), temperature, generator);
-            // What a finished row samples after its end of sequence is cut on the host; only "finished" must stick.
-            finished.logical_or_(next.eq(endOfSequence));
-            steps.Add(next.MoveToOuterDisposeScope());
-            if (i + 1 == budget || ((i + 1) % FinishedCheckEvery == 0 && finished.all().item<bool>())) break;
-            logits = Model.Logits(Model.Hidden(next, cache)[.., -1]).to_type(ScalarType.Float32).MoveToOuterDisposeScope();
+            logitSum.add_(logits.sum());
+            var next = temperature <= 0 ? logits.argmax(-1, keepdim: true) : Draw(logits, temperature, rows, activeRows, generator);
+            unread.Add(next.MoveToOuterDisposeScope());
+            if (i + 1 == budget) break;
+            if ((i + 1) % ReadEvery == 0)
+            {
+                var kept = ReadTokens(unread, active, answers, endOfSequence);
+                if (kept.Length == 0) break;
+                if (kept.Length < active.Length)
+                {
+                    // Finished rows leave: positions within the current batch of the rows that go on.
+                    var keep = tensor(kept.Select(k => (long)Array.IndexOf(active, k)).ToArray(), ScalarType.Int64).to(Device);
+                    cache.KeepRows(keep);
+                    next = next.index_select(0, keep);
+                    active = kept;
+                    activeRows = tensor(active.Select(r => (long)r).ToArray(), ScalarType.Int64).to(Device).MoveToOuterDisposeScope();
+                }
+            }
+            var previous = logits;
+            logits = NextTokenLogits(next, cache, fp32).MoveToOuterDisposeScope();
+            previous.Dispose();
         }
-        var sampled = cat(steps, 1);
-        if (!logitSums.isfinite().all().item<bool>())
+        ReadTokens(unread, active, answers, endOfSequence);
+        if (!logitSum.isfinite().item<bool>())
             throw new NonFiniteModelException("The policy's next-token logits are NaN or infinite, so it cannot sample: its weights have diverged.");
-        var read = sampled.cpu().data<long>().ToArray();
-        var count = steps.Count;
-        return Enumerable.Range(0, rows).Select(r => read.Skip(r * count).Take(count).Select(v => (int)v).ToArray()).ToArray();
+        return answers.Select(a => a.ToArray()).ToArray();
     }
 
-    private static Tensor Draw(Tensor logits, double temperature, Generator generator) =>
-        multinomial(nn.functional.softmax(temperature == 1 ? logits : logits / temperature, -1), 1, generator: generator);
+    /// <summary>fp32 logits [rows, vocabulary] of the token after <paramref name="ids"/>, which extend the cache.</summary>
+    private Tensor NextTokenLogits(Tensor ids, KvCache cache, bool fp32)
+    {
+        var logits = Model.Logits(Model.LastHidden(ids, cache));
+        // Sampled in fp32 whatever the model computes in (bf16 logits would round the softmax).
+        return fp32 ? logits : logits.to_type(ScalarType.Float32);
+    }
+
+    /// <summary>
+    /// Appends the <paramref name="unread"/> tokens [active rows, 1] to each active row's answer; returns
+    /// the active rows that have not sampled end of sequence yet.
+    /// </summary>
+    private static int[] ReadTokens(List<Tensor> unread, int[] active, List<int>[] answers, long endOfSequence)
+    {
+        if (unread.Count == 0) return active;
+        long[] read;
+        using (var tokens = cat(unread, 1)) read = tokens.cpu().data<long>().ToArray();
+        var count = unread.Count;
+        // The tokens themselves stay with the caller's scope: the last one is the next step's input.
+        unread.Clear();
+        for (var r = 0; r < active.Length; r++)
+            answers[active[r]].AddRange(read.Skip(r * count).Take(count).Select(v => (int)v));
+        return active.Where(r => !answers[r].Contains((int)endOfSequence)).ToArray();
+    }
+
+    /// <summary>
+    /// One token per active row, drawn from softmax(logits / temperature) as multinomial draws one sample: the argmax of
+    /// p / q with q ~ Exp(1) (the Gumbel-max trick). q is drawn for all <paramref name="rows"/> of the batch, finished ones
+    /// included, and the active rows' are taken: each row's draw is the one it would get had no row left the batch, so
+    /// rows leaving changes no other row's tokens. This is libtorch's own multinomial for one sample, without its two
+    /// reads of the probabilities to the host (whose check aborts the process on NaN; the caller checks the logits instead).
+    /// </summary>
+    private static Tensor Draw(Tensor logits, double temperature, int rows, Tensor? activeRows, Generator generator)
+    {
+        var probabilities = nn.functional.softmax(temperature == 1 ? logits : logits / temperature, -1);
+        var q = empty(rows, probabilities.size(1), probabilities.dtype, probabilities.device).exponential_(1, generator);
+        return (probabilities / (activeRows is null ? q : q.index_select(0, activeRows))).argmax(-1, keepdim: true);
+    }
 
     public void Save(string directory) => Checkpoint.Save(this, directory);
 

@@ -13,9 +13,10 @@ public static class ActivationEstimate
 {
     /// <summary>
     /// The working memory of a training process beyond its tensors (JIT-compiled code, libtorch's kernels and thread
-    /// pools, data and tokenizer), measured by the memory benchmark as the part of the peak no term explains.
+    /// pools, data and tokenizer), measured by the memory benchmark as the part of the peak no term explains (the median
+    /// over its experiments).
     /// </summary>
-    public const long RuntimeBytes = 160L << 20;
+    public const long RuntimeBytes = 90L << 20;
 
     /// <summary>
     /// Elements a block creates per token, in units of its width d and MLP width: GPT-2's norms, fused q/k/v,

@@ -51,8 +51,8 @@ public sealed class AlignmentTests(TrainedPipeline pipeline)
         // Measured: win rate 0.58 (11 wins, 43 ties, 2 losses), KL 0.41; on one thread, with sampling that stops when
         // every row has ended, 0.60 (18 wins, 31 ties, 7 losses). Any step moves both off 0.5 and 0, so the bars sit where
         // a policy that merely drifted (wins about equal to losses) does not reach them.
-        Assert.True(Suite("after", "win_rate") >= 0.55, "the aligned policy beats its SFT reference on the gym's ground truth");
         var counts = Host.Summary(pipeline.DpoRun)["eval"]!["after"]!["win_rate"]!;
+        Assert.True(Suite("after", "win_rate") >= 0.55, $"the aligned policy beats its SFT reference on the gym's ground truth: {counts.ToJsonString()}");
         Assert.True(counts["wins"]!.GetValue<double>() >= 2 * counts["losses"]!.GetValue<double>(), counts.ToJsonString());
         Assert.InRange(Suite("after", "kl"), 0.1, 2.0);
     }

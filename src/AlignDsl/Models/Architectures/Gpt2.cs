@@ -41,16 +41,32 @@ public class Gpt2 : CausalLM
 
     public override Tensor Hidden(Tensor ids, KvCache? cache = null)
     {
-        var start = StartPosition(ids, cache);
+        var (batch, time) = (ids.size(0), ids.size(1));
+        return HiddenRows(ids, batch, time, cache).view(batch, time, -1);
+    }
+
+    public override Tensor LastHidden(Tensor ids, KvCache? cache = null)
+    {
+        var (batch, time) = (ids.size(0), ids.size(1));
+        var rows = HiddenRows(ids, batch, time, cache);
+        // A sampled token's rows are already [batch, dim].
+        return time == 1 ? rows : rows.view(batch, time, -1).select(1, -1);
+    }
+
+    /// <summary>The final-norm hidden states as [batch·time, dim] rows, the layout the blocks work in.</summary>
+    private Tensor HiddenRows(Tensor ids, long batch, long time, KvCache? cache)
+    {
+        var start = StartPosition(time, cache);
         // A whole sequence (or a prompt filling an empty cache) needs the causal mask; one new token may attend to every cached one.
         var causal = start == 0;
         // The position embeddings of positions start… are rows of wpe: a narrow view, with no index tensor to build per token.
-        var x = transformer.wte.forward(ids) + transformer.wpe.weight!.narrow(0, start, ids.shape[1]);
-        foreach (var block in transformer.h) x = Block(x, cache, h => block.Forward(h, cache, causal));
+        // The blocks read [batch·time, dim] rows, so each projection is one matrix product with no reshape around it.
+        var x = (transformer.wte.forward(ids) + transformer.wpe.weight!.narrow(0, start, time)).view(batch * time, -1);
+        foreach (var block in transformer.h) x = Block(x, cache, h => block.Forward(h, batch, time, cache, causal));
         return transformer.ln_f.forward(x);
     }
 
-    public override Tensor Logits(Tensor hidden) => lm_head is null ? hidden.matmul(transformer.wte.weight!.t()) : lm_head.forward(hidden);
+    public override Tensor Logits(Tensor hidden) => lm_head is null ? nn.functional.linear(hidden, transformer.wte.weight!) : lm_head.forward(hidden);
 
     public override CausalLM NewOfSameShape() => new Gpt2(Settings);
 

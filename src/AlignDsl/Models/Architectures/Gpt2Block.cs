@@ -11,11 +11,12 @@ internal sealed class Gpt2Block : Module
     private readonly LayerNorm ln_1, ln_2;
     private readonly Attention attn;
     private readonly Mlp mlp;
-    private readonly int _heads, _layer;
+    private readonly int _heads, _dim, _layer;
 
     public Gpt2Block(Gpt2Config config, int layer) : base($"h.{layer}")
     {
         _heads = config.Heads;
+        _dim = config.ModelDim;
         _layer = layer;
         ln_1 = LayerNorm(config.ModelDim, config.Epsilon);
         attn = new Attention(config.ModelDim);
@@ -32,18 +33,24 @@ internal sealed class Gpt2Block : Module
         mlp.c_proj.InitNormal(std);
     }
 
-    /// <param name="x">[batch, time, dim]</param>
+    /// <param name="x">[batch·time, dim]: the rows of <paramref name="batch"/> sequences of <paramref name="time"/> tokens.</param>
     /// <param name="cache">When given, the new positions attend to the cached ones and are appended to them.</param>
     /// <param name="causal">Mask future positions: for a whole sequence, not for one new token after a cache.</param>
-    public Tensor Forward(Tensor x, KvCache? cache, bool causal)
+    public Tensor Forward(Tensor x, long batch, long time, KvCache? cache, bool causal)
     {
-        var (batch, time, dim) = (x.shape[0], x.shape[1], x.shape[2]);
-        var qkvs = attn.c_attn.forward(ln_1.forward(x)).view(batch, time, 3, _heads, dim / _heads).permute(2, 0, 3, 1, 4);
-        var parts = qkvs.unbind(0);
-        var (q, k, v) = (parts[0], parts[1], parts[2]);
+        var headDim = _dim / _heads;
+        var projected = attn.c_attn.forward(ln_1.forward(x));
+        // q, k and v [batch, heads, time, head dim]. One sampled token's [batch, 3·dim] already lies in memory as
+        // [batch, 3, heads, 1, head dim], and its attention output as [batch, dim]: no permutes, whose cost per call is
+        // comparable to the token's arithmetic.
+        var qkv = time == 1
+            ? projected.view(batch, 3, _heads, 1, headDim).unbind(1)
+            : projected.view(batch, time, 3, _heads, headDim).permute(2, 0, 3, 1, 4).unbind(0);
+        var (q, k, v) = (qkv[0], qkv[1], qkv[2]);
         if (cache is not null) (k, v) = cache.Append(_layer, k, v);
         var attended = nn.functional.scaled_dot_product_attention(q, k, v, null, 0.0, causal);
-        x = x + attn.c_proj.forward(attended.transpose(1, 2).reshape(batch, time, dim));
+        var merged = time == 1 ? attended.reshape(batch, _dim) : attended.transpose(1, 2).reshape(batch * time, _dim);
+        x = x + attn.c_proj.forward(merged);
         return x + mlp.c_proj.forward(mlp.Activate(mlp.c_fc.forward(ln_2.forward(x))));
     }
 

@@ -15,10 +15,12 @@ public sealed class Llama : CausalLM
     // Fields are named like the segments of Hugging Face's tensor names: RegisterComponents registers each by its field name.
     private readonly Body model;
     private readonly Linear? lm_head;
+    private readonly Rotary _rotary;
 
     public Llama(LlamaConfig config) : base(config.Architecture)
     {
         Settings = config;
+        _rotary = new Rotary(config.HeadDim, config.RopeTheta, config.Context);
         model = new Body(config);
         if (!config.TiedEmbeddings) lm_head = Linear(config.ModelDim, config.VocabularySize, hasBias: false);
         RegisterComponents();
@@ -31,14 +33,15 @@ public sealed class Llama : CausalLM
 
     public override Tensor Hidden(Tensor ids, KvCache? cache = null)
     {
-        var start = StartPosition(ids, cache);
-        var (cos, sin) = Rotary.Angles(start, ids.shape[1], Settings.HeadDim, Settings.RopeTheta, ids.device);
+        var (batch, time) = (ids.size(0), ids.size(1));
+        var start = StartPosition(time, cache);
         var x = model.embed_tokens.forward(ids);
-        foreach (var layer in model.layers) x = Block(x, cache, h => layer.Forward(h, cos, sin, cache, causal: start == 0));
+        var (cos, sin) = _rotary.Angles(start, time, x.dtype, ids.device);
+        foreach (var layer in model.layers) x = Block(x, cache, h => layer.Forward(h, batch, time, _rotary, cos, sin, cache, causal: start == 0));
         return model.norm.forward(x);
     }
 
-    public override Tensor Logits(Tensor hidden) => lm_head is null ? hidden.matmul(model.embed_tokens.weight!.t()) : lm_head.forward(hidden);
+    public override Tensor Logits(Tensor hidden) => lm_head is null ? nn.functional.linear(hidden, model.embed_tokens.weight!) : lm_head.forward(hidden);
 
     public override CausalLM NewOfSameShape() => new Llama(Settings);
 
@@ -47,6 +50,12 @@ public sealed class Llama : CausalLM
     /// <summary>Some tied checkpoints store the output projection anyway; precomputed rotary tables are not weights.</summary>
     public override bool IsIgnoredTensor(string name) =>
         (Settings.TiedEmbeddings && name == "lm_head.weight") || name.EndsWith(".rotary_emb.inv_freq", StringComparison.Ordinal);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _rotary.Dispose();
+        base.Dispose(disposing);
+    }
 
     private sealed class Body : Module
     {

@@ -28,16 +28,16 @@ internal sealed class LlamaBlock : Module
         RegisterComponents();
     }
 
-    /// <param name="cos">Rotary angles' cosines [time, headDim] for these positions; <paramref name="sin"/> likewise.</param>
+    /// <param name="x">[batch, time, dim]</param>
+    /// <param name="rotary">The model's rotary tables; <paramref name="cos"/> and <paramref name="sin"/> are its angles for these positions.</param>
     /// <param name="cache">When given, the new positions attend to the cached ones and are appended to them.</param>
     /// <param name="causal">Mask future positions: for a whole sequence, not for one new token after a cache.</param>
-    public Tensor Forward(Tensor x, Tensor cos, Tensor sin, KvCache? cache, bool causal)
+    public Tensor Forward(Tensor x, long batch, long time, Rotary rotary, Tensor cos, Tensor sin, KvCache? cache, bool causal)
     {
-        var (batch, time) = (x.shape[0], x.shape[1]);
         var (heads, kvHeads, headDim) = (_config.Heads, _config.KeyValueHeads, _config.HeadDim);
         var h = input_layernorm.forward(x);
-        var q = Rotary.Apply(self_attn.q_proj.forward(h).view(batch, time, heads, headDim).transpose(1, 2), cos, sin);
-        var k = Rotary.Apply(self_attn.k_proj.forward(h).view(batch, time, kvHeads, headDim).transpose(1, 2), cos, sin);
+        var q = rotary.Apply(self_attn.q_proj.forward(h).view(batch, time, heads, headDim).transpose(1, 2), cos, sin);
+        var k = rotary.Apply(self_attn.k_proj.forward(h).view(batch, time, kvHeads, headDim).transpose(1, 2), cos, sin);
         var v = self_attn.v_proj.forward(h).view(batch, time, kvHeads, headDim).transpose(1, 2);
         if (cache is not null) (k, v) = cache.Append(_layer, k, v);
         if (heads != kvHeads)

@@ -15,10 +15,14 @@ internal sealed class Projection : Module<Tensor, Tensor>, ILoraTarget
 
     public Projection(long inFeatures, long outFeatures, bool hasBias) : base(nameof(Projection))
     {
-        // Initialised as nn.Linear is.
-        using var linear = Linear(inFeatures, outFeatures, hasBias);
-        weight = Parameter(linear.weight!.detach().clone());
-        bias = hasBias ? Parameter(linear.bias!.detach().clone()) : null;
+        // Initialised as nn.Linear is. The scope frees the Linear's weights and their views at once (see Conv1D).
+        using (var scope = NewDisposeScope())
+        {
+            using var linear = Linear(inFeatures, outFeatures, hasBias);
+            weight = Parameter(linear.weight!.detach().clone());
+            bias = hasBias ? Parameter(linear.bias!.detach().clone()) : null;
+            scope.Detach(bias is null ? [weight] : [weight, bias]);
+        }
         RegisterComponents();
     }
 
