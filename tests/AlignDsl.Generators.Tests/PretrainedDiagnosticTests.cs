@@ -20,6 +20,18 @@ public sealed class PretrainedDiagnosticTests
     /// <summary>What was reported besides ALIGN068, the info that these sources give no config.json as an AdditionalFile.</summary>
     private static IEnumerable<Microsoft.CodeAnalysis.Diagnostic> Real(GeneratorRun run) => run.GeneratorDiagnostics.Where(d => d.Id != "ALIGN068");
 
+    /// <summary>A reward function for PPO declarations.</summary>
+    private const string Brevity = "\npublic sealed class Brevity : AlignDsl.Rewards.IRewardFunction { public double Score(string p, string a) => -a.Length; }";
+
+    /// <summary>The experiment One's generated file, after checking that nothing was reported and everything compiles.</summary>
+    private static string GeneratedCleanly(string source)
+    {
+        var run = Generate.Run(source);
+        Assert.Empty(Real(run));
+        Assert.Empty(run.CompilationDiagnostics);
+        return run.Files.Single(f => f.HintName == "Tests.One.g.cs").Text;
+    }
+
     private const string Sft = """
         [Experiment("sft")]
         [Sft]
@@ -36,11 +48,7 @@ public sealed class PretrainedDiagnosticTests
     [InlineData("[Ppo]\n[RewardFunction(typeof(global::Tests.Brevity))]", "using var reference = policy.FrozenCopy();")]
     public void A_pretrained_policy_is_loaded_with_its_template_and_its_data_rendered(string objective, string tokenize)
     {
-        var run = Generate.Run(One("[Policy(Pretrained = \"models/tiny-llama\", ChatTemplate = AlignDsl.Chat.ChatTemplates.ChatMl)]", objective)
-            + "\npublic sealed class Brevity : AlignDsl.Rewards.IRewardFunction { public double Score(string p, string a) => -a.Length; }");
-        Assert.Empty(Real(run));
-        Assert.Empty(run.CompilationDiagnostics);
-        var text = run.Files.Single(f => f.HintName == "Tests.One.g.cs").Text;
+        var text = GeneratedCleanly(One("[Policy(Pretrained = \"models/tiny-llama\", ChatTemplate = AlignDsl.Chat.ChatTemplates.ChatMl)]", objective) + Brevity);
         Assert.Contains("private const string PretrainedFolder = \"models/tiny-llama\";", text);
         Assert.Contains("private const string ChatTemplate = \"{% for message in messages %}", text);
         Assert.Contains("using var policy = run.LoadPretrained(PretrainedFolder, ChatTemplate);", text);
@@ -183,11 +191,7 @@ public sealed class PretrainedDiagnosticTests
     [Fact]
     public void With_lora_ppo_s_reference_is_the_policy_with_its_adapters_off()
     {
-        var run = Generate.Run(One("[Policy(Pretrained = \"models/m\")]\n[Lora(Rank = 4, Alpha = 8)]", "[Ppo]\n[RewardFunction(typeof(global::Tests.Brevity))]")
-            + "\npublic sealed class Brevity : AlignDsl.Rewards.IRewardFunction { public double Score(string p, string a) => -a.Length; }");
-        Assert.Empty(Real(run));
-        Assert.Empty(run.CompilationDiagnostics);
-        var text = run.Files.Single(f => f.HintName == "Tests.One.g.cs").Text;
+        var text = GeneratedCleanly(One("[Policy(Pretrained = \"models/m\")]\n[Lora(Rank = 4, Alpha = 8)]", "[Ppo]\n[RewardFunction(typeof(global::Tests.Brevity))]") + Brevity);
         Assert.DoesNotContain("FrozenCopy", text);
         Assert.DoesNotContain("Policy reference", text);
         Assert.Contains("global::AlignDsl.Models.BaseModelReference.TokenLogProbs(policy, rollout.Batch)", text);
@@ -199,11 +203,8 @@ public sealed class PretrainedDiagnosticTests
     [Fact]
     public void A_reward_model_on_a_pretrained_body_reads_its_pairs_through_the_template_and_trains_adapters_and_head()
     {
-        var run = Generate.Run(One("[Policy(Pretrained = \"models/m\", ChatTemplate = AlignDsl.Chat.ChatTemplates.ChatMl)]\n[Lora(Rank = 4, Alpha = 8)]",
+        var text = GeneratedCleanly(One("[Policy(Pretrained = \"models/m\", ChatTemplate = AlignDsl.Chat.ChatTemplates.ChatMl)]\n[Lora(Rank = 4, Alpha = 8)]",
             "[RewardModel]\n[EvalSuite(typeof(RewardModelBias))]"));
-        Assert.Empty(Real(run));
-        Assert.Empty(run.CompilationDiagnostics);
-        var text = run.Files.Single(f => f.HintName == "Tests.One.g.cs").Text;
         Assert.Contains("using var rewardModel = run.LoadPretrainedRewardModel(PretrainedFolder, ChatTemplate);", text);
         Assert.Contains("run.AddLora(rewardModel, LoraRank, LoraAlpha, LoraDropout, LoraTargets);", text);
         Assert.Contains("global::AlignDsl.Data.PreferenceData.Tokenize(rewardModel.Render(pairs.Train), rewardModel.Tokenizer, MaxLength)", text);
@@ -222,10 +223,7 @@ public sealed class PretrainedDiagnosticTests
             [GymData(GymTask.HelpfulHarmless)]
             public partial class Sft;
             """;
-        var run = Generate.Run(source);
-        Assert.Empty(Real(run));
-        Assert.Empty(run.CompilationDiagnostics);
-        var text = run.Files.Single(f => f.HintName == "Tests.One.g.cs").Text;
+        var text = GeneratedCleanly(source);
         Assert.Contains("using var rewardModel = run.LoadRewardModelBody(\"sft\");", text);
         Assert.Contains("rewardModel.Render(pairs.Train)", text);
     }
@@ -233,10 +231,7 @@ public sealed class PretrainedDiagnosticTests
     [Fact]
     public void A_reward_model_on_the_tiny_gpt_is_unchanged_and_can_take_lora()
     {
-        var run = Generate.Run(One("[Lora(Rank = 2, Alpha = 4, Targets = \"c_attn\")]", "[RewardModel]\n[EvalSuite(typeof(RewardModelBias))]"));
-        Assert.Empty(Real(run));
-        Assert.Empty(run.CompilationDiagnostics);
-        var text = run.Files.Single(f => f.HintName == "Tests.One.g.cs").Text;
+        var text = GeneratedCleanly(One("[Lora(Rank = 2, Alpha = 4, Targets = \"c_attn\")]", "[RewardModel]\n[EvalSuite(typeof(RewardModelBias))]"));
         Assert.Contains("run.NewRewardModel(PolicySize,", text);
         Assert.Contains("run.AddLora(rewardModel, LoraRank, LoraAlpha, LoraDropout, LoraTargets);", text);
         Assert.Contains("PreferenceData.Tokenize(pairs.Train, rewardModel.Tokenizer, MaxLength)", text);
@@ -247,10 +242,7 @@ public sealed class PretrainedDiagnosticTests
     [InlineData("[Kto]", "var (referenceMatched, referenceMismatched) = reference.For(batch).SplitPairs();")]
     public void With_lora_the_reference_is_the_policy_with_its_adapters_off(string objective, string referenceStep)
     {
-        var run = Generate.Run(One("[Policy(Pretrained = \"models/m\")]\n[Lora(Rank = 4, Alpha = 8, Targets = \"q_proj,v_proj\")]", objective));
-        Assert.Empty(Real(run));
-        Assert.Empty(run.CompilationDiagnostics);
-        var text = run.Files.Single(f => f.HintName == "Tests.One.g.cs").Text;
+        var text = GeneratedCleanly(One("[Policy(Pretrained = \"models/m\")]\n[Lora(Rank = 4, Alpha = 8, Targets = \"q_proj,v_proj\")]", objective));
         Assert.Contains("private const int LoraRank = 4;", text);
         Assert.Contains("private const string LoraTargets = \"q_proj,v_proj\";", text);
         Assert.Contains("run.AddLora(policy, LoraRank, LoraAlpha, LoraDropout, LoraTargets);", text);
