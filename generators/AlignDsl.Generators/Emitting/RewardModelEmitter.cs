@@ -48,14 +48,17 @@ internal sealed class RewardModelEmitter(Model.ExperimentModel experiment) : Obj
         w.OpenBrace();
         w.Line("optimizer.ZeroGrad();");
         w.Line($"var (chosenRewards, rejectedRewards) = {Data}.Halves.Split(rewardModel.Rewards(batch));");
+        // A JSONL file of pairs may carry their own margins (TRL's margin column); rankings, annotations and the gym have none.
+        var margins = Experiment.Data is { Kind: Model.DataKindModel.Jsonl, Shape: "Pairs" or "FromObjective" } ? "batch.Margins" : null;
+        if (margins is not null) w.Line("// A pair's own margin from the data replaces the declared Margin.");
         if (Objective.RankingWeights)
         {
             w.Line("// Each pair weighs its weight: 1/C(k,2) for the pairs of a ranking of k responses, so every ranked prompt counts once.");
-            w.Line($"var rm = {Objectives}.RewardModelLoss.BradleyTerry(chosenRewards, rejectedRewards, Margin, CenterRewards, batch.Weights);");
+            w.Line($"var rm = {Objectives}.RewardModelLoss.BradleyTerry(chosenRewards, rejectedRewards, Margin, CenterRewards, batch.Weights{(margins is null ? "" : $", {margins}")});");
         }
         else
         {
-            w.Line($"var rm = {Objectives}.RewardModelLoss.BradleyTerry(chosenRewards, rejectedRewards, Margin, CenterRewards);");
+            w.Line($"var rm = {Objectives}.RewardModelLoss.BradleyTerry(chosenRewards, rejectedRewards, Margin, CenterRewards{(margins is null ? "" : $", margins: {margins}")});");
         }
         EmitOptimiserStep(w, "rm");
         w.CloseBrace();

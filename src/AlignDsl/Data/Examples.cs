@@ -21,6 +21,12 @@ public sealed record PreferencePair(string Prompt, string Chosen, string Rejecte
     /// each ranked prompt weighs the same (<c>[RewardModel(RankingWeights = true)]</c>).
     /// </summary>
     public double Weight { get; init; } = 1;
+
+    /// <summary>
+    /// How much more the chosen answer should be rewarded, from the data's <c>margin</c> field (as TRL's reward trainer
+    /// reads it), or null: a reward model then uses its declared <c>Margin</c>.
+    /// </summary>
+    public double? Margin { get; init; }
 }
 
 /// <summary>Unpaired feedback (KTO): a completion labelled desirable or not.</summary>

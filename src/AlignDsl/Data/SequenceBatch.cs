@@ -15,13 +15,15 @@ public sealed class SequenceBatch
     private readonly long[]? _indices;
     private readonly float[]? _labels;
     private readonly float[]? _weights;
+    private readonly float[]? _margins;
 
     /// <param name="rows">The sequences, in row order.</param>
     /// <param name="indices">Each row's example index in its data set, for looking up precomputed values.</param>
     /// <param name="labels">Each row's label (KTO: 1 desirable, 0 undesirable).</param>
     /// <param name="weights">Each pair's weight in a weighted loss, one per pair (half the rows).</param>
+    /// <param name="margins">Each pair's reward margin from the data (NaN: none), one per pair.</param>
     public SequenceBatch(IReadOnlyList<TokenizedSequence> rows, IReadOnlyList<int>? indices = null, IReadOnlyList<float>? labels = null,
-        IReadOnlyList<float>? weights = null)
+        IReadOnlyList<float>? weights = null, IReadOnlyList<float>? margins = null)
     {
         Rows = rows.Count;
         Length = rows.Max(r => r.Tokens.Length);
@@ -44,6 +46,7 @@ public sealed class SequenceBatch
         _indices = indices?.Select(i => (long)i).ToArray();
         _labels = labels?.ToArray();
         _weights = weights?.ToArray();
+        _margins = margins?.ToArray();
     }
 
     public int Rows { get; }
@@ -59,13 +62,14 @@ public sealed class SequenceBatch
         tensor(_lastTokens, [Rows], ScalarType.Int64).to(device),
         _indices is null ? null : tensor(_indices, [_indices.Length], ScalarType.Int64).to(device),
         _labels is null ? null : tensor(_labels, [_labels.Length], ScalarType.Float32).to(device),
-        _weights is null ? null : tensor(_weights, [_weights.Length], ScalarType.Float32).to(device));
+        _weights is null ? null : tensor(_weights, [_weights.Length], ScalarType.Float32).to(device),
+        _margins is null ? null : tensor(_margins, [_margins.Length], ScalarType.Float32).to(device));
 }
 
 /// <summary>
 /// A batch on the device: token ids [rows, length]; the completion mask over next-token targets [rows, length − 1]
 /// (1 where the target is a completion token); each row's last token position; and, when the data has them,
-/// example indices, labels and per-pair weights [rows / 2].
+/// example indices, labels, per-pair weights and per-pair margins (NaN: none) [rows / 2].
 /// </summary>
 public sealed record SequenceTensors(Tensor Tokens, Tensor LossMask, Tensor LastToken, Tensor? Indices = null, Tensor? Labels = null,
-    Tensor? Weights = null);
+    Tensor? Weights = null, Tensor? Margins = null);

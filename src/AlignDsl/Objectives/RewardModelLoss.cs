@@ -15,10 +15,16 @@ public static class RewardModelLoss
     /// pairs weighted 1/C(k,2), each ranked prompt weighs the same, as in InstructGPT. The centring term stays a
     /// plain mean.
     /// </param>
+    /// <param name="margins">
+    /// Per-pair margins from the data [pairs] (TRL's <c>margin</c> column), NaN where a pair has none, or null: a pair's own
+    /// margin replaces the declared <paramref name="margin"/>.
+    /// </param>
     public static RewardModelOutput BradleyTerry(Tensor chosenRewards, Tensor rejectedRewards, double margin = 0.0, double centering = 0.0,
-        Tensor? weights = null)
+        Tensor? weights = null, Tensor? margins = null)
     {
-        var perPair = -logsigmoid(chosenRewards - rejectedRewards - margin);
+        var perPair = margins is null
+            ? -logsigmoid(chosenRewards - rejectedRewards - margin)
+            : -logsigmoid(chosenRewards - rejectedRewards - where(margins.isnan(), full_like(margins, margin), margins).to(chosenRewards.dtype));
         var loss = weights is null ? perPair.mean() : (weights * perPair).sum() / weights.sum();
         if (centering > 0) loss = loss + centering * (chosenRewards + rejectedRewards).pow(2).mean();
         return new RewardModelOutput(loss, chosenRewards.detach(), rejectedRewards.detach());

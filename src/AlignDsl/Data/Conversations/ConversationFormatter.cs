@@ -20,7 +20,7 @@ public sealed class ConversationFormatter(ChatTemplate template, string? bosToke
     {
         var (prompt, chosen, rejected) = example.Prompt is null ? ExtractPrompt(Required(example.Chosen), Required(example.Rejected)) : (example.Prompt, Required(example.Chosen), Required(example.Rejected));
         var (promptText, chosenText) = Render(prompt, chosen);
-        return new PreferencePair(promptText, chosenText, Render(prompt, rejected).Completion);
+        return new PreferencePair(promptText, chosenText, Render(prompt, rejected).Completion) { Margin = example.Margin };
     }
 
     /// <summary>

@@ -16,15 +16,16 @@ internal static class TrlParser
 
         if (Has("chosen") || Has("rejected"))
         {
-            if (Has("prompt")) return new TrlExample(TrlShape.Preference, Get("prompt"), Chosen: Get("chosen"), Rejected: Get("rejected"));
+            var margin = Margin(obj, path, line);
+            if (Has("prompt")) return new TrlExample(TrlShape.Preference, Get("prompt"), Chosen: Get("chosen"), Rejected: Get("rejected"), Margin: margin);
             var chosen = Get("chosen");
             var rejected = Get("rejected");
             var hh = chosen.Text is { } text && HhRlhf.IsTranscript(text);
             if (hh && rejected.Text is not { } r)
                 throw new DataFormatException(path, line, "rejected", "an HH-RLHF chosen transcript needs a rejected transcript, found messages");
             return hh
-                ? new TrlExample(TrlShape.HhRlhf, Chosen: Turns.Of(HhRlhf.Parse(chosen.Text!)), Rejected: Turns.Of(Transcript(rejected.Text!, path, line)))
-                : new TrlExample(TrlShape.ImplicitPromptPreference, Chosen: chosen, Rejected: rejected);
+                ? new TrlExample(TrlShape.HhRlhf, Chosen: Turns.Of(HhRlhf.Parse(chosen.Text!)), Rejected: Turns.Of(Transcript(rejected.Text!, path, line)), Margin: margin)
+                : new TrlExample(TrlShape.ImplicitPromptPreference, Chosen: chosen, Rejected: rejected, Margin: margin);
         }
         if (Has("label")) return new TrlExample(TrlShape.UnpairedPreference, Get("prompt"), Get("completion"), Label: Label(obj, path, line));
         if (Has("completion")) return new TrlExample(TrlShape.PromptCompletion, Get("prompt"), Get("completion"));
@@ -52,6 +53,15 @@ internal static class TrlParser
             messages.Add(new ChatMessage(role.GetString()!, content.GetString()!));
         }
         return Turns.Of(messages);
+    }
+
+    /// <summary>A preference row's optional <c>margin</c>: a finite number.</summary>
+    private static double? Margin(JsonElement obj, string path, int line)
+    {
+        if (!obj.TryGetProperty("margin", out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var margin) && double.IsFinite(margin)
+            ? margin
+            : throw new DataFormatException(path, line, "margin", $"expected a finite number (how much more the chosen answer should be rewarded), found {value.GetRawText()}");
     }
 
     private static IReadOnlyList<ChatMessage> Transcript(string text, string path, int line) =>
