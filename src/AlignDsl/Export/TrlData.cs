@@ -13,12 +13,12 @@ public static class TrlData
 {
     public static (IReadOnlyList<JsonObject> Train, IReadOnlyList<JsonObject> Eval) For(ExperimentDescriptor experiment, TrlRecipe recipe, string runsRoot)
     {
-        var margin = experiment.Objective == ObjectiveKind.RewardModel
-            ? experiment.Hyperparameters.FirstOrDefault(h => h.Name == "Margin")?.Value ?? 0 : 0;
+        var rewardModel = experiment.Objective == ObjectiveKind.RewardModel;
+        var margin = rewardModel ? experiment.Hyperparameters.FirstOrDefault(h => h.Name == "Margin")?.Value ?? 0 : 0;
         return recipe.Format switch
         {
             TrlDataFormat.PromptCompletion => Rows(Demonstrations(experiment, runsRoot), d => new JsonObject { ["prompt"] = d.Prompt, ["completion"] = d.Completion }),
-            TrlDataFormat.Preference => Rows(Pairs(experiment, runsRoot), p => Pair(p, margin)),
+            TrlDataFormat.Preference => Rows(Pairs(experiment, runsRoot), p => Pair(p, margin, rewardModel)),
             TrlDataFormat.Unpaired => Rows(Feedback(experiment, runsRoot), f => new JsonObject { ["prompt"] = f.Prompt, ["completion"] = f.Completion, ["label"] = f.Desirable }),
             TrlDataFormat.PromptOnly => Rows(Prompts(experiment), p => new JsonObject { ["prompt"] = p }),
             _ => throw new ArgumentOutOfRangeException(nameof(recipe)),
@@ -35,10 +35,11 @@ public static class TrlData
     private static (IReadOnlyList<JsonObject>, IReadOnlyList<JsonObject>) Rows<T>(Split<T> split, Func<T, JsonObject> row) =>
         (split.Train.Select(row).ToList(), split.HeldOut.Select(row).ToList());
 
-    private static JsonObject Pair(PreferencePair pair, double margin)
+    /// <summary>A preference row; a reward model's carries its margin: the pair's own from the data, else the declared one when set.</summary>
+    private static JsonObject Pair(PreferencePair pair, double margin, bool rewardModel)
     {
         var row = new JsonObject { ["prompt"] = pair.Prompt, ["chosen"] = pair.Chosen, ["rejected"] = pair.Rejected };
-        if (margin > 0) row["margin"] = margin;
+        if (rewardModel && (pair.Margin ?? margin) is var m && (pair.Margin is not null || m > 0)) row["margin"] = m;
         return row;
     }
 

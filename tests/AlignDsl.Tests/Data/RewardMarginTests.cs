@@ -11,14 +11,17 @@ namespace AlignDsl.Tests.Data;
 /// </summary>
 public sealed class RewardMarginTests : IDisposable
 {
+    /// <summary>The file test-margins-rm reads, relative to the working directory.</summary>
+    public const string File = "testdata/margins/pairs.jsonl";
+
     private readonly string _path = Path.GetTempFileName();
 
-    public void Dispose() => File.Delete(_path);
+    public void Dispose() => System.IO.File.Delete(_path);
 
     [Fact]
     public void Margins_are_read_from_standard_conversational_and_implicit_rows()
     {
-        File.WriteAllLines(_path,
+        System.IO.File.WriteAllLines(_path,
         [
             """{"prompt":"Sky?","chosen":" Blue.","rejected":" Green.","margin":1.5}""",
             """{"prompt":[{"role":"user","content":"Sky?"}],"chosen":[{"role":"assistant","content":"Blue."}],"rejected":[{"role":"assistant","content":"Red."}],"margin":0.25}""",
@@ -34,7 +37,7 @@ public sealed class RewardMarginTests : IDisposable
     [InlineData("1e400")]
     public void A_margin_that_is_not_a_finite_number_is_an_error_at_its_line(string value)
     {
-        File.WriteAllLines(_path, ["""{"prompt":"a","chosen":" b","rejected":" c"}""", $$"""{"prompt":"a","chosen":" b","rejected":" c","margin":{{value}}}"""]);
+        System.IO.File.WriteAllLines(_path, ["""{"prompt":"a","chosen":" b","rejected":" c"}""", $$"""{"prompt":"a","chosen":" b","rejected":" c","margin":{{value}}}"""]);
         var error = Assert.Throws<DataFormatException>(() => JsonlReader.ReadPairs(_path));
         Assert.Equal(2, error.Line);
         Assert.Equal("margin", error.Field);
@@ -56,5 +59,19 @@ public sealed class RewardMarginTests : IDisposable
         // Pair 1: −log σ(1 − 2); pair 2 keeps the declared margin: −log σ(1 − 0.5).
         var expected = (Math.Log(1 + Math.Exp(1)) + Math.Log(1 + Math.Exp(-0.5))) / 2;
         Assert.Equal(expected, loss, 5);
+    }
+
+    [Fact]
+    public void A_reward_model_s_export_carries_each_pair_s_margin_and_the_declared_one_for_the_rest()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(File)!);
+        System.IO.File.WriteAllLines(File, Enumerable.Range(0, 20).Select(i => i % 2 == 0
+            ? $$"""{"prompt":"q{{i}}","chosen":" yes","rejected":" no","margin":{{i}}}"""
+            : $$"""{"prompt":"q{{i}}","chosen":" yes","rejected":" no"}"""));
+        var descriptor = EndToEnd.TestMarginsRewardModel.Descriptor;
+        var (train, eval) = AlignDsl.Export.TrlData.For(descriptor, AlignDsl.Export.TrlRecipe.For(descriptor, gpus: 1), runsRoot: "runs");
+        var rows = train.Concat(eval).ToDictionary(r => r["prompt"]!.GetValue<string>(), r => r["margin"]!.GetValue<double>());
+        Assert.Equal(20, rows.Count);
+        Assert.All(rows, row => Assert.Equal(int.Parse(row.Key[1..]) % 2 == 0 ? int.Parse(row.Key[1..]) : 0.5, row.Value));
     }
 }

@@ -29,3 +29,12 @@ public partial class TestAnnotatedRewardModel;
 [Training(Steps = 20, BatchSize = 8, LearningRate = 2e-3, WarmupSteps = 2, LogEvery = 5)]
 [EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RewardModelBias))]
 public partial class TestRankingsRewardModel;
+
+/// <summary>Pairs whose rows carry TRL's <c>margin</c> column: exported with it, and read into the loss (RewardMarginTests).</summary>
+[Experiment("test-margins-rm")]
+[Policy(Layers = 1, ModelDim = 32, Heads = 2, Context = 64)]
+[RewardModel(Margin = 0.5)]
+[JsonlData(Data.RewardMarginTests.File)]
+[Training(Steps = 2, BatchSize = 2, LogEvery = 1)]
+[EvalSuite(typeof(PreferenceAccuracy)), EvalSuite(typeof(RewardModelBias))]
+public partial class TestMarginsRewardModel;
