@@ -28,7 +28,6 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => AssemblyBudget.Read(compilation))
             .WithTrackingName(StepNames.AssemblyBudget);
 
-
         // The project's JSONL AdditionalFiles, as paths only: when there are any, each declared data file must be one of them.
         var dataFiles = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
@@ -68,6 +67,8 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(diagnostics, static (spc, input) =>
         {
             var ((found, budgetProblem), compilation) = input;
+            // The usual case, on every edit in an editor: nothing to report, so the trees are not indexed.
+            if (found.Count == 0 && budgetProblem is null) return;
             var trees = compilation.SyntaxTrees.GroupBy(t => t.FilePath).ToDictionary(g => g.Key, g => g.First());
             if (budgetProblem is { } problem) Report(spc, problem, trees);
             foreach (var diagnostic in found) Report(spc, diagnostic, trees);
