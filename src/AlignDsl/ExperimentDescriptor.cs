@@ -87,9 +87,8 @@ public sealed record ExperimentDescriptor(
     /// One resident model's weights and optimiser state in the declared precision. With LoRA the trained model (the
     /// policy, or a reward model) keeps its base frozen; a reward model's head trains beside the adapters.
     /// </summary>
-    public long EstimatedBytes(ResidentModel model) => AdapterParameters > 0 && model.Trainable && model.Role is "policy" or "reward model"
-        ? new Rules.ResidentEstimate(model.Role, true, model.Parameters, Precision, AdapterParameters + (model.Role == "policy" ? 0 : Model.ModelDim)).Bytes
-        : new Rules.ResidentEstimate(model.Role, model.Trainable, model.Parameters, Precision).Bytes;
+    public long EstimatedBytes(ResidentModel model) => new Rules.ResidentEstimate(model.Role, model.Trainable, model.Parameters, Precision,
+        Rules.MemoryEstimate.TrainedWithAdapters(model.Role, model.Trainable, AdapterParameters, Model.ModelDim)).Bytes;
 
     /// <summary>The activations, logits and backward buffers of one step at the declared batch size and MaxLength.</summary>
     public long EstimatedActivationBytes => Rules.ActivationEstimate.Bytes(Entry, PrecomputesReference, Training.BatchSize, Training.MaxLength,

@@ -43,14 +43,17 @@ public static class MemoryEstimate
         bool comparesWithBaseline = false, Precision precision = Precision.Fp32, long adapterParameters = 0) =>
         ObjectiveCatalogue.Residents(objective, options, comparesWithBaseline)
             .Select(r => new ResidentEstimate(r.Role, r.Trainable, r.Parameters(policyParameters, modelDim), precision,
-                AdaptersOf(r, adapterParameters, modelDim)))
+                TrainedWithAdapters(r.Role, r.Trainable, adapterParameters, modelDim)))
             .ToList();
 
-    /// <summary>What trains of a model with LoRA adapters: the policy's adapters; a trained reward model's, and its head.</summary>
-    private static long AdaptersOf(ResidentRole role, long adapterParameters, int modelDim) =>
-        adapterParameters == 0 || !role.Trainable ? 0
-        : role.Role == ObjectiveCatalogue.PolicyRole ? adapterParameters
-        : role.Role == "reward model" ? adapterParameters + modelDim
+    /// <summary>
+    /// What trains of a resident model when LoRA adapters (<paramref name="adapterParameters"/>) are declared: the
+    /// policy's adapters; a trained reward model's adapters and its head (d); nothing of any other model (0: it trains whole or not at all).
+    /// </summary>
+    public static long TrainedWithAdapters(string role, bool trainable, long adapterParameters, int modelDim) =>
+        adapterParameters == 0 || !trainable ? 0
+        : role == ObjectiveCatalogue.PolicyRole ? adapterParameters
+        : role == "reward model" ? adapterParameters + modelDim
         : 0;
 }
 
