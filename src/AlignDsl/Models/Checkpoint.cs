@@ -33,14 +33,9 @@ public static class Checkpoint
     {
         Directory.CreateDirectory(directory);
         using var scope = TorchSharp.torch.NewDisposeScope();
-        var merged = new Dictionary<string, TorchSharp.torch.Tensor>();
         if (policy.Model.HasAdapters)
-        {
             Lora.LoraAdapters.Save(policy.Model, Path.Combine(directory, AdapterFolder), (policy.Tokenizer as HfTokenizer)?.Folder);
-            using (TorchSharp.torch.no_grad()) merged = Lora.LoraAdapters.MergedWeights(policy.Model).ToDictionary();
-        }
-        SafeTensorsFile.Write(Path.Combine(directory, WeightFiles.Single),
-            policy.Model.HfParameters().Select(p => (p.Key, merged.TryGetValue(p.Key, out var weight) ? weight : (TorchSharp.torch.Tensor)p.Value)));
+        SafeTensorsFile.Write(Path.Combine(directory, WeightFiles.Single), Lora.LoraAdapters.WithAdaptersMerged(policy.Model, policy.Model.HfParameters()));
         var config = policy.Model.HfConfig();
         config["torch_dtype"] = PrecisionTypes.HfDType(policy.Model.DType);
         SaveMetadata(directory, config, policy.Tokenizer, PolicyKind, policy.Chat?.Template);

@@ -69,13 +69,6 @@ public abstract class ScalarHeadModel : ITrainableModel
     /// <summary>A body copied from <paramref name="policy"/>'s weights (its base, where it carries LoRA adapters); the policy is left untouched.</summary>
     protected static CausalLM CopyBody(Policy policy) => policy.Model.HasAdapters ? policy.Model.BaseCopy() : policy.Model.Copy();
 
-    /// <summary>The tensors saved: the body's under their Hugging Face names, LoRA adapters merged in; the head's as <c>score.*</c>.</summary>
-    private IEnumerable<(string Name, Tensor Weight)> SavedTensors()
-    {
-        var merged = Body.HasAdapters ? Lora.LoraAdapters.MergedWeights(Body) : new Dictionary<string, Tensor>();
-        return HfParameters().Select(p => (p.Key, merged.TryGetValue(p.Key, out var weight) ? weight : (Tensor)p.Value));
-    }
-
     /// <summary>Loads saved weights and freezes them: a model that scores and is never trained (PPO's reward model).</summary>
     internal void LoadFrozen(string directory)
     {
@@ -101,8 +94,8 @@ public abstract class ScalarHeadModel : ITrainableModel
     {
         Directory.CreateDirectory(directory);
         using var scope = NewDisposeScope();
-        using (no_grad())
-            SafeTensors.SafeTensorsFile.Write(Path.Combine(directory, SafeTensors.WeightFiles.Single), SavedTensors());
+        // The body's tensors with LoRA adapters merged in, and the head's as score.*.
+        SafeTensors.SafeTensorsFile.Write(Path.Combine(directory, SafeTensors.WeightFiles.Single), Lora.LoraAdapters.WithAdaptersMerged(Body, HfParameters()));
         if (Body.HasAdapters)
             Lora.LoraAdapters.Save(Body, Path.Combine(directory, Checkpoint.AdapterFolder), (Tokenizer as HfTokenizer)?.Folder,
                 HeadParameters().Select(p => (p.Name, (Tensor)p.Parameter)));

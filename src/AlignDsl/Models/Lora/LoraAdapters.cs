@@ -65,6 +65,17 @@ public static class LoraAdapters
         Projections(model).Where(p => p.Target.Adapter is not null).ToDictionary(p => p.Name + ".weight", p => p.Target.MergedWeight());
 
     /// <summary>
+    /// The tensors a checkpoint saves, by name: each adapted projection's weight merged with its adapter (as new tensors,
+    /// computed now without gradients), every other one as it is. A model without adapters gives its tensors unchanged.
+    /// </summary>
+    public static IReadOnlyList<(string Name, Tensor Tensor)> WithAdaptersMerged(CausalLM model, IEnumerable<KeyValuePair<string, Parameter>> tensors)
+    {
+        IReadOnlyDictionary<string, Tensor> merged;
+        using (no_grad()) merged = model.HasAdapters ? MergedWeights(model) : new Dictionary<string, Tensor>();
+        return tensors.Select(p => (p.Key, merged.TryGetValue(p.Key, out var weight) ? weight : (Tensor)p.Value)).ToList();
+    }
+
+    /// <summary>
     /// Writes PEFT's adapter folder: the settings and the A/B matrices under PEFT's tensor names. A sequence classifier
     /// passes its head as <paramref name="trainedModules"/>: PEFT's <c>modules_to_save</c>, stored whole beside the adapters.
     /// </summary>
