@@ -21,15 +21,13 @@ public static class PublishCommand
             throw new UsageException($"{checkpoint} is not a checkpoint a run wrote (no {Checkpoint.TokenizerFile}): publish copies a finished run's model.");
         if (Directory.Exists(to) && Directory.EnumerateFileSystemEntries(to).Any())
             throw new UsageException($"--to {to}: the folder is not empty; publish into a new or empty folder.");
-        Directory.CreateDirectory(to);
-        // Written beside the target and moved in whole, so a stopped copy never leaves a folder that looks complete.
-        var partial = to.TrimEnd('/', '\\') + ".partial";
-        if (Directory.Exists(partial)) Directory.Delete(partial, recursive: true);
-        CopyFolder(checkpoint, partial);
         var summary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(checkpoint))!, "summary.json");
-        if (File.Exists(summary)) File.Copy(summary, Path.Combine(partial, SummaryFile));
-        Directory.Delete(to);
-        Directory.Move(partial, to);
+        // Written beside the target and moved in whole, so a stopped copy never leaves a folder that looks complete.
+        AtomicFolder.Write(to.TrimEnd('/', '\\'), folder =>
+        {
+            CopyFolder(checkpoint, folder);
+            if (File.Exists(summary)) File.Copy(summary, Path.Combine(folder, SummaryFile));
+        });
         return to;
     }
 

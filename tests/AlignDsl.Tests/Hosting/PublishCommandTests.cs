@@ -42,7 +42,8 @@ public sealed class PublishCommandTests : IDisposable
         Assert.True(exitCode == 0, error);
         Assert.Contains($"Pretrained = \"{to}\"", output);
         Assert.Equal("""{"experiment":"test-llama-sft"}""", File.ReadAllText(Path.Combine(to, PublishCommand.SummaryFile)));
-        Assert.False(Directory.Exists(to + ".partial"));
+        // Nothing is left beside it: the copy was written under a temporary name and moved into place.
+        Assert.Equal(["llama-sft"], Directory.GetFileSystemEntries(Path.Combine(_root, "models")).Select(Path.GetFileName));
         using var context = new RunContext(TestLlamaSft.Descriptor, new RunOptions { OutputRoot = Path.Combine(_root, "scratch"), Device = "cpu" });
         // No template declared: the folder's own, the one the run trained with.
         using var published = context.LoadPretrained(to);
