@@ -42,22 +42,16 @@ public sealed class ConversationFormatter(ChatTemplate template, string? bosToke
     }
 
     /// <summary>
-    /// Each assistant turn of <paramref name="turns"/> as a span of <paramref name="prompt"/>: what rendering the turns
-    /// through it adds to rendering those before it with the generation prompt. A turn the template renders otherwise once
-    /// the conversation goes on (one that drops earlier reasoning, say) cannot be located, and is left out of the loss.
+    /// Each assistant turn of <paramref name="turns"/> as a span of <paramref name="prompt"/> (<see cref="AssistantMask.Turns"/>).
+    /// A turn the template renders otherwise once the conversation goes on (one that drops earlier reasoning, say) cannot be
+    /// located, and is left out of the loss.
     /// </summary>
     private (int Start, int Length)[]? AnswersIn(IReadOnlyList<ChatMessage> turns, string prompt)
     {
-        var spans = new List<(int, int)>();
-        for (var i = 0; i < turns.Count; i++)
-        {
-            if (turns[i].Role != ChatMessage.Assistant) continue;
-            var before = template.Render(turns.Take(i).ToList(), addGenerationPrompt: true, bosToken, eosToken);
-            var through = template.Render(turns.Take(i + 1).ToList(), addGenerationPrompt: false, bosToken, eosToken);
-            if (through.Length > before.Length && through.StartsWith(before, StringComparison.Ordinal) && prompt.StartsWith(through, StringComparison.Ordinal))
-                spans.Add((before.Length, through.Length - before.Length));
-        }
-        return spans.Count == 0 ? null : spans.ToArray();
+        var spans = AssistantMask.Turns(template, turns, prompt, bosToken, eosToken)
+            .Where(t => t.Span is { } s && s.End > s.Start)
+            .Select(t => (t.Span!.Value.Start, t.Span.Value.End - t.Span.Value.Start)).ToArray();
+        return spans.Length == 0 ? null : spans;
     }
 
     public Feedback ToFeedback(TrlExample example)
