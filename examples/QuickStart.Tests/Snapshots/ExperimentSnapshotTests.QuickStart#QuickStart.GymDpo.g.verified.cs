@@ -107,7 +107,7 @@ partial class GymDpo : global::AlignDsl.IExperiment
         global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Reporting.MetricSet metrics)
     {
         optimizer.ZeroGrad();
-        var (policyChosen, policyRejected) = policy.CompletionLogProbs(batch).SplitPairs();
+        var (policyChosen, policyRejected) = policy.CompletionLogProbs(batch, meanLogits: true).SplitPairs();
         global::AlignDsl.Models.SequenceLogProbs referenceChosen, referenceRejected;
         using (global::TorchSharp.torch.no_grad())
             (referenceChosen, referenceRejected) = reference.CompletionLogProbs(batch).SplitPairs();

@@ -110,7 +110,7 @@ partial class GymDpoPrecomputed : global::AlignDsl.IExperiment
         global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Reporting.MetricSet metrics)
     {
         optimizer.ZeroGrad();
-        var (policyChosen, policyRejected) = policy.CompletionLogProbs(batch).SplitPairs();
+        var (policyChosen, policyRejected) = policy.CompletionLogProbs(batch, meanLogits: true).SplitPairs();
         var (referenceChosen, referenceRejected) = reference.For(batch).SplitPairs();
         var dpo = global::AlignDsl.Objectives.Dpo.Sigmoid(
             policyChosen.Sum, policyRejected.Sum, referenceChosen.Sum, referenceRejected.Sum, beta, LabelSmoothing);

@@ -103,7 +103,7 @@ partial class GymOrpo : global::AlignDsl.IExperiment
         global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Reporting.MetricSet metrics)
     {
         optimizer.ZeroGrad();
-        var (chosen, rejected) = policy.CompletionLogProbs(batch).SplitPairs();
+        var (chosen, rejected) = policy.CompletionLogProbs(batch, meanLogits: true).SplitPairs();
         var orpo = global::AlignDsl.Objectives.Orpo.Loss(chosen, rejected, Lambda);
         orpo.Loss.backward();
         optimizer.ClipAndStep();

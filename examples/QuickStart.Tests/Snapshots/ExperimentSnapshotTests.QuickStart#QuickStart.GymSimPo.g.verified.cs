@@ -106,7 +106,7 @@ partial class GymSimPo : global::AlignDsl.IExperiment
         global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Reporting.MetricSet metrics)
     {
         optimizer.ZeroGrad();
-        var (chosen, rejected) = policy.CompletionLogProbs(batch).SplitPairs();
+        var (chosen, rejected) = policy.CompletionLogProbs(batch, meanLogits: true).SplitPairs();
         var simpo = global::AlignDsl.Objectives.SimPo.Loss(chosen, rejected, beta, Gamma, SftWeight);
         simpo.Loss.backward();
         optimizer.ClipAndStep();

@@ -18,7 +18,7 @@ internal sealed class DpoEmitter(Model.ExperimentModel experiment) : ReferenceOb
             $"{Models}.Policy policy, {ReferenceParameter}");
         w.OpenBrace();
         w.Line("optimizer.ZeroGrad();");
-        w.Line("var (policyChosen, policyRejected) = policy.CompletionLogProbs(batch).SplitPairs();");
+        w.Line("var (policyChosen, policyRejected) = policy.CompletionLogProbs(batch, meanLogits: true).SplitPairs();");
         EmitReferenceLogProbs(w, "referenceChosen", "referenceRejected");
         w.Line(Objective.Hinge ? $"var dpo = {Objectives}.Dpo.Hinge(" : $"var dpo = {Objectives}.Dpo.Sigmoid(");
         w.Line(Objective.Hinge

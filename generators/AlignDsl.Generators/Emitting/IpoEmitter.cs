@@ -13,7 +13,7 @@ internal sealed class IpoEmitter(Model.ExperimentModel experiment) : ReferenceOb
             $"{Models}.Policy policy, {ReferenceParameter}");
         w.OpenBrace();
         w.Line("optimizer.ZeroGrad();");
-        w.Line("var (policyChosen, policyRejected) = policy.CompletionLogProbs(batch).SplitPairs();");
+        w.Line("var (policyChosen, policyRejected) = policy.CompletionLogProbs(batch, meanLogits: true).SplitPairs();");
         EmitReferenceLogProbs(w, "referenceChosen", "referenceRejected");
         w.Line($"var ipo = {Objectives}.Dpo.Ipo(policyChosen, policyRejected, referenceChosen, referenceRejected, beta);");
         EmitOptimiserStep(w, "ipo");

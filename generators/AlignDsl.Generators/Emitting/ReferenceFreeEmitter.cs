@@ -19,7 +19,7 @@ internal abstract class ReferenceFreeEmitter(Model.ExperimentModel experiment) :
         EmitStepSignature(w, $"One {Kind.ToUpperInvariant()} step: chosen and rejected rows in one forward pass of the policy.", $"{Models}.Policy policy");
         w.OpenBrace();
         w.Line("optimizer.ZeroGrad();");
-        w.Line("var (chosen, rejected) = policy.CompletionLogProbs(batch).SplitPairs();");
+        w.Line("var (chosen, rejected) = policy.CompletionLogProbs(batch, meanLogits: true).SplitPairs();");
         w.Line(LossCall);
         EmitOptimiserStep(w, Kind.ToLowerInvariant());
         EmitLogitMetrics(w, "chosen", "rejected");

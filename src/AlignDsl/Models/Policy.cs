@@ -44,25 +44,26 @@ public sealed class Policy : ITrainableModel
 
     /// <summary>
     /// Log π(completion | prompt) of each row, summed over completion tokens only (the mask hides prompt and padding),
-    /// with the mean logit of each completion position summed per row, for TRL's <c>logits/*</c> metrics.
+    /// and, with <paramref name="meanLogits"/> (a pass over the logits a reference need not make), the mean logit of
+    /// each completion position summed per row, for TRL's <c>logits/*</c> metrics.
     /// </summary>
-    public SequenceLogProbs CompletionLogProbs(SequenceTensors batch)
+    public SequenceLogProbs CompletionLogProbs(SequenceTensors batch, bool meanLogits = false)
     {
-        var tokenLogProbs = LogProbsAndMeanLogits(batch, out var meanLogits);
-        return new(tokenLogProbs.sum(1), batch.LossMask.sum(1), (meanLogits * batch.LossMask).sum(1));
+        var tokenLogProbs = LogProbs(batch, out var logits, meanLogits);
+        return new(tokenLogProbs.sum(1), batch.LossMask.sum(1), logits is null ? null : (logits * batch.LossMask).sum(1));
     }
 
     /// <summary>
     /// Log π(token | prefix) of every next-token target [rows, length − 1], zero where the mask is 0: the per-token
     /// figures PPO's ratio and KL penalty need, with the same targets as <see cref="CompletionLogProbs"/>.
     /// </summary>
-    public Tensor TokenLogProbs(SequenceTensors batch) => LogProbsAndMeanLogits(batch, out _);
+    public Tensor TokenLogProbs(SequenceTensors batch) => LogProbs(batch, out _, meanLogits: false);
 
-    private Tensor LogProbsAndMeanLogits(SequenceTensors batch, out Tensor meanLogits)
+    private Tensor LogProbs(SequenceTensors batch, out Tensor? positionMeanLogits, bool meanLogits)
     {
         // The log-softmax over the vocabulary is taken in fp32, whatever the model computes in.
         var logits = Model.forward(batch.Tokens[.., ..^1]).to_type(ScalarType.Float32);
-        meanLogits = logits.detach().mean([-1]);
+        positionMeanLogits = meanLogits ? logits.detach().mean([-1]) : null;
         var targets = batch.Tokens[.., 1..];
         var tokenLogProbs = -nn.functional.cross_entropy(
             logits.reshape(-1, logits.shape[2]), targets.reshape(-1), reduction: nn.Reduction.None).view(targets.shape);

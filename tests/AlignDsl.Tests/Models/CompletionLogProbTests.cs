@@ -68,13 +68,15 @@ public sealed class CompletionLogProbTests
         using var policy = TinyPolicy();
         var chosen = new TokenizedSequence([5, 6, 7, 8, 1], PromptLength: 3);
         var rejected = new TokenizedSequence([5, 6, 9, 1], PromptLength: 2);
-        var (chosenLogProbs, rejectedLogProbs) = policy.CompletionLogProbs(new SequenceBatch([chosen, rejected]).ToDevice(CPU)).SplitPairs();
+        var (chosenLogProbs, rejectedLogProbs) = policy.CompletionLogProbs(new SequenceBatch([chosen, rejected]).ToDevice(CPU), meanLogits: true).SplitPairs();
 
         // Positions that predict completion tokens: 2 and 3 for the chosen row (targets 8, 1); 1 and 2 for the rejected (targets 9, 1).
         static double Expected(Policy policy, long[] tokens, int[] positions) =>
             positions.Average(p => policy.Model.forward(tensor(tokens).unsqueeze(0))[0, p].mean().item<float>());
         Assert.Equal(Expected(policy, [5, 6, 7, 8, 1], [2, 3]), chosenLogProbs.MeanLogit.item<float>(), 5);
         Assert.Equal(Expected(policy, [5, 6, 9, 1], [1, 2]), rejectedLogProbs.MeanLogit.item<float>(), 5);
+        // Not asked for (a reference's or an evaluation's log-probs), the pass over the logits is not made.
+        Assert.Null(policy.CompletionLogProbs(new SequenceBatch([chosen, rejected]).ToDevice(CPU)).LogitSums);
         Assert.Throws<InvalidOperationException>(() => new SequenceLogProbs(zeros(1), ones(1)).MeanLogit);
     }
 }
