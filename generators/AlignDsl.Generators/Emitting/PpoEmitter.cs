@@ -9,24 +9,22 @@ namespace AlignDsl.Generators.Emitting;
 /// </summary>
 internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEmitter(experiment)
 {
-    private bool RewardIsModel => Experiment.Reward is { IsModel: true };
+    private RewardCode Reward => new(Experiment.Reward);
 
     /// <summary>With LoRA the reference is the policy with its adapters switched off: no frozen copy is held.</summary>
     private bool BaseReference => Experiment.Lora is not null;
 
-    public override string Summary => "PPO: clipped policy updates on sampled answers, rewarded by " + (RewardIsModel ? "a reward model" : "a reward function")
+    public override string Summary => "PPO: clipped policy updates on sampled answers, rewarded by " + Reward.Description
         + " minus β·log π/π_ref per token, advantages from a value model (GAE). Resident: policy, value model"
         + (BaseReference ? " (the reference is the policy's base, its LoRA adapters switched off)" : ", reference")
-        + (RewardIsModel ? ", reward model." : ".");
+        + (Reward.IsModel ? ", reward model." : ".");
 
     /// <summary>The declared settings, then GAE's discount and λ, which are fixed.</summary>
     public override IEnumerable<string> Constants() => base.Constants().Concat(["private const double Gamma = 1.0;", "private const double Lambda = 0.95;"]);
 
     protected override string? LiveReference => BaseReference ? null : "reference";
 
-    private string Reward => RewardIsModel ? "rewardModel" : "reward";
-
-    public override string TrainStepModels => BaseReference ? $"policy, valueModel, {Reward}" : $"policy, reference, valueModel, {Reward}";
+    public override string TrainStepModels => BaseReference ? $"policy, valueModel, {Reward.Argument}" : $"policy, reference, valueModel, {Reward.Argument}";
 
     public override void EmitSetUp(CodeWriter w)
     {
@@ -41,16 +39,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         EmitPolicy(w, "prompts.Train");
         if (!BaseReference) w.Line("using var reference = policy.FrozenCopy();");
         w.Line("using var valueModel = run.NewValueModel(policy);");
-        if (Experiment.Reward is { IsModel: true, ExperimentName: { } rewardFrom })
-        {
-            w.Line($"// The reward: {Comment(rewardFrom)}'s trained reward model, frozen.");
-            w.Line($"using var rewardModel = run.LoadRewardModel({ExperimentEmitter.Quote(rewardFrom)}, policy);");
-        }
-        else
-        {
-            w.Line("// The reward: a function of prompt and answer.");
-            w.Line($"var reward = new {Experiment.Reward?.FunctionType}();");
-        }
+        Reward.EmitSetUp(w);
         EmitEvalContext(w, "the implicit reward β·log π/π_ref of the KL-regularised objective", "policy",
             $"new {Evaluation}.ImplicitReward(policy, new {Models}.{(BaseReference ? "BaseModelReference(policy)" : "LiveReference(reference)")}, klCoefficient)", TokenizePairs("heldOutPairs"));
     }
@@ -100,12 +89,11 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
 
     public override void EmitTrainStep(CodeWriter w)
     {
-        var rewardParameter = RewardIsModel ? $"{Models}.RewardModel rewardModel" : "global::AlignDsl.Rewards.IRewardFunction reward";
         w.Line("/// <summary>");
         w.Line("/// One PPO step: a rollout from the policy and its scores; advantages from the KL-penalised rewards and the value");
         w.Line("/// model, all without gradients; then PpoEpochs clipped updates of policy and value model on the same rollout.");
         w.Line("/// </summary>");
-        w.Line($"private static long TrainStep({Models}.Policy policy, {(BaseReference ? "" : $"{Models}.Policy reference, ")}{Models}.ValueModel valueModel, {rewardParameter},");
+        w.Line($"private static long TrainStep({Models}.Policy policy, {(BaseReference ? "" : $"{Models}.Policy reference, ")}{Models}.ValueModel valueModel, {Reward.Parameter},");
         w.Line("    global::System.Collections.Generic.IReadOnlyList<string> prompts, double klCoefficient, global::TorchSharp.torch.Generator generator,");
         w.Line("    global::AlignDsl.Training.Optimizer optimizer, global::AlignDsl.Training.Optimizer valueOptimizer, global::AlignDsl.Reporting.MetricSet metrics)");
         w.OpenBrace();
@@ -115,7 +103,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line($"{Objectives}.PpoAdvantages advantages;");
         w.Line("using (global::TorchSharp.torch.no_grad())");
         w.OpenBrace();
-        w.Line(RewardIsModel ? "var scores = rewardModel.Rewards(rollout.Batch);" : "var scores = rollout.Score(reward);");
+        w.Line($"var scores = {Reward.Scores("rollout")};");
         w.Line("oldLogProbs = policy.TokenLogProbs(rollout.Batch);");
         w.Line("oldValues = valueModel.Values(rollout.Batch);");
         var referenceLogProbs = BaseReference ? $"{Models}.BaseModelReference.TokenLogProbs(policy, rollout.Batch)" : "reference.TokenLogProbs(rollout.Batch)";

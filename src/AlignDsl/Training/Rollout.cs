@@ -7,21 +7,27 @@ using static TorchSharp.torch;
 namespace AlignDsl.Training;
 
 /// <summary>
-/// One answer sampled per prompt, kept as the sampled token ids: PPO scores, values and updates exactly the tokens the
+/// Answers sampled to prompts, <see cref="SamplesPerPrompt"/> of each prompt on consecutive rows (a group), kept as the sampled token ids: PPO scores, values and updates exactly the tokens the
 /// policy produced (decoding and re-encoding need not give them back). The batch's mask covers the answer tokens, and
 /// the end-of-sequence token only when it was sampled; an answer cut at the token budget has none.
 /// </summary>
 public sealed record Rollout(IReadOnlyList<string> Prompts, IReadOnlyList<string> Answers, IReadOnlyList<TokenizedSequence> Sequences,
     SequenceTensors Batch, long TokenCount)
 {
+    /// <summary>How many answers each prompt has: rows r·k … r·k + k − 1 answer prompt r (<see cref="Prompts"/> holds one per row).</summary>
+    public int SamplesPerPrompt { get; init; } = 1;
+
     /// <summary>
     /// Samples with <paramref name="policy"/> (temperature 1) and builds the batch on its device. A prompt keeps its last
     /// <paramref name="maxLength"/> − 1 tokens; answers stop at <paramref name="maxNewTokens"/> or where the sequence reaches
-    /// <paramref name="maxLength"/>. Call inside the step's dispose scope.
+    /// <paramref name="maxLength"/>. Each prompt is answered <paramref name="samplesPerPrompt"/> times, on consecutive rows
+    /// sampled in one batch. Call inside the step's dispose scope.
     /// </summary>
-    public static Rollout Sample(Policy policy, IReadOnlyList<string> prompts, int maxNewTokens, int maxLength, Generator generator)
+    public static Rollout Sample(Policy policy, IReadOnlyList<string> prompts, int maxNewTokens, int maxLength, Generator generator, int samplesPerPrompt = 1)
     {
         if (maxLength < 2) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, "MaxLength must be at least 2: one prompt token and one answer token.");
+        if (samplesPerPrompt < 1) throw new ArgumentOutOfRangeException(nameof(samplesPerPrompt), samplesPerPrompt, "Each prompt needs at least one sample.");
+        if (samplesPerPrompt > 1) prompts = prompts.SelectMany(p => Enumerable.Repeat(p, samplesPerPrompt)).ToList();
         var limit = Math.Min(maxLength, policy.Config.Context);
         var promptIds = prompts.Select(p => Truncate(policy.EncodePrompt(p), limit - 1, policy.Tokenizer.StartOfTextId())).ToList();
         // One budget for all rows keeps the policy's batched sampling; rows are then cut to their own room.
@@ -30,7 +36,7 @@ public sealed record Rollout(IReadOnlyList<string> Prompts, IReadOnlyList<string
         var sequences = promptIds.Select((ids, r) => new TokenizedSequence([.. ids, .. sampled[r][..Math.Min(sampled[r].Length, limit - ids.Length)]], ids.Length)).ToList();
         var answers = sequences.Select(s => policy.DecodeAnswer(s.Tokens[s.PromptLength..])).ToList();
         var batch = new SequenceBatch(sequences);
-        return new Rollout(prompts, answers, sequences, batch.ToDevice(policy.Device), batch.TokenCount);
+        return new Rollout(prompts, answers, sequences, batch.ToDevice(policy.Device), batch.TokenCount) { SamplesPerPrompt = samplesPerPrompt };
     }
 
     /// <summary>Each answer's reward from <paramref name="reward"/> [rows], on the batch's device.</summary>

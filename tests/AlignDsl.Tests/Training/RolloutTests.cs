@@ -48,6 +48,25 @@ public sealed class RolloutTests
     }
 
     [Fact]
+    public void Several_samples_per_prompt_sit_on_consecutive_rows_and_differ()
+    {
+        using var policy = SymbolPolicy(1);
+        const int k = 4;
+        var rollout = Rollout.Sample(policy, Prompts[..3], MaxNewTokens, 32, new Generator(6), samplesPerPrompt: k);
+        Assert.Equal(3 * k, rollout.Prompts.Count);
+        Assert.Equal(3 * k, (int)rollout.Batch.Tokens.shape[0]);
+        Assert.Equal(k, rollout.SamplesPerPrompt);
+        for (var r = 0; r < rollout.Prompts.Count; r++)
+        {
+            Assert.Equal(Prompts[r / k], rollout.Prompts[r]);
+            Assert.Equal(policy.Tokenizer.Encode(Prompts[r / k]), rollout.Sequences[r].Tokens[..rollout.Sequences[r].PromptLength]);
+        }
+        // Sampled at temperature 1 from one generator, a group's answers are not copies of one draw.
+        Assert.Contains(Enumerable.Range(0, 3), p => rollout.Answers.Skip(p * k).Take(k).Distinct().Count() > 1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Rollout.Sample(policy, Prompts, MaxNewTokens, 32, new Generator(6), samplesPerPrompt: 0));
+    }
+
+    [Fact]
     public void A_long_prompt_keeps_its_end_and_the_answer_stops_at_max_length()
     {
         using var policy = SymbolPolicy(1);
