@@ -86,10 +86,10 @@ public sealed record TrlRecipe(string Module, string Trainer, string Config, Trl
 
     private static TrlRecipe Ppo(ExperimentDescriptor experiment, Func<string, double> get)
     {
-        if (experiment.RewardFrom is null)
+        if (experiment.RewardFrom is null || experiment.Rewards.Any(r => r.Kind != RewardKind.Model))
             throw new NotSupportedException(
-                $"{experiment.Name} is rewarded by a C# reward function, which TRL's PPOTrainer cannot call: it needs a reward model. " +
-                "Reward it with another experiment's reward model ([RewardFrom(typeof(...))]) to export it.");
+                $"{experiment.Name} is rewarded by a C# reward function or method, which TRL's PPOTrainer cannot call: it needs one reward model. " +
+                "Reward it with another experiment's reward model alone ([RewardFrom(typeof(...))]) to export it.");
         return new("trl.experimental.ppo", "PPOTrainer", "PPOConfig", TrlDataFormat.PromptOnly,
         [
             // TRL counts PPO in episodes (prompts sampled): the local run's steps times its batch size.
