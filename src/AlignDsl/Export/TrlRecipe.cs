@@ -77,6 +77,8 @@ public sealed record TrlRecipe(string Module, string Trainer, string Config, Trl
             notes.Add($"Margin {Get("Margin")} is written into every line's \"margin\" field, which RewardTrainer subtracts as the local loss does.");
         if (experiment.Switches.Contains("RankingWeights"))
             notes.Add("RankingWeights has no TRL counterpart: RewardTrainer weighs every pair of a ranking alike (the local run weighs them 1/C(k,2)).");
+        if (experiment.Rewards.FirstOrDefault(r => r.Kind == RewardKind.Model) is { Weight: not 1.0 } weighted)
+            notes.Add(FormattableString.Invariant($"The reward model's Weight {weighted.Weight} has no TRL counterpart: PPOTrainer takes its score unscaled."));
         // TRL's PPO counts its length in episodes (total_episodes), not in optimiser steps.
         if (recipe.IsPpo) common.RemoveAll(f => f.Name == "max_steps");
         if (experiment.Precision == Precision.Bf16) common.Add(new("bf16", true));
