@@ -110,7 +110,8 @@ public sealed record ResidentModel(string Role, bool Trainable, long Parameters)
 /// <summary>One reward of an online objective: its name (logged as <c>rewards/&lt;name&gt;/mean</c>), its weight in the sum, and its kind.</summary>
 public sealed record RewardPlan(string Name, double Weight, RewardKind Kind)
 {
-    public override string ToString() => FormattableString.Invariant($"{Weight} × {Name} ({Kind switch
+    /// <summary>"0.5 × gym-rm (reward model, frozen)"; a weight of 1 goes unsaid.</summary>
+    public override string ToString() => FormattableString.Invariant($"{(Weight == 1 ? "" : $"{Weight} × ")}{Name} ({Kind switch
     {
         RewardKind.Model => "reward model, frozen",
         RewardKind.Function => "reward function",

@@ -39,6 +39,8 @@ public sealed class WeightedRewardsTests : IDisposable
         var rewards = Host.Summary(run)["provenance"]!["objective"]!["rewards"]!;
         Assert.Equal("""[{"name":"GymRewardFunction","weight":0.5,"kind":"function"},{"name":"Dense","weight":2,"kind":"method"}]""", rewards.ToJsonString());
 
+        Assert.Contains("Reward: 0.5 × GymRewardFunction (reward function) + 2 × Dense (method).", File.ReadAllText(Path.Combine(run, "report.md")));
+
         var (_, described, _) = await Host.RunAsync("describe", "test-weighted-rewards-ppo");
         Assert.Contains("rewards       0.5 × GymRewardFunction (reward function) + 2 × Dense (method)", described);
     }
