@@ -11,7 +11,8 @@ namespace AlignDsl.Generators.Tests;
 /// </summary>
 public sealed class RewardDiagnosticTests
 {
-    private static string Source(string attributes, string members = "") => Generate.Usings + $$"""
+    /// <summary>The experiment "bad" with <paramref name="members"/>; with <paramref name="baseMembers"/>, it derives from a class holding them.</summary>
+    private static string Source(string attributes, string members = "", string baseMembers = "") => Generate.Usings + $$"""
         namespace Tests;
 
         [Experiment("sft")]
@@ -31,11 +32,16 @@ public sealed class RewardDiagnosticTests
             public double Score(string prompt, string answer) => -answer.Length;
         }
 
+        public class SharedRewards
+        {
+            {{baseMembers}}
+        }
+
         [Experiment("bad")]
         [Policy(InitFrom = typeof(Sft))]
         [GymData(GymTask.HelpfulHarmless)]
         {{attributes}}
-        public partial class Bad
+        public partial class Bad{{(baseMembers.Length > 0 ? " : SharedRewards" : "")}}
         {
             {{members}}
         }
@@ -74,29 +80,22 @@ public sealed class RewardDiagnosticTests
     [Fact]
     public void ALIGN087_a_method_private_to_a_base_class()
     {
-        var source = Generate.Usings + """
-            namespace Tests;
-
-            [Experiment("sft")]
-            [Sft]
-            [GymData(GymTask.HelpfulHarmless)]
-            public partial class Sft;
-
-            public class Rewards
-            {
-                [Reward] private static double Hidden(string prompt, string completion) => 1;
-                [Reward] protected static double Shared(string prompt, string completion) => 1;
-            }
-
-            [Experiment("bad")]
-            [Policy(InitFrom = typeof(Sft))]
-            [Ppo]
-            [GymData(GymTask.HelpfulHarmless)]
-            public partial class Bad : Rewards;
-            """;
+        var source = Source("[Ppo]", baseMembers: """
+            [Reward] private static double Hidden(string prompt, string completion) => 1;
+            [Reward] protected static double Shared(string prompt, string completion) => 1;
+            """);
         var run = Reported(source, "ALIGN087", Error, ("double Hidden(", "Hidden"));
-        Assert.Contains("'Hidden' is private to 'Rewards', so the generated part of 'Bad' cannot call it: make it protected or internal",
+        Assert.Contains("'Hidden' is private to 'SharedRewards', so the generated part of 'Bad' cannot call it: make it protected or internal",
             run.GeneratorDiagnostics.Single().GetMessage());
+    }
+
+    [Fact]
+    public void A_protected_method_of_a_base_class_is_a_reward()
+    {
+        var run = Generate.Run(Source("[Ppo]", baseMembers: "[Reward] protected static double Shared(string prompt, string completion) => 1;"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        Assert.Contains("WeightedReward.Method(\"Shared\", 1.0, Bad.Shared)", Text(run));
     }
 
     [Fact]
@@ -161,28 +160,8 @@ public sealed class RewardDiagnosticTests
     [Fact]
     public void ALIGN089_a_method_hiding_a_base_class_reward_is_reported_at_the_hidden_one()
     {
-        var source = Generate.Usings + """
-            namespace Tests;
-
-            [Experiment("sft")]
-            [Sft]
-            [GymData(GymTask.HelpfulHarmless)]
-            public partial class Sft;
-
-            public class Rewards
-            {
-                [Reward] protected static double Correct(string prompt, string completion) => 0;
-            }
-
-            [Experiment("bad")]
-            [Policy(InitFrom = typeof(Sft))]
-            [Ppo]
-            [GymData(GymTask.HelpfulHarmless)]
-            public partial class Bad : Rewards
-            {
-                [Reward] static new double Correct(string prompt, string completion) => 1;
-            }
-            """;
+        var source = Source("[Ppo]", "[Reward] static new double Correct(string prompt, string completion) => 1;",
+            "[Reward] protected static double Correct(string prompt, string completion) => 0;");
         Reported(source, "ALIGN089", Error, ("double Correct(string prompt, string completion) => 0", "Correct"));
     }
 
