@@ -43,5 +43,8 @@ public sealed class WeightedRewardsTests : IDisposable
 
         var (_, described, _) = await Host.RunAsync("describe", "test-weighted-rewards-ppo");
         Assert.Contains("rewards       0.5 × GymRewardFunction (reward function) + 2 × Dense (method)", described);
+        var (_, listed, _) = await Host.RunAsync("list", "--json");
+        var entry = JsonNode.Parse(listed)!.AsArray().Single(e => e!["name"]!.GetValue<string>() == "test-weighted-rewards-ppo")!;
+        Assert.Equal(rewards.ToJsonString(), entry["rewards"]!.ToJsonString());
     }
 }
