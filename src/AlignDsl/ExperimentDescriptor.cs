@@ -21,6 +21,9 @@ public sealed record ExperimentDescriptor(
     /// <summary>The experiment whose trained reward model scores this one's samples (PPO), or null.</summary>
     public string? RewardFrom { get; init; }
 
+    /// <summary>Every reward of an online objective with its weight, in declaration order; empty for an offline objective.</summary>
+    public IReadOnlyList<RewardPlan> Rewards { get; init; } = [];
+
     /// <summary>The held-out JSONL file, or null (the gym's split, or the last tenth of the training file).</summary>
     public string? HeldOut { get; init; }
 
@@ -103,6 +106,21 @@ public sealed record ResidentModel(string Role, bool Trainable, long Parameters)
 {
     public override string ToString() => $"{Role} ({(Trainable ? "trainable" : "frozen")})";
 }
+
+/// <summary>One reward of an online objective: its name (logged as <c>rewards/&lt;name&gt;/mean</c>), its weight in the sum, and its kind.</summary>
+public sealed record RewardPlan(string Name, double Weight, RewardKind Kind)
+{
+    /// <summary>"0.5 × gym-rm (reward model, frozen)"; a weight of 1 goes unsaid.</summary>
+    public override string ToString() => FormattableString.Invariant($"{(Weight == 1 ? "" : $"{Weight} × ")}{Name} ({Kind switch
+    {
+        RewardKind.Model => "reward model, frozen",
+        RewardKind.Function => "reward function",
+        _ => "method",
+    }})");
+}
+
+/// <summary>What scores answers: another experiment's reward model, an <c>IRewardFunction</c> type, or a <c>[Reward]</c> method.</summary>
+public enum RewardKind { Model, Function, Method }
 
 /// <summary>LoRA as declared: rank, α, dropout and the comma-separated target projections.</summary>
 public sealed record LoraPlan(int Rank, double Alpha, double Dropout, string Targets);

@@ -61,10 +61,35 @@ public sealed class PpoDiagnosticTests
     }
 
     [Fact]
-    public void ALIGN041_ppo_with_two_rewards_is_reported_at_the_second()
+    public void ALIGN041_says_what_an_online_objective_needs()
     {
-        var source = Bad("[Ppo]\n[RewardFrom(typeof(Rm))]\n[RewardFunction(typeof(Brevity))]");
-        NotGenerated(Reported(source, "ALIGN041", Error, ("RewardFunction(typeof(Brevity))", "RewardFunction(typeof(Brevity))")), "Tests", "Bad");
+        var run = Generate.Run(Bad("[Ppo]"));
+        var message = run.GeneratorDiagnostics.Single(d => d.Id == "ALIGN041").GetMessage();
+        Assert.Contains("trains PPO, an online objective that scores every answer it samples, but it declares no reward", message);
+        Assert.Contains("[Reward] static double Correct(string prompt, string completion)", message);
+    }
+
+    [Fact]
+    public void ALIGN041_two_reward_models_are_reported_at_the_second()
+    {
+        var source = Source("""
+            [Experiment("rm2")]
+            [Policy(InitFrom = typeof(Sft))]
+            [RewardModel]
+            [GymData(GymTask.HelpfulHarmless)]
+            [EvalSuite(typeof(RewardModelBias))]
+            public partial class Rm2;
+
+            [Experiment("bad")]
+            [Policy(InitFrom = typeof(Sft))]
+            [Ppo]
+            [GymData(GymTask.HelpfulHarmless)]
+            public partial class Bad
+            {
+                static void Configure(ExperimentBuilder x) => x.Reward(r => r.From<Rm>().From<Rm2>());
+            }
+            """);
+        NotGenerated(Reported(source, "ALIGN041", Error, ("From<Rm2>()", "From<Rm2>()")), "Tests", "Bad");
     }
 
     [Fact]
@@ -85,7 +110,9 @@ public sealed class PpoDiagnosticTests
     public void ALIGN043_a_reward_on_dpo_is_unused()
     {
         var source = Bad("[Dpo]\n[RewardFrom(typeof(Rm))]");
-        Generated(Reported(source, "ALIGN043", Warning, ("RewardFrom(typeof(Rm))", "RewardFrom(typeof(Rm))")), "Tests", "Bad");
+        var run = Reported(source, "ALIGN043", Warning, ("RewardFrom(typeof(Rm))", "RewardFrom(typeof(Rm))"));
+        Generated(run, "Tests", "Bad");
+        Assert.EndsWith("train with an objective that samples answers ([Ppo])", run.GeneratorDiagnostics.Single().GetMessage());
     }
 
     [Fact]
@@ -215,7 +242,7 @@ public sealed class PpoDiagnosticTests
     }
 
     [Fact]
-    public void ALIGN041_two_rewards_from_the_builder()
+    public void Two_rewards_from_the_builder_are_summed()
     {
         var source = Source("""
             [Experiment("bad")]
@@ -226,6 +253,9 @@ public sealed class PpoDiagnosticTests
                     .Reward(r => r.From<Rm>().Function<Brevity>());
             }
             """);
-        NotGenerated(Reported(source, "ALIGN041", Error, ("Function<Brevity>()", "Function<Brevity>()")), "Tests", "Bad");
+        var run = Generate.Run(source);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        Assert.Contains("var scores = rewards.Score(rollout, metrics);", run.Files.Single(f => f.HintName == "Tests.Bad.g.cs").Text);
     }
 }

@@ -38,4 +38,35 @@ public sealed class SnapshotTests
         [EvalSuite(typeof(PreferenceAccuracy))]
         public partial class DpoHinge;
         """).Verify();
+
+    /// <summary>PPO scored by the weighted sum of a reward model and a [Reward] method, each logged on its own.</summary>
+    [Fact]
+    public void PpoWithWeightedRewards() => Generate.Run(Generate.Usings + """
+        using AlignDsl.Rewards;
+
+        namespace Mixed;
+
+        [Experiment("sft")]
+        [Sft]
+        [GymData(GymTask.HelpfulHarmless)]
+        public partial class Sft;
+
+        [Experiment("rm")]
+        [Policy(InitFrom = typeof(Sft))]
+        [RewardModel]
+        [GymData(GymTask.HelpfulHarmless)]
+        [EvalSuite(typeof(RewardModelBias))]
+        public partial class Rm;
+
+        [Experiment("ppo-mixed")]
+        [Policy(InitFrom = typeof(Sft))]
+        [Ppo(KlCoefficient = 0.05)]
+        [RewardFrom(typeof(Rm), Weight = 0.5)]
+        [GymData(GymTask.HelpfulHarmless)]
+        public partial class PpoMixed
+        {
+            [Reward(Weight = 2)]
+            static double Correct(string prompt, string completion) => GymRewards.Correct(prompt, completion);
+        }
+        """).Verify();
 }

@@ -46,6 +46,7 @@ partial class GymPpoLengthHack : global::AlignDsl.IExperiment
         Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),
         EvalSuites: ["WinRate", "KlDivergence"])
         {
+            Rewards = [new("PaysForLength", 1.0, global::AlignDsl.RewardKind.Function)],
             // Every setting, defaults included, for summary.json, report.md and describe.
             Hyperparameters =
             [

@@ -46,6 +46,7 @@ partial class GymPpoRefusalCollapse : global::AlignDsl.IExperiment
         Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),
         EvalSuites: ["RedTeam", "OverRefusal"])
         {
+            Rewards = [new("PaysForRefusing", 1.0, global::AlignDsl.RewardKind.Function)],
             // Every setting, defaults included, for summary.json, report.md and describe.
             Hyperparameters =
             [

@@ -249,6 +249,21 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LoraTargetNotInModel = new("ALIGN079", RuleBook.LoraTargetNotInModel.Title, RuleBook.LoraTargetNotInModel.MessageFormat, "AlignDsl.Model", DiagnosticSeverity.Error, true,
         Description, RuleBook.LoraTargetNotInModel.HelpLink);
 
+    public static readonly DiagnosticDescriptor RewardMethodNotStatic = new("ALIGN085", RuleBook.RewardMethodNotStatic.Title, RuleBook.RewardMethodNotStatic.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        Description, RuleBook.RewardMethodNotStatic.HelpLink);
+
+    public static readonly DiagnosticDescriptor RewardMethodSignature = new("ALIGN086", RuleBook.RewardMethodSignature.Title, RuleBook.RewardMethodSignature.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        Description, RuleBook.RewardMethodSignature.HelpLink);
+
+    public static readonly DiagnosticDescriptor RewardMethodInaccessible = new("ALIGN087", RuleBook.RewardMethodInaccessible.Title, RuleBook.RewardMethodInaccessible.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        Description, RuleBook.RewardMethodInaccessible.HelpLink);
+
+    public static readonly DiagnosticDescriptor RewardWeightNotPositive = new("ALIGN088", RuleBook.RewardWeightNotPositive.Title, RuleBook.RewardWeightNotPositive.MessageFormat, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+        Description, RuleBook.RewardWeightNotPositive.HelpLink);
+
+    public static readonly DiagnosticDescriptor RewardDeclaredTwice = new("ALIGN089", RuleBook.RewardDeclaredTwice.Title, RuleBook.RewardDeclaredTwice.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        Description, RuleBook.RewardDeclaredTwice.HelpLink);
+
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
         InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
@@ -259,7 +274,8 @@ internal static class DiagnosticDescriptors
         ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame, ExportNeedsRewardModel, ExportApproximates,
         PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven,
         GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun,
-        PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid, LoraTargetNotInModel];
+        PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid, LoraTargetNotInModel,
+        RewardMethodNotStatic, RewardMethodSignature, RewardMethodInaccessible, RewardWeightNotPositive, RewardDeclaredTwice];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

@@ -148,8 +148,10 @@ internal static class ExperimentEmitter
         w.Line($"EvalSuites: [{string.Join(", ", e.EvalSuites.Select(s => Quote(s.ShortName)))}])");
         w.Line("{");
         w.Indent();
-        if (e.Reward is { ExperimentName: { } from })
+        if (e.Reward?.Model is { ExperimentName: { } from })
             w.Line($"RewardFrom = {Quote(from)},");
+        if (e.Reward is { } rewards)
+            w.Line($"Rewards = [{string.Join(", ", rewards.Sources.Select(r => $"new({Quote(r.Name)}, {Literal(r.Weight)}, global::AlignDsl.RewardKind.{(r.IsModel ? "Model" : r.Method is null ? "Function" : "Method")})"))}],");
         if (e.Data is { Kind: DataKindModel.Jsonl } jsonl)
         {
             if (jsonl.HeldOutPath is { } heldOut) w.Line($"HeldOut = {Quote(heldOut)},");

@@ -24,8 +24,8 @@ internal sealed record ExperimentModel(
     /// <summary>The constitution's principles, in declaration order (empty when it declares none).</summary>
     public EquatableArray<PrincipleModel> Principles { get; init; } = EquatableArray<PrincipleModel>.Empty;
 
-    /// <summary>PPO's reward: another experiment's reward model, or a reward function type (null when none is declared).</summary>
-    public RewardSourceModel? Reward { get; init; }
+    /// <summary>The rewards of an online objective: a reward model, reward function types, [Reward] methods (null when none is declared).</summary>
+    public RewardsModel? Reward { get; init; }
 
     /// <summary>Whether a declared suite compares the policy with its reference or starting point (win rate, KL).</summary>
     public bool NeedsBaseline => EvalSuites.Any(s => s.NeedsBaseline);
@@ -172,12 +172,51 @@ internal sealed record SuiteModel(string TypeName, string ShortName)
 }
 
 /// <summary>
-/// A reward for PPO: the reward model of experiment <see cref="ExperimentClass"/> (named <see cref="ExperimentName"/>),
-/// or an instance of <see cref="FunctionType"/> (fully qualified).
+/// One reward of an online objective: the reward model of experiment <see cref="ExperimentClass"/> (named
+/// <see cref="ExperimentName"/>), an instance of <see cref="FunctionType"/> (fully qualified), or the experiment class's
+/// static method <see cref="Method"/>; its score counts <see cref="Weight"/> times in the sum.
 /// </summary>
 internal sealed record RewardSourceModel(string? ExperimentClass, string? ExperimentName, string? FunctionType, LocationInfo? Location)
 {
     public bool IsModel => ExperimentName is not null;
+
+    public double Weight { get; init; } = 1.0;
+
+    /// <summary>Where Weight was written, else where the reward was.</summary>
+    public LocationInfo? WeightLocation { get; init; }
+
+    /// <summary>The name of a [Reward] method of the experiment class, or null.</summary>
+    public string? Method { get; init; }
+
+    /// <summary>The method as the generated code names it, through the experiment class (a local of the loop cannot hide it).</summary>
+    public string? MethodCall { get; init; }
+
+    /// <summary>Whether the method returns double (a float or int return is converted in a lambda).</summary>
+    public bool MethodReturnsDouble { get; init; } = true;
+
+    /// <summary>The reward's name in metrics (<c>rewards/&lt;name&gt;/mean</c>) and <c>describe</c>: the experiment's name, the method's, or the type's.</summary>
+    public string Name => ExperimentName ?? Method ?? TypeName(FunctionType!);
+
+    /// <summary>A fully qualified type's own name, without namespace, containing types or type arguments.</summary>
+    private static string TypeName(string type)
+    {
+        var generic = type.IndexOf('<');
+        var head = generic < 0 ? type : type.Substring(0, generic);
+        return head.Substring(head.LastIndexOf('.') + 1).Replace("global::", "");
+    }
+}
+
+/// <summary>The rewards of an online objective in declaration order: at most one reward model, functions and methods.</summary>
+internal sealed record RewardsModel(EquatableArray<RewardSourceModel> Sources)
+{
+    /// <summary>The reward model among them, or null.</summary>
+    public RewardSourceModel? Model => Sources.FirstOrDefault(s => s.IsModel);
+
+    /// <summary>Whether a reward model is among them (resident while training).</summary>
+    public bool IsModel => Model is not null;
+
+    /// <summary>One reward model or reward function of weight 1: scored directly, with no sum to form.</summary>
+    public bool IsSingle => Sources.Count == 1 && Sources[0] is { Method: null, Weight: 1.0 };
 }
 
 /// <summary>One principle of the constitution, with the requests left out derived at run time.</summary>

@@ -108,8 +108,9 @@ internal static class BuilderParser
                         ReadArguments(training, innerCall, model, parameterNames: false, diagnostics, cancellationToken, innerMethod.Name);
                         break;
                     case "Reward":
-                        if (innerMethod.Name == "From") SetTypeArgument(Add(result, KnownTypes.RewardFrom, location), "Experiment", innerCall, innerMethod);
-                        else SetTypeArgument(Add(result, KnownTypes.RewardFunction, location), "Function", innerCall, innerMethod);
+                        var reward = Add(result, innerMethod.Name == "From" ? KnownTypes.RewardFrom : KnownTypes.RewardFunction, location);
+                        SetTypeArgument(reward, innerMethod.Name == "From" ? "Experiment" : "Function", innerCall, innerMethod);
+                        ReadArguments(reward, innerCall, model, parameterNames: true, diagnostics, cancellationToken);
                         break;
                     case "Constitution":
                         ReadArguments(Add(result, KnownTypes.Principle, location), innerCall, model, parameterNames: true, diagnostics, cancellationToken);

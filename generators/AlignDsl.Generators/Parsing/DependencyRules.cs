@@ -13,7 +13,7 @@ internal static class DependencyRules
 {
     public static IEnumerable<DiagnosticInfo> Check(ExperimentModel experiment, IReadOnlyDictionary<string, ExperimentModel> byClass)
     {
-        if (experiment.Reward is not { ExperimentClass: { } rewardClass } reward || !byClass.TryGetValue(rewardClass, out var rewardExperiment)) yield break;
+        if (experiment.Reward?.Model is not { ExperimentClass: { } rewardClass } reward || !byClass.TryGetValue(rewardClass, out var rewardExperiment)) yield break;
         if (PathBack(rewardExperiment, experiment.FullName, byClass) is { } cycle)
         {
             yield return DiagnosticInfo.Create(RuleBook.RewardFromCycle, reward.Location, experiment.Name, rewardExperiment.Name,
@@ -61,7 +61,7 @@ internal static class DependencyRules
         {
             var (current, path) = stack.Pop();
             if (!seen.Add(current.FullName)) continue;
-            foreach (var next in new[] { current.Policy.InitFromClass, current.Reward?.ExperimentClass })
+            foreach (var next in new[] { current.Policy.InitFromClass, current.Reward?.Model?.ExperimentClass })
             {
                 if (next is null) continue;
                 if (next == target) return [.. path, byClass[target].Name];

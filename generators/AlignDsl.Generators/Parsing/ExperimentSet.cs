@@ -34,7 +34,7 @@ internal static class ExperimentSet
             var policy = experiment.Policy;
             if (policy.InitFromClass is { } direct && byClass.TryGetValue(direct, out var start) && start.Objective is { TrainsPolicy: false })
                 added.Add(DiagnosticInfo.Create(RuleBook.InitFromNotPolicy, policy.InitFromLocation, start.FullName, experiment.Name));
-            if (experiment.Reward is { ExperimentClass: { } rewardClass } reward && byClass.TryGetValue(rewardClass, out var rewardExperiment))
+            if (experiment.Reward?.Model is { ExperimentClass: { } rewardClass } reward && byClass.TryGetValue(rewardClass, out var rewardExperiment))
             {
                 if (rewardExperiment.Objective is { Kind: not ObjectiveKind.RewardModel })
                     added.Add(DiagnosticInfo.Create(RuleBook.NotARewardSource, reward.Location, rewardExperiment.FullName));

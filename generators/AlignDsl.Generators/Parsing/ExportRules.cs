@@ -5,16 +5,24 @@ namespace AlignDsl.Generators.Parsing;
 
 /// <summary>
 /// What an experiment marked <c>[Export(To = Engine.Trl)]</c> declares that TRL cannot express: PPO rewarded by a C#
-/// function (ALIGN064, TRL's PPOTrainer needs a reward model), and settings TRL only approximates (ALIGN065).
+/// function or method (ALIGN064, TRL's PPOTrainer needs one reward model), and settings TRL only approximates (ALIGN065):
+/// a reward model weighted other than 1.
 /// </summary>
 internal static class ExportRules
 {
-    public static void Check(ISettingReader? export, ISettingReader? objectiveReader, ObjectiveModel? objective, RewardSourceModel? reward, string experiment,
+    public static void Check(ISettingReader? export, ISettingReader? objectiveReader, ObjectiveModel? objective, RewardsModel? rewards, string experiment,
         List<DiagnosticInfo> diagnostics)
     {
         if (export is null || objective is null) return;
-        if (objective.Kind == ObjectiveKind.Ppo && reward is { IsModel: false, FunctionType: { } function })
-            diagnostics.Add(DiagnosticInfo.Create(RuleBook.ExportNeedsRewardModel, reward.Location ?? export.Location, experiment, function.Replace("global::", "")));
+        if (objective.Kind == ObjectiveKind.Ppo && rewards is not null)
+        {
+            foreach (var reward in rewards.Sources.Where(r => !r.IsModel))
+                diagnostics.Add(DiagnosticInfo.Create(RuleBook.ExportNeedsRewardModel, reward.Location ?? export.Location, experiment,
+                    reward.FunctionType?.Replace("global::", "") ?? reward.Name + "(prompt, completion)"));
+            if (rewards.Model is { Weight: not 1.0 } weighted)
+                diagnostics.Add(DiagnosticInfo.Create(RuleBook.ExportApproximates, weighted.WeightLocation ?? export.Location, experiment,
+                    "Weight", "TRL's PPOTrainer takes the reward model's score as it is, where the local run multiplies it by its Weight"));
+        }
         if (objective.RankingWeights)
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.ExportApproximates, objectiveReader?.LocationOf("RankingWeights") ?? export.Location, experiment,
                 "RankingWeights", "TRL's RewardTrainer weighs every pair of a ranking alike, where the local run weighs each 1/C(k,2)"));

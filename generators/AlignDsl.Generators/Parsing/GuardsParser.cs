@@ -18,7 +18,7 @@ internal static class GuardsParser
         if (objective is { Entry.SamplesAnswers: false })
         {
             if (reader is not null)
-                diagnostics.Add(DiagnosticInfo.Create(RuleBook.GuardsWithoutRollouts, reader.Location, name, objective.Entry.Display));
+                diagnostics.Add(DiagnosticInfo.Create(RuleBook.GuardsWithoutRollouts, reader.Location, name, objective.Entry.Display, RewardParser.OnlineObjectives));
             return null;
         }
         if (objective is null) return null;

@@ -10,6 +10,7 @@ internal static class KnownTypes
     public const string RewardFrom = "AlignDsl.RewardFromAttribute";
     public const string RewardFunction = "AlignDsl.RewardFunctionAttribute";
     public const string RewardFunctionInterface = "AlignDsl.Rewards.IRewardFunction";
+    public const string RewardMethod = "AlignDsl.RewardAttribute";
     public const string Reference = "AlignDsl.ReferenceAttribute";
     public const string Lora = "AlignDsl.LoraAttribute";
     public const string Probes = "AlignDsl.ProbesAttribute";

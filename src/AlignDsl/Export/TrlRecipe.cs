@@ -77,6 +77,8 @@ public sealed record TrlRecipe(string Module, string Trainer, string Config, Trl
             notes.Add($"Margin {Get("Margin")} is written into every line's \"margin\" field, which RewardTrainer subtracts as the local loss does.");
         if (experiment.Switches.Contains("RankingWeights"))
             notes.Add("RankingWeights has no TRL counterpart: RewardTrainer weighs every pair of a ranking alike (the local run weighs them 1/C(k,2)).");
+        if (experiment.Rewards.FirstOrDefault(r => r.Kind == RewardKind.Model) is { Weight: not 1.0 } weighted)
+            notes.Add(FormattableString.Invariant($"The reward model's Weight {weighted.Weight} has no TRL counterpart: PPOTrainer takes its score unscaled."));
         // TRL's PPO counts its length in episodes (total_episodes), not in optimiser steps.
         if (recipe.IsPpo) common.RemoveAll(f => f.Name == "max_steps");
         if (experiment.Precision == Precision.Bf16) common.Add(new("bf16", true));
@@ -86,10 +88,10 @@ public sealed record TrlRecipe(string Module, string Trainer, string Config, Trl
 
     private static TrlRecipe Ppo(ExperimentDescriptor experiment, Func<string, double> get)
     {
-        if (experiment.RewardFrom is null)
+        if (experiment.RewardFrom is null || experiment.Rewards.Any(r => r.Kind != RewardKind.Model))
             throw new NotSupportedException(
-                $"{experiment.Name} is rewarded by a C# reward function, which TRL's PPOTrainer cannot call: it needs a reward model. " +
-                "Reward it with another experiment's reward model ([RewardFrom(typeof(...))]) to export it.");
+                $"{experiment.Name} is rewarded by a C# reward function or method, which TRL's PPOTrainer cannot call: it needs one reward model. " +
+                "Reward it with another experiment's reward model alone ([RewardFrom(typeof(...))]) to export it.");
         return new("trl.experimental.ppo", "PPOTrainer", "PPOConfig", TrlDataFormat.PromptOnly,
         [
             // TRL counts PPO in episodes (prompts sampled): the local run's steps times its batch size.

@@ -25,6 +25,10 @@ internal static class Describer
         ["data_source"] = e.Descriptor.DataSource,
         ["init_from"] = e.Descriptor.InitFrom,
         ["reward_from"] = e.Descriptor.RewardFrom,
+        ["rewards"] = new JsonArray(e.Descriptor.Rewards.Select(r => (JsonNode)new JsonObject
+        {
+            ["name"] = r.Name, ["weight"] = r.Weight, ["kind"] = r.Kind.ToString().ToLowerInvariant(),
+        }).ToArray()),
         ["resident_models"] = new JsonArray(e.Descriptor.ResidentModels.Select(m => (JsonNode)new JsonObject
         {
             ["role"] = m.Role, ["trainable"] = m.Trainable, ["parameters"] = m.Parameters, ["estimated_bytes"] = e.Descriptor.EstimatedBytes(m),
@@ -50,7 +54,9 @@ internal static class Describer
         if (d.Lora is { } lora)
             text.AppendLine($"  LoRA          rank {lora.Rank}, α {lora.Alpha.ToString(CultureInfo.InvariantCulture)}, dropout {lora.Dropout.ToString(CultureInfo.InvariantCulture)} on {lora.Targets}; only the adapters train" +
                 (d.Entry.Reference == Catalogue.ReferenceUse.Frozen ? ", the reference is the base with them switched off" : ""));
-        if (d.RewardFrom is { } reward) text.AppendLine($"  reward        {reward}'s trained reward model, frozen");
+        if (d.Rewards.Count > 0)
+            text.AppendLine($"  {(d.Rewards.Count == 1 ? "reward " : "rewards")}       {string.Join(" + ", d.Rewards)}");
+        else if (d.RewardFrom is { } reward) text.AppendLine($"  reward        {reward}'s trained reward model, frozen");
         text.AppendLine($"  training      {t.Steps} steps × {t.BatchSize}, learning rate {t.LearningRate.ToString(CultureInfo.InvariantCulture)}, max length {t.MaxLength}, seed {t.Seed}");
         text.AppendLine($"  evaluation    {(d.EvalSuites.Count == 0 ? "none" : string.Join(", ", d.EvalSuites))}{(t.EvalEvery > 0 ? $", every {t.EvalEvery} steps" : "")}, before and after; held-out pairs ranked by {Scorer(d.Entry.Scorer)}");
         if (d.Hyperparameters.Count > 0)

@@ -39,6 +39,7 @@ public sealed record RunProvenance(
             Objective = experiment.Entry.Display,
             ObjectiveSettings = experiment.ObjectiveSettings(hyperparameters),
             ObjectiveSwitches = experiment.Switches,
+            Rewards = experiment.Rewards,
         };
     }
 
@@ -50,6 +51,9 @@ public sealed record RunProvenance(
 
     /// <summary>The objective's on/off settings that were on.</summary>
     public IReadOnlyList<string> ObjectiveSwitches { get; init; } = [];
+
+    /// <summary>The rewards of an online objective with their weights (empty for an offline one).</summary>
+    public IReadOnlyList<RewardPlan> Rewards { get; init; } = [];
 
     /// <summary>The checkpoint an <c>evaluate</c> run scored instead of training, or null for a training run.</summary>
     public string? EvaluatedWeights { get; init; }
@@ -65,6 +69,10 @@ public sealed record RunProvenance(
             ["name"] = Objective,
             ["settings"] = new JsonObject(ObjectiveSettings.Select(h => KeyValuePair.Create(h.Name, (JsonNode?)JsonValue.Create(h.Value)))),
             ["switches"] = new JsonArray(ObjectiveSwitches.Select(s => (JsonNode)JsonValue.Create(s)!).ToArray()),
+            ["rewards"] = new JsonArray(Rewards.Select(r => (JsonNode)new JsonObject
+            {
+                ["name"] = r.Name, ["weight"] = r.Weight, ["kind"] = r.Kind.ToString().ToLowerInvariant(),
+            }).ToArray()),
         },
         ["hyperparameters"] = new JsonObject(Hyperparameters.Select(h => KeyValuePair.Create(h.Name, (JsonNode?)JsonValue.Create(h.Value)))),
         ["overrides"] = new JsonArray(Overrides.Select(o => (JsonNode)JsonValue.Create(o)!).ToArray()),

@@ -66,6 +66,8 @@ internal static class ReportMarkdown
                 .Concat(provenance.ObjectiveSwitches).ToList();
             text.AppendLine($"Objective: {provenance.Objective}{(settings.Count == 0 ? "" : ", " + string.Join(", ", settings))}.").AppendLine();
         }
+        if (provenance.Rewards.Count > 0)
+            text.AppendLine($"Reward: {string.Join(" + ", provenance.Rewards)}.").AppendLine();
         text.AppendLine("| setting | value |").AppendLine("| --- | --- |");
         foreach (var h in provenance.Hyperparameters)
             text.AppendLine(CultureInfo.InvariantCulture, $"| {h.Name} | {h.Value.ToString(CultureInfo.InvariantCulture)}{(provenance.Overrides.Contains(h.Name) ? " (command line)" : "")} |");

@@ -8,5 +8,5 @@ namespace AlignDsl.Rewards;
 /// </summary>
 public sealed class GymRewardFunction : IRewardFunction
 {
-    public double Score(string prompt, string answer) => GymJudge.Score(prompt, answer);
+    public double Score(string prompt, string answer) => GymRewards.Correct(prompt, answer);
 }

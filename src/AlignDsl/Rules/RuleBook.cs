@@ -130,17 +130,17 @@ public static class RuleBook
     public static Rule PrincipleJudgeCannotLabel { get; } = new("ALIGN040", "The principle judge cannot label this data",
         "Experiment '{0}' asks the principle judge to label its constitutional data, but {1}", RuleSeverity.Error, Constitution);
 
-    public static Rule PpoRewardMissing { get; } = new("ALIGN041", "PPO needs exactly one reward",
-        "Experiment '{0}' trains PPO, which scores every sampled answer, but {1}", RuleSeverity.Error, Structure);
+    public static Rule PpoRewardMissing { get; } = new("ALIGN041", "An online objective needs at least one reward",
+        "Experiment '{0}' trains {1}, an online objective that scores every answer it samples, but {2}", RuleSeverity.Error, Structure);
 
     public static Rule NotARewardSource { get; } = new("ALIGN042", "Reward source must be a reward model or a reward function",
         "'{0}' is not a reward source: [RewardFrom] names an experiment that trains a reward model ([RewardModel]), [RewardFunction] a type implementing AlignDsl.Rewards.IRewardFunction with a public parameterless constructor", RuleSeverity.Error, Structure);
 
     public static Rule RewardUnused { get; } = new("ALIGN043", "Reward declared for an objective that does not use one",
-        "Experiment '{0}' declares a reward, but {1} trains on its data's labels, not on a reward: remove it, or train with [Ppo]", RuleSeverity.Warning, Structure);
+        "Experiment '{0}' declares a reward, but {1} trains on its data's labels, not on a reward: remove it, or train with an objective that samples answers ({2})", RuleSeverity.Warning, Structure);
 
-    public static Rule PpoNeedsPolicy { get; } = new("ALIGN044", "PPO needs a trained policy",
-        "Experiment '{0}' trains PPO from a fresh policy, whose samples are noise and whose vocabulary holds only the prompts: start it from a trained policy with [Policy(InitFrom = typeof(...))] or a pretrained model with [Policy(Pretrained = \"models/...\")]", RuleSeverity.Error, Structure);
+    public static Rule PpoNeedsPolicy { get; } = new("ALIGN044", "An online objective needs a trained policy",
+        "Experiment '{0}' trains {1} from a fresh policy, whose samples are noise and whose vocabulary holds only the prompts: start it from a trained policy with [Policy(InitFrom = typeof(...))] or a pretrained model with [Policy(Pretrained = \"models/...\")]", RuleSeverity.Error, Structure);
 
     public static Rule NotFinite { get; } = new("ALIGN045", "Numbers must be finite",
         "{0} must be a finite number (got {1}): NaN or infinity turns every loss and update it touches into NaN; write an ordinary number", RuleSeverity.Error, Ranges);
@@ -188,7 +188,7 @@ public static class RuleBook
         "Harmful and Benign both name '{0}': the same prompts cannot be both requests to refuse and requests to answer; point them at separate files", RuleSeverity.Error, Evaluation);
 
     public static Rule ExportNeedsRewardModel { get; } = new("ALIGN064", "PPO rewarded by a C# function cannot be exported",
-        "'{0}' is marked [Export(To = Engine.Trl)], but its PPO is rewarded by '{1}', a C# reward function TRL's PPOTrainer cannot call: reward it with a reward model ([RewardFrom(typeof(...))]), or remove [Export]", RuleSeverity.Error, Structure);
+        "'{0}' is marked [Export(To = Engine.Trl)], but its PPO is rewarded by '{1}', a C# reward function TRL's PPOTrainer cannot call: reward it with a reward model alone ([RewardFrom(typeof(...))]), or remove [Export]", RuleSeverity.Error, Structure);
 
     public static Rule ExportApproximates { get; } = new("ALIGN065", "Setting exported approximately",
         "'{0}' is marked [Export(To = Engine.Trl)], and {1} has no exact TRL counterpart: {2}", RuleSeverity.Warning, Structure);
@@ -214,7 +214,7 @@ public static class RuleBook
     public static Rule PretrainedConfigNotGiven { get; } = new("ALIGN068", "Pretrained model's size is unknown at compile time",
         "Pretrained folder '{0}' has no config.json among the project's AdditionalFiles, so the memory estimate and its budget check assume the tiny GPT; add <AdditionalFiles Include=\"{1}\" /> to the project to estimate the real model", RuleSeverity.Info, Model);
     public static Rule GuardsWithoutRollouts { get; } = new("ALIGN069", "Guards declared on an objective without rollouts",
-        "Experiment '{0}' declares [Guards], but {1} samples no rollouts for them to watch: the failure-mode guards watch PPO runs; remove [Guards]", RuleSeverity.Warning, Ranges);
+        "Experiment '{0}' declares [Guards], but {1} samples no rollouts for them to watch: the failure-mode guards watch the rollouts of objectives that sample answers ({2}); remove [Guards]", RuleSeverity.Warning, Ranges);
 
     public static Rule GuardBoundOutOfRange { get; } = new("ALIGN070", "Guard bound out of range",
         "{0} must be {1} (got {2}): {3}", RuleSeverity.Error, Ranges);
@@ -245,6 +245,21 @@ public static class RuleBook
     public static Rule LoraTargetNotInModel { get; } = new("ALIGN079", "LoRA target the tiny GPT does not have",
         "Lora target '{0}' is no projection of the tiny GPT, which has {1}: target those, or declare a Pretrained model that has '{0}'", RuleSeverity.Error, Model);
 
+    public static Rule RewardMethodNotStatic { get; } = new("ALIGN085", "Reward method must be static",
+        "[Reward] method '{0}' must be static: the generated training loop calls it without an instance of the experiment class; declare it 'static double {0}(string prompt, string completion)'", RuleSeverity.Error, Structure);
+
+    public static Rule RewardMethodSignature { get; } = new("ALIGN086", "Reward method must take a prompt and a completion and return a number",
+        "[Reward] method '{0}' {1}: declare it 'static double {0}(string prompt, string completion)'", RuleSeverity.Error, Structure);
+
+    public static Rule RewardMethodInaccessible { get; } = new("ALIGN087", "Reward method is not accessible to the experiment class",
+        "[Reward] method '{0}' is private to '{1}', so the generated part of '{2}' cannot call it: make it protected or internal, or declare it in '{2}'", RuleSeverity.Error, Structure);
+
+    public static Rule RewardWeightNotPositive { get; } = new("ALIGN088", "Reward weight must be positive",
+        "The Weight of reward '{0}' must be greater than 0 (got {1}): it is what the reward's score counts for in the sum of the rewards; remove a reward to leave it out, and return the negated score to penalise", RuleSeverity.Error, Ranges);
+
+    public static Rule RewardDeclaredTwice { get; } = new("ALIGN089", "Reward declared twice",
+        "Experiment '{0}' declares the reward '{1}' twice: {2}", RuleSeverity.Error, Structure);
+
     /// <summary>The rule with <paramref name="id"/>.</summary>
     public static Rule ById(string id) => All.First(r => r.Id == id);
 
@@ -269,5 +284,6 @@ public static class RuleBook
         GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun,
         PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid,
         LoraTargetNotInModel,
+        RewardMethodNotStatic, RewardMethodSignature, RewardMethodInaccessible, RewardWeightNotPositive, RewardDeclaredTwice,
     ];
 }

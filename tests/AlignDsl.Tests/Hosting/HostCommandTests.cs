@@ -62,7 +62,7 @@ public sealed class HostCommandTests
     {
         var (exitCode, output, _) = await Host.RunAsync("describe", "test-ppo");
         Assert.Equal(0, exitCode);
-        Assert.Contains("reward        test-rm's trained reward model, frozen", output);
+        Assert.Contains("reward        test-rm (reward model, frozen)", output);
         foreach (var model in new[] { "policy (trainable)", "value model (trainable)", "reference (frozen)", "reward model (frozen)" })
             Assert.Contains(model, output);
         // PPO's β keeps its own name; the value clip is a setting of its own, at the policy clip's default.

@@ -72,15 +72,18 @@ public sealed class DataBuilder
     public DataBuilder FromConstitution(GymTask prompts, int pairsPerPrompt = 1, int rounds = 1) => this;
 }
 
-/// <summary>PPO's reward: another experiment's reward model, or a reward function (see <see cref="RewardFromAttribute"/>).</summary>
+/// <summary>
+/// The rewards of an online objective: another experiment's reward model and reward functions, each with its weight in
+/// their sum (see <see cref="RewardFromAttribute"/> and <see cref="RewardFunctionAttribute"/>).
+/// </summary>
 public sealed class RewardBuilder
 {
     private RewardBuilder() { }
 
     /// <summary>The trained reward model of the experiment class <typeparamref name="TExperiment"/>.</summary>
-    public RewardBuilder From<TExperiment>() where TExperiment : class => this;
+    public RewardBuilder From<TExperiment>(double weight = 1.0) where TExperiment : class => this;
 
-    public RewardBuilder Function<TFunction>() where TFunction : Rewards.IRewardFunction, new() => this;
+    public RewardBuilder Function<TFunction>(double weight = 1.0) where TFunction : Rewards.IRewardFunction, new() => this;
 }
 
 /// <summary>The experiment's constitution: its principles (see <see cref="PrincipleAttribute"/>).</summary>
