@@ -249,6 +249,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LoraTargetNotInModel = new("ALIGN079", RuleBook.LoraTargetNotInModel.Title, RuleBook.LoraTargetNotInModel.MessageFormat, "AlignDsl.Model", DiagnosticSeverity.Error, true,
         Description, RuleBook.LoraTargetNotInModel.HelpLink);
 
+    public static readonly DiagnosticDescriptor MiniBatchesDoNotDivideRollout = new("ALIGN090", RuleBook.MiniBatchesDoNotDivideRollout.Title, RuleBook.MiniBatchesDoNotDivideRollout.MessageFormat, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+        Description, RuleBook.MiniBatchesDoNotDivideRollout.HelpLink);
+    public static readonly DiagnosticDescriptor KlHorizonWithoutTarget = new("ALIGN091", RuleBook.KlHorizonWithoutTarget.Title, RuleBook.KlHorizonWithoutTarget.MessageFormat, "AlignDsl.Ranges", DiagnosticSeverity.Warning, true,
+        Description, RuleBook.KlHorizonWithoutTarget.HelpLink);
+
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
         InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
@@ -259,7 +264,8 @@ internal static class DiagnosticDescriptors
         ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame, ExportNeedsRewardModel, ExportApproximates,
         PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven,
         GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun,
-        PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid, LoraTargetNotInModel];
+        PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid, LoraTargetNotInModel,
+        MiniBatchesDoNotDivideRollout, KlHorizonWithoutTarget];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

@@ -245,6 +245,12 @@ public static class RuleBook
     public static Rule LoraTargetNotInModel { get; } = new("ALIGN079", "LoRA target the tiny GPT does not have",
         "Lora target '{0}' is no projection of the tiny GPT, which has {1}: target those, or declare a Pretrained model that has '{0}'", RuleSeverity.Error, Model);
 
+    public static Rule MiniBatchesDoNotDivideRollout { get; } = new("ALIGN090", "PPO mini-batches must divide the rollout",
+        "MiniBatches ({0}) does not divide the rollout's {1} rows (BatchSize {2} × RolloutsPerPrompt {3}): each PPO epoch splits the rollout into equal mini-batches; choose a MiniBatches that divides {1}, such as {4}", RuleSeverity.Error, Ranges);
+
+    public static Rule KlHorizonWithoutTarget { get; } = new("ALIGN091", "KlHorizon has no effect without TargetKl",
+        "KlHorizon is set but TargetKl is 0, so the KL coefficient stays fixed at KlCoefficient: set TargetKl to the KL per answer the controller should steer toward, or remove KlHorizon", RuleSeverity.Warning, Ranges);
+
     /// <summary>The rule with <paramref name="id"/>.</summary>
     public static Rule ById(string id) => All.First(r => r.Id == id);
 
@@ -269,5 +275,6 @@ public static class RuleBook
         GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun,
         PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid,
         LoraTargetNotInModel,
+        MiniBatchesDoNotDivideRollout, KlHorizonWithoutTarget,
     ];
 }
