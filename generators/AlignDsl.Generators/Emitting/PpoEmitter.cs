@@ -148,7 +148,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         if (AdaptiveKl)
         {
             w.Line("// The β this rollout was penalised with; the controller moves it by the rollout's KL for the next one.");
-            w.Line("metrics.Add(\"objective/kl_coef\", global::TorchSharp.torch.tensor(klCoefficient, device: mask.device));");
+            w.Line("metrics.Add(klController.Metrics(mask.device));");
             w.Line("klController.Update(advantages.Kl);");
         }
         w.Line("for (var epoch = 0; epoch < PpoEpochs; epoch++)");

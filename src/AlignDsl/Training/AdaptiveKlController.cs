@@ -29,6 +29,12 @@ public sealed class AdaptiveKlController(double initial, double target, int hori
     /// <summary>Moves β by a rollout's per-answer KL [rows] (a device read: the next rollout needs β on the host).</summary>
     public void Update(Tensor kl) => Update(kl.mean().item<float>(), (int)kl.shape[0]);
 
+    /// <summary>β as TRL logged it (<c>objective/kl_coef</c>), a scalar on <paramref name="device"/> for the run's metrics.</summary>
+    public IEnumerable<(string Name, Tensor Value)> Metrics(Device device)
+    {
+        yield return ("objective/kl_coef", tensor(Value, device: device));
+    }
+
     void ICheckpointed.Save(BinaryWriter writer) => writer.Write(Value);
 
     void ICheckpointed.Load(BinaryReader reader) => Value = reader.ReadDouble();
