@@ -276,8 +276,8 @@ public sealed class PpoDiagnosticTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
         var text = Text(run);
-        Assert.Contains("private const int UpdatesPerStep = PpoEpochs * MiniBatches;", text);
-        Assert.Contains("run.AdamW(policy, learningRate, WarmupSteps * UpdatesPerStep, steps * UpdatesPerStep, WeightDecay, MaxGradNorm);", text);
+        Assert.Contains("const int updatesPerStep = PpoEpochs * MiniBatches;", text);
+        Assert.Contains("run.AdamW(policy, learningRate, WarmupSteps * updatesPerStep, steps * updatesPerStep, WeightDecay, MaxGradNorm);", text);
         Assert.Contains("Rollout.Sample(policy, prompts, MaxNewTokens, MaxLength, generator, RolloutsPerPrompt);", text);
         Assert.Contains("foreach (var rows in global::AlignDsl.Training.MiniBatches.Shuffled(rollout, MiniBatches, generator))", text);
         Assert.Contains("oldLogProbs.index_select(0, rows), advantages.Rows(rows),", text);

@@ -31,9 +31,8 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         + (BaseReference ? " (the reference is the policy's base, its LoRA adapters switched off)" : ", reference")
         + (Reward.IsModel ? ", reward model." : ".");
 
-    /// <summary>The declared settings, GAE's discount and λ, which are fixed, and the optimizer steps each rollout takes.</summary>
-    public override IEnumerable<string> Constants() => base.Constants().Concat(
-        ["private const double Gamma = 1.0;", "private const double Lambda = 0.95;", "private const int UpdatesPerStep = PpoEpochs * MiniBatches;"]);
+    /// <summary>The declared settings, then GAE's discount and λ, which are fixed.</summary>
+    public override IEnumerable<string> Constants() => base.Constants().Concat(["private const double Gamma = 1.0;", "private const double Lambda = 0.95;"]);
 
     protected override string? LiveReference => BaseReference ? null : "reference";
 
@@ -62,8 +61,9 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
     public override void EmitOptimizers(CodeWriter w)
     {
         w.Line("// The schedules count updates: PpoEpochs × MiniBatches of them per step.");
-        w.Line("using var optimizer = run.AdamW(policy, learningRate, WarmupSteps * UpdatesPerStep, steps * UpdatesPerStep, WeightDecay, MaxGradNorm);");
-        w.Line("using var valueOptimizer = run.AdamW(valueModel, learningRate, WarmupSteps * UpdatesPerStep, steps * UpdatesPerStep, WeightDecay, MaxGradNorm);");
+        w.Line("const int updatesPerStep = PpoEpochs * MiniBatches;");
+        w.Line("using var optimizer = run.AdamW(policy, learningRate, WarmupSteps * updatesPerStep, steps * updatesPerStep, WeightDecay, MaxGradNorm);");
+        w.Line("using var valueOptimizer = run.AdamW(valueModel, learningRate, WarmupSteps * updatesPerStep, steps * updatesPerStep, WeightDecay, MaxGradNorm);");
         w.Line(MiniBatchCount > 1
             ? "// Rollouts sample, and epochs shuffle, from their own seeded generator, so a run repeats."
             : "// Rollouts sample from their own seeded generator, so a run repeats.");
@@ -112,14 +112,12 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
 
     public override void EmitTrainStep(CodeWriter w)
     {
+        var summary = (RolloutsPerPrompt > 1 ? "One PPO step: RolloutsPerPrompt answers to each prompt and their scores;" : "One PPO step: a rollout from the policy and its scores;")
+            + " advantages from the KL-penalised rewards and the value model, all without gradients; then "
+            + (MiniBatchCount > 1 ? "PpoEpochs passes over the rollout, one clipped update of policy and value model per mini-batch."
+                : "PpoEpochs clipped updates of policy and value model on the same rollout.");
         w.Line("/// <summary>");
-        w.Line(RolloutsPerPrompt > 1
-            ? "/// One PPO step: RolloutsPerPrompt answers to each prompt and their scores; advantages from the KL-penalised rewards"
-            : "/// One PPO step: a rollout from the policy and its scores; advantages from the KL-penalised rewards");
-        w.Line(MiniBatchCount > 1
-            ? "/// and the value model, all without gradients; then PpoEpochs passes over the rollout, one clipped update of policy and"
-            : "/// and the value model, all without gradients; then PpoEpochs clipped updates of policy and value model on the same rollout.");
-        if (MiniBatchCount > 1) w.Line("/// value model per mini-batch.");
+        foreach (var line in Wrap(summary, 114)) w.Line("/// " + line);
         w.Line("/// </summary>");
         w.Line($"private static long TrainStep({Models}.Policy policy, {(BaseReference ? "" : $"{Models}.Policy reference, ")}{Models}.ValueModel valueModel, {Reward.Parameter},");
         w.Line($"    global::System.Collections.Generic.IReadOnlyList<string> prompts, {(AdaptiveKl ? "global::AlignDsl.Training.AdaptiveKlController klController" : "double klCoefficient")}, global::TorchSharp.torch.Generator generator,");
@@ -169,6 +167,22 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line("metrics.Add(\"val/grad_norm\", valueOptimizer.GradNorm);");
         w.Line("return rollout.TokenCount;");
         w.CloseBrace();
+    }
+
+    /// <summary>Words of <paramref name="text"/> in lines of at most <paramref name="width"/> characters.</summary>
+    private static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = "";
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line;
+                line = "";
+            }
+            line = line.Length == 0 ? word : line + " " + word;
+        }
+        if (line.Length > 0) yield return line;
     }
 
     /// <summary>One clipped update of policy and value model on <paramref name="batch"/> and its slices of the rollout's tensors.</summary>
