@@ -116,6 +116,8 @@ public static class ObjectiveCatalogue
             }.OfType<ResidentRole>().ToList(),
             CrossCheck = (value, written) => SettingRules.CheckKlController(value("TargetKl"), written("KlHorizon")),
             RowsPerExample = 1,
+            // An update trains on one mini-batch of the rollout's BatchSize × RolloutsPerPrompt answers.
+            ExamplesPerUpdate = value => value("RolloutsPerPrompt") / Math.Max(1, value("MiniBatches")),
         },
     ];
 
