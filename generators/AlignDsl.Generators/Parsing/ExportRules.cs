@@ -5,7 +5,8 @@ namespace AlignDsl.Generators.Parsing;
 
 /// <summary>
 /// What an experiment marked <c>[Export(To = Engine.Trl)]</c> declares that TRL cannot express: PPO rewarded by a C#
-/// function (ALIGN064, TRL's PPOTrainer needs a reward model), and settings TRL only approximates (ALIGN065).
+/// function (ALIGN064, TRL's PPOTrainer needs a reward model), and settings TRL only approximates (ALIGN065: a ranking's
+/// weights, PPO's several answers per prompt and adaptive KL).
 /// </summary>
 internal static class ExportRules
 {
@@ -18,5 +19,12 @@ internal static class ExportRules
         if (objective.RankingWeights)
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.ExportApproximates, objectiveReader?.LocationOf("RankingWeights") ?? export.Location, experiment,
                 "RankingWeights", "TRL's RewardTrainer weighs every pair of a ranking alike, where the local run weighs each 1/C(k,2)"));
+        if (objective.Kind != ObjectiveKind.Ppo) return;
+        if (objective["RolloutsPerPrompt"] > 1)
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.ExportApproximates, objectiveReader?.LocationOf("RolloutsPerPrompt") ?? export.Location, experiment,
+                "RolloutsPerPrompt", "TRL's PPOTrainer samples one answer per prompt, so the exported run samples BatchSize × RolloutsPerPrompt prompts a step instead"));
+        if (objective["TargetKl"] > 0)
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.ExportApproximates, objectiveReader?.LocationOf("TargetKl") ?? export.Location, experiment,
+                "TargetKl", "TRL's PPOTrainer has no adaptive KL controller, so the exported run keeps kl_coef at KlCoefficient"));
     }
 }
