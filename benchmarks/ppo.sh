@@ -3,15 +3,16 @@
 # curve from metrics.jsonl: the reward model's score, the KL to the reference per answer, the RLHF reward and the
 # per-answer entropy, as the mean of the first and of the last two metric reads (LogEvery steps each), then the
 # evaluation before and after.
-#   bash benchmarks/ppo.sh [output-root] [experiment]
+#   bash benchmarks/ppo.sh [output-root] [experiment]   (gym-ppo by default; gym-ppo-groups with the same root compares)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-$(mktemp -d)}"
 experiment="${2:-gym-ppo}"
 run() { dotnet run --project examples/QuickStart -c Release --no-build -- run "$1" --device cpu --out "$out" > /dev/null; }
 dotnet build examples/QuickStart -c Release > /dev/null
-run gym-sft
-run gym-rm
+# The runs it starts from, unless this output root already has them (a second experiment compares from the same start).
+[ -d "$out/gym-sft" ] || run gym-sft
+[ -d "$out/gym-rm" ] || run gym-rm
 run "$experiment"
 python3 - "$out/$experiment" <<'PY'
 import glob, json, os, sys
