@@ -169,6 +169,9 @@ partial class GymPpoGroups : global::AlignDsl.IExperiment
             // Each epoch shuffles the rollout's rows with the sampling generator and updates once per mini-batch.
             foreach (var rows in global::AlignDsl.Training.MiniBatches.Shuffled(rollout, MiniBatches, generator))
             {
+                // Each update frees what it allocates, so a step holds one mini-batch's activations at a time;
+                // its gradient norms are logged before they go.
+                using var update = global::TorchSharp.torch.NewDisposeScope();
                 var part = global::AlignDsl.Training.MiniBatches.Select(rollout.Batch, rows);
                 optimizer.ZeroGrad();
                 valueOptimizer.ZeroGrad();
@@ -179,11 +182,11 @@ partial class GymPpoGroups : global::AlignDsl.IExperiment
                 valueOptimizer.ClipAndStep();
                 // Metrics stay on the device; the run reads them every LogEvery steps.
                 metrics.Add(ppo);
+                metrics.Add("grad_norm", optimizer.GradNorm);
+                metrics.Add("val/grad_norm", valueOptimizer.GradNorm);
             }
         }
         metrics.Add(advantages.Metrics());
-        metrics.Add("grad_norm", optimizer.GradNorm);
-        metrics.Add("val/grad_norm", valueOptimizer.GradNorm);
         return rollout.TokenCount;
     }
 

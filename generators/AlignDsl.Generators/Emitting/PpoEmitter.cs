@@ -156,17 +156,26 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
             w.Line("// Each epoch shuffles the rollout's rows with the sampling generator and updates once per mini-batch.");
             w.Line("foreach (var rows in global::AlignDsl.Training.MiniBatches.Shuffled(rollout, MiniBatches, generator))");
             w.OpenBrace();
+            w.Line("// Each update frees what it allocates, so a step holds one mini-batch's activations at a time;");
+            w.Line("// its gradient norms are logged before they go.");
+            w.Line("using var update = global::TorchSharp.torch.NewDisposeScope();");
             w.Line("var part = global::AlignDsl.Training.MiniBatches.Select(rollout.Batch, rows);");
             EmitUpdate(w, "part", "oldLogProbs.index_select(0, rows)", "advantages.Rows(rows)", "oldValues.index_select(0, rows)", "part.LossMask");
+            EmitGradNorms(w);
             w.CloseBrace();
         }
         else EmitUpdate(w, "rollout.Batch", "oldLogProbs", "advantages", "oldValues", "mask");
         w.CloseBrace();
         w.Line("metrics.Add(advantages.Metrics());");
-        w.Line("metrics.Add(\"grad_norm\", optimizer.GradNorm);");
-        w.Line("metrics.Add(\"val/grad_norm\", valueOptimizer.GradNorm);");
+        if (MiniBatchCount == 1) EmitGradNorms(w);
         w.Line("return rollout.TokenCount;");
         w.CloseBrace();
+    }
+
+    private static void EmitGradNorms(CodeWriter w)
+    {
+        w.Line("metrics.Add(\"grad_norm\", optimizer.GradNorm);");
+        w.Line("metrics.Add(\"val/grad_norm\", valueOptimizer.GradNorm);");
     }
 
     /// <summary>Words of <paramref name="text"/> in lines of at most <paramref name="width"/> characters.</summary>
