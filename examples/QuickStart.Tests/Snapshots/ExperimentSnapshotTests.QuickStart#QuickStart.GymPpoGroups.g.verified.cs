@@ -86,7 +86,7 @@ partial class GymPpoGroups : global::AlignDsl.IExperiment
         // The reward: gym-rm's trained reward model, frozen.
         using var rewardModel = run.LoadRewardModel("gym-rm", policy);
         using var valueModel = run.NewValueModel(rewardModel);
-        // Evaluation ranks held-out pairs by the implicit reward β·log π/π_ref of the KL-regularised objective.
+        // Evaluation ranks held-out pairs by the implicit reward at the starting β (β·log π/π_ref ranks alike for every β).
         var scorer = new global::AlignDsl.Evaluation.ImplicitReward(policy, new global::AlignDsl.Models.LiveReference(reference), klCoefficient);
         var evalContext = run.EvalContext(policy, scorer, global::AlignDsl.Data.PreferenceData.Tokenize(heldOutPairs, policy.Tokenizer, MaxLength), baseline: reference);
         // The schedules count updates: PpoEpochs × MiniBatches of them per step.

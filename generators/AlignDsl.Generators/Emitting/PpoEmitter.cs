@@ -5,8 +5,8 @@ namespace AlignDsl.Generators.Emitting;
 /// <summary>
 /// PPO: each step samples answers to a batch of prompts, scores them (reward model or function), turns the scores and
 /// the per-token KL penalty into advantages with the value model (GAE), and takes <c>PpoEpochs</c> passes of
-/// <c>MiniBatches</c> clipped updates of policy and value model. Settings at their defaults emit nothing: one answer per
-/// prompt, one update per epoch, no missing-EOS penalty, a fixed β. Resident: policy, value model, reference, and the
+/// <c>MiniBatches</c> clipped updates of policy and value model. Settings at their defaults emit only their constants:
+/// one answer per prompt, one update per epoch, no missing-EOS penalty, a fixed β. Resident: policy, value model, reference, and the
 /// reward model when the reward is one.
 /// </summary>
 internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEmitter(experiment)
@@ -54,7 +54,9 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         if (!BaseReference) w.Line("using var reference = policy.FrozenCopy();");
         Reward.EmitSetUp(w);
         w.Line($"using var valueModel = run.NewValueModel({(Reward.IsModel ? Reward.Argument : "policy")});");
-        EmitEvalContext(w, "the implicit reward β·log π/π_ref of the KL-regularised objective", "policy",
+        EmitEvalContext(w, AdaptiveKl
+                ? "the implicit reward at the starting β (β·log π/π_ref ranks alike for every β)"
+                : "the implicit reward β·log π/π_ref of the KL-regularised objective", "policy",
             $"new {Evaluation}.ImplicitReward(policy, new {Models}.{(BaseReference ? "BaseModelReference(policy)" : "LiveReference(reference)")}, klCoefficient)", TokenizePairs("heldOutPairs"));
     }
 

@@ -11,7 +11,7 @@ namespace AlignDsl;
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class PpoAttribute : Attribute
 {
-    /// <summary>β of the KL penalty: how closely the policy is held to its reference (typically 0.01–0.2).</summary>
+    /// <summary>β of the KL penalty: how closely the policy is held to its reference (typically 0.01–0.2); with <see cref="TargetKl"/>, where the adaptive controller starts.</summary>
     public double KlCoefficient { get; set; } = Defaults.PpoKlCoefficient;
 
     /// <summary>ε of the clipped probability ratio of the policy's update.</summary>
