@@ -93,8 +93,9 @@ public sealed record ExperimentDescriptor(
     public long EstimatedBytes(ResidentModel model) => new Rules.ResidentEstimate(model.Role, model.Trainable, model.Parameters, Precision,
         Rules.MemoryEstimate.TrainedWithAdapters(model.Role, model.Trainable, AdapterParameters, Model.ModelDim)).Bytes;
 
-    /// <summary>The activations, logits and backward buffers of one step at the declared batch size and MaxLength.</summary>
-    public long EstimatedActivationBytes => Rules.ActivationEstimate.Bytes(Entry, PrecomputesReference, Training.BatchSize, Training.MaxLength,
+    /// <summary>The activations, logits and backward buffers of one update at the declared batch size (PPO: its mini-batch of answers) and MaxLength.</summary>
+    public long EstimatedActivationBytes => Rules.ActivationEstimate.Bytes(Entry, PrecomputesReference,
+        (int)Math.Ceiling(Training.BatchSize * Entry.ExamplesPerUpdate(name => Hyperparameters.FirstOrDefault(h => h.Name == name)?.Value ?? 1)), Training.MaxLength,
         Model.Layers, Model.ModelDim, 4L * Model.ModelDim, Model.VocabularySize, Precision, GradientCheckpointing);
 }
 

@@ -243,6 +243,18 @@ public sealed partial class RunContext : IDisposable
     /// <summary>PPO's value model: a trainable copy of <paramref name="policy"/>'s body with a fresh scalar head.</summary>
     public ValueModel NewValueModel(Policy policy) => ValueModel.FromPolicy(policy);
 
+    /// <summary>
+    /// PPO's value model when the reward is a reward model: a trainable copy of it, body and head, in the declared precision
+    /// and gradient checkpointing; it has the policy's vocabulary and reads as far (<see cref="LoadRewardModel"/> checks both).
+    /// </summary>
+    public ValueModel NewValueModel(RewardModel rewardModel)
+    {
+        var valueModel = ValueModel.FromRewardModel(rewardModel);
+        valueModel.In(Experiment.Precision);
+        valueModel.Body.GradientCheckpointing = Experiment.GradientCheckpointing;
+        return valueModel;
+    }
+
     /// <summary>A fresh reward model (tiny GPT body, scalar head) whose vocabulary covers the training texts and the gym's probes.</summary>
     public RewardModel NewRewardModel(ModelConfig size, IEnumerable<string> trainingTexts)
     {

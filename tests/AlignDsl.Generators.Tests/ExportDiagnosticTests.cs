@@ -60,6 +60,16 @@ public sealed class ExportDiagnosticTests
     }
 
     [Theory]
+    [InlineData("RolloutsPerPrompt = 2", "2")]
+    [InlineData("TargetKl = 6", "6")]
+    public void Ppo_settings_trl_lacks_are_ALIGN065(string setting, string value)
+    {
+        var source = Source($"[Export(To = Engine.Trl)] [Ppo({setting})] [RewardFrom(typeof(Rm))] [GymData(GymTask.HelpfulHarmless)]");
+        Generated(Reported(source, "ALIGN065", Warning, (setting, value)), "Tests", "Bad");
+    }
+
+    [Theory]
+    [InlineData("[Ppo(MiniBatches = 2, MissingEosPenalty = 1)] [RewardFrom(typeof(Rm))] [GymData(GymTask.HelpfulHarmless)]")]
     [InlineData("[Dpo(Beta = 0.1)] [GymData(GymTask.HelpfulHarmless)]")]
     [InlineData("[Ppo] [RewardFrom(typeof(Rm))] [GymData(GymTask.HelpfulHarmless)]")]
     [InlineData("[SimPo] [GymData(GymTask.HelpfulHarmless)]")]

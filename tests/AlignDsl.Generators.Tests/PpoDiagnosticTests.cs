@@ -258,4 +258,108 @@ public sealed class PpoDiagnosticTests
         Assert.Empty(run.CompilationDiagnostics);
         Assert.Contains("var scores = rewards.Score(rollout, metrics);", run.Files.Single(f => f.HintName == "Tests.Bad.g.cs").Text);
     }
+
+    private static string Training(string ppo, string reward = "[RewardFrom(typeof(Rm))]") => Source($"""
+        [Experiment("bad")]
+        [Policy(InitFrom = typeof(Sft))]
+        {ppo}
+        {reward}
+        [GymData(GymTask.HelpfulHarmless)]
+        [Training(BatchSize = 8)]
+        public partial class Bad;
+        """);
+
+    private static string Text(AlignDsl.Testing.GeneratorRun run) => run.Files.Single(f => f.HintName == "Tests.Bad.g.cs").Text;
+
+    [Fact]
+    public void ALIGN090_mini_batches_that_do_not_divide_the_rollout()
+    {
+        // 8 prompts × 3 answers = 24 rows: 5 mini-batches cannot be equal; 4 can.
+        var run = Reported(Training("[Ppo(RolloutsPerPrompt = 3, MiniBatches = 5)]"), "ALIGN090", Error, ("MiniBatches = 5", "5"));
+        NotGenerated(run, "Tests", "Bad");
+        Assert.Contains("MiniBatches (5) does not divide the rollout's 24 rows (BatchSize 8 × RolloutsPerPrompt 3)", run.GeneratorDiagnostics.Single().GetMessage());
+        Assert.Contains("such as 4", run.GeneratorDiagnostics.Single().GetMessage());
+    }
+
+    [Fact]
+    public void ALIGN090_is_checked_in_the_builder_too()
+    {
+        var source = Source("""
+            [Experiment("bad")]
+            public partial class Bad
+            {
+                static void Configure(ExperimentBuilder x) => x
+                    .Policy(p => p.InitFrom<Sft>())
+                    .Objective(o => o.Ppo(miniBatches: 3))
+                    .Reward(r => r.From<Rm>())
+                    .Data(d => d.Gym(GymTask.HelpfulHarmless))
+                    .Training(t => t.BatchSize(8));
+            }
+            """);
+        NotGenerated(Reported(source, "ALIGN090", Error, ("miniBatches: 3", "3")), "Tests", "Bad");
+    }
+
+    [Fact]
+    public void Mini_batches_and_rollouts_per_prompt_are_folded_into_the_step_and_the_schedules()
+    {
+        var run = Generate.Run(Training("[Ppo(RolloutsPerPrompt = 3, MiniBatches = 4, PpoEpochs = 2)]"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        var text = Text(run);
+        Assert.Contains("const int updatesPerStep = PpoEpochs * MiniBatches;", text);
+        Assert.Contains("run.AdamW(policy, learningRate, WarmupSteps * updatesPerStep, steps * updatesPerStep, WeightDecay, MaxGradNorm);", text);
+        Assert.Contains("Rollout.Sample(policy, prompts, MaxNewTokens, MaxLength, generator, RolloutsPerPrompt);", text);
+        Assert.Contains("foreach (var rows in global::AlignDsl.Training.MiniBatches.Shuffled(rollout, MiniBatches, generator))", text);
+        Assert.Contains("oldLogProbs.index_select(0, rows), advantages.Rows(rows),", text);
+    }
+
+    [Fact]
+    public void Settings_at_their_defaults_emit_none_of_their_code()
+    {
+        var text = Text(Generate.Run(Training("[Ppo]")));
+        Assert.Contains("private const int MiniBatches = 1;", text);
+        Assert.Contains("Rollout.Sample(policy, prompts, MaxNewTokens, MaxLength, generator);", text);
+        Assert.DoesNotContain("MiniBatches.Shuffled", text);
+        Assert.DoesNotContain("PenaliseMissingEos", text);
+        Assert.DoesNotContain("AdaptiveKlController", text);
+        Assert.Contains("TrainStep(policy, reference, valueModel, rewardModel, batch, klCoefficient, generator,", text);
+    }
+
+    [Fact]
+    public void Missing_eos_penalty_lowers_the_scores_before_the_advantages()
+    {
+        var text = Text(Generate.Run(Training("[Ppo(MissingEosPenalty = 1.5)]")));
+        Assert.Contains("private const double MissingEosPenalty = 1.5;", text);
+        Assert.Contains("var scores = global::AlignDsl.Objectives.Ppo.PenaliseMissingEos(rewardModel.Rewards(rollout.Batch), rollout.MissingEos(), MissingEosPenalty);", text);
+    }
+
+    [Fact]
+    public void Target_kl_adapts_beta_and_keeps_it_in_the_checkpoint()
+    {
+        var run = Generate.Run(Training("[Ppo(TargetKl = 6, KlHorizon = 5000)]"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        var text = Text(run);
+        Assert.Contains("var klController = new global::AlignDsl.Training.AdaptiveKlController(klCoefficient, TargetKl, KlHorizon);", text);
+        Assert.Contains(".Add(\"generator\", generator).Add(\"klController\", klController);", text);
+        Assert.Contains("TrainStep(policy, reference, valueModel, rewardModel, batch, klController, generator,", text);
+        Assert.Contains("klController.Update(advantages.Kl);", text);
+        Assert.Contains("metrics.Add(klController.Metrics(mask.device));", text);
+    }
+
+    [Fact]
+    public void ALIGN091_kl_horizon_without_target_kl()
+    {
+        Generated(Reported(Training("[Ppo(KlHorizon = 500)]"), "ALIGN091", Warning, ("KlHorizon = 500", "500")), "Tests", "Bad");
+    }
+
+    [Theory]
+    [InlineData("[RewardFrom(typeof(Rm))]", "run.NewValueModel(rewardModel)", "a trainable copy of the reward model, body and head")]
+    [InlineData("[RewardFunction(typeof(Brevity))]", "run.NewValueModel(policy)", "a copy of its body with a value head")]
+    public void The_value_model_starts_from_the_reward_model_when_there_is_one(string reward, string valueModel, string comment)
+    {
+        var text = Text(Generate.Run(Training("[Ppo]", reward)));
+        Assert.Contains($"using var valueModel = {valueModel};", text);
+        Assert.Contains(comment, text);
+    }
 }

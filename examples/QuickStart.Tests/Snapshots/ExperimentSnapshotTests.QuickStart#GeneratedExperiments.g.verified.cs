@@ -20,6 +20,7 @@ internal static class GeneratedExperiments
         new(global::QuickStart.GymOrpo.Descriptor, global::QuickStart.GymOrpo.RunAsync),
         new(global::QuickStart.GymPpo.Descriptor, global::QuickStart.GymPpo.RunAsync),
         new(global::QuickStart.GymPpoGrounded.Descriptor, global::QuickStart.GymPpoGrounded.RunAsync),
+        new(global::QuickStart.GymPpoGroups.Descriptor, global::QuickStart.GymPpoGroups.RunAsync),
         new(global::QuickStart.GymPpoLengthHack.Descriptor, global::QuickStart.GymPpoLengthHack.RunAsync),
         new(global::QuickStart.GymPpoRefusalCollapse.Descriptor, global::QuickStart.GymPpoRefusalCollapse.RunAsync),
         new(global::QuickStart.GymRewardModel.Descriptor, global::QuickStart.GymRewardModel.RunAsync),

@@ -263,6 +263,10 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor RewardDeclaredTwice = new("ALIGN089", RuleBook.RewardDeclaredTwice.Title, RuleBook.RewardDeclaredTwice.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         Description, RuleBook.RewardDeclaredTwice.HelpLink);
+    public static readonly DiagnosticDescriptor MiniBatchesDoNotDivideRollout = new("ALIGN090", RuleBook.MiniBatchesDoNotDivideRollout.Title, RuleBook.MiniBatchesDoNotDivideRollout.MessageFormat, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+        Description, RuleBook.MiniBatchesDoNotDivideRollout.HelpLink);
+    public static readonly DiagnosticDescriptor KlHorizonWithoutTarget = new("ALIGN091", RuleBook.KlHorizonWithoutTarget.Title, RuleBook.KlHorizonWithoutTarget.MessageFormat, "AlignDsl.Ranges", DiagnosticSeverity.Warning, true,
+        Description, RuleBook.KlHorizonWithoutTarget.HelpLink);
 
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
@@ -275,7 +279,8 @@ internal static class DiagnosticDescriptors
         PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven,
         GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun,
         PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid, LoraTargetNotInModel,
-        RewardMethodNotStatic, RewardMethodSignature, RewardMethodInaccessible, RewardWeightNotPositive, RewardDeclaredTwice];
+        RewardMethodNotStatic, RewardMethodSignature, RewardMethodInaccessible, RewardWeightNotPositive, RewardDeclaredTwice,
+        MiniBatchesDoNotDivideRollout, KlHorizonWithoutTarget];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

@@ -15,6 +15,9 @@ internal sealed class RewardCode(RewardsModel? rewards)
     /// <summary>The step's metric set, to which a weighted sum adds each reward's mean (every TrainStep names it so).</summary>
     public const string MetricsLocal = "metrics";
 
+    /// <summary>The local holding the reward model, when one is among the rewards (alone or in a weighted sum).</summary>
+    public const string ModelLocal = "rewardModel";
+
     /// <summary>Whether a reward model is among the rewards: resident while training.</summary>
     public bool IsModel => rewards is { IsModel: true };
 
@@ -50,7 +53,7 @@ internal sealed class RewardCode(RewardsModel? rewards)
         if (model is { ExperimentName: { } rewardFrom })
         {
             w.Line($"// {(IsWeightedSum ? "The reward model" : "The reward")}: {Comment(rewardFrom)}'s trained reward model, frozen.");
-            w.Line($"using var rewardModel = run.LoadRewardModel({ExperimentEmitter.Quote(rewardFrom)}, policy);");
+            w.Line($"using var {ModelLocal} = run.LoadRewardModel({ExperimentEmitter.Quote(rewardFrom)}, policy);");
         }
         if (!IsWeightedSum)
         {

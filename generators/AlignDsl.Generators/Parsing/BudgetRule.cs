@@ -56,7 +56,10 @@ internal static class BudgetRule
         var adapters = AdapterParameters(experiment);
         var options = new ResidentOptions(precompute, experiment.Lora is not null, rewardModel);
         var resident = MemoryEstimate.ResidentSet(objective, options, parameters, (int)width, baseline, precision, adapters);
-        var activations = ActivationEstimate.Bytes(objective, precompute, experiment.Training.BatchSize, experiment.Training.MaxLength,
+        // PPO's update trains on a mini-batch of the rollout's answers; an alternative objective is estimated at its defaults.
+        double Setting(string name) => experiment.Objective is { } declared && declared.Kind == objective.Kind ? declared[name] : objective.Setting(name)?.Default ?? 1;
+        var examples = (int)Math.Ceiling(experiment.Training.BatchSize * objective.ExamplesPerUpdate(Setting));
+        var activations = ActivationEstimate.Bytes(objective, precompute, examples, experiment.Training.MaxLength,
             shape?.Layers ?? gym.Layers, width, shape?.Inner ?? gym.Inner, shape?.Vocabulary ?? gym.Vocabulary, precision,
             experiment.Training.GradientCheckpointing, llama: shape is not null && shape.Architecture != "GPT2LMHeadModel");
         return [.. resident.Select(m => (m.Role, m.Bytes)), ("activations", activations)];

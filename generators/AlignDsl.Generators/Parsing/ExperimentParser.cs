@@ -63,6 +63,10 @@ internal static class ExperimentParser
         if (objective?.Entry.Setting("MaxNewTokens") is not null)
             foreach (var v in SettingRules.CheckAnswerFits((int)objective["MaxNewTokens"], training.MaxLength))
                 diagnostics.Add(DiagnosticInfo.From(v, attributes.First(a => a.Name == objective.Entry.Attribute).Reader.LocationOf("MaxNewTokens")));
+        // PPO's epochs split the rollout (BatchSize × RolloutsPerPrompt rows) into equal mini-batches.
+        if (objective?.Entry.Setting("MiniBatches") is not null)
+            foreach (var v in SettingRules.CheckMiniBatches((int)objective["MiniBatches"], training.BatchSize, (int)objective["RolloutsPerPrompt"]))
+                diagnostics.Add(DiagnosticInfo.From(v, attributes.First(a => a.Name == objective.Entry.Attribute).Reader.LocationOf("MiniBatches")));
         var reward = RewardParser.Parse(All(KnownTypes.RewardFrom), All(KnownTypes.RewardFunction), objective, policy, name!, objectiveLocation, type, compilation,
             diagnostics);
         var suites = SuiteParser.Parse(attributes.Where(a => a.Name == KnownTypes.EvalSuite).Select(a => a.Reader).ToList(), name!, objective, policy,

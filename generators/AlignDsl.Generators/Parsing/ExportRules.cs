@@ -6,7 +6,7 @@ namespace AlignDsl.Generators.Parsing;
 /// <summary>
 /// What an experiment marked <c>[Export(To = Engine.Trl)]</c> declares that TRL cannot express: PPO rewarded by a C#
 /// function or method (ALIGN064, TRL's PPOTrainer needs one reward model), and settings TRL only approximates (ALIGN065):
-/// a reward model weighted other than 1.
+/// a ranking's weights, a reward model weighted other than 1, PPO's several answers per prompt and adaptive KL.
 /// </summary>
 internal static class ExportRules
 {
@@ -26,5 +26,12 @@ internal static class ExportRules
         if (objective.RankingWeights)
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.ExportApproximates, objectiveReader?.LocationOf("RankingWeights") ?? export.Location, experiment,
                 "RankingWeights", "TRL's RewardTrainer weighs every pair of a ranking alike, where the local run weighs each 1/C(k,2)"));
+        if (objective.Kind != ObjectiveKind.Ppo) return;
+        if (objective["RolloutsPerPrompt"] > 1)
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.ExportApproximates, objectiveReader?.LocationOf("RolloutsPerPrompt") ?? export.Location, experiment,
+                "RolloutsPerPrompt", "TRL's PPOTrainer samples one answer per prompt, so the exported run samples BatchSize × RolloutsPerPrompt prompts a step instead"));
+        if (objective["TargetKl"] > 0)
+            diagnostics.Add(DiagnosticInfo.Create(RuleBook.ExportApproximates, objectiveReader?.LocationOf("TargetKl") ?? export.Location, experiment,
+                "TargetKl", "TRL's PPOTrainer has no adaptive KL controller, so the exported run keeps kl_coef at KlCoefficient"));
     }
 }

@@ -100,6 +100,12 @@ public static class ObjectiveCatalogue
                 Number("ValueCoefficient", Defaults.PpoValueCoefficient, SettingCheck.Weight),
                 new("PpoEpochs", SettingKind.Count, Defaults.PpoEpochs, SettingCheck.Positive),
                 new("MaxNewTokens", SettingKind.Count, Defaults.PpoMaxNewTokens, SettingCheck.Positive),
+                new("RolloutsPerPrompt", SettingKind.Count, Defaults.PpoRolloutsPerPrompt, SettingCheck.Positive) { Typical = (1, 8) },
+                // Must divide BatchSize × RolloutsPerPrompt (ALIGN090), checked with the training plan.
+                new("MiniBatches", SettingKind.Count, Defaults.PpoMiniBatches, SettingCheck.Positive) { Typical = (1, 8) },
+                Number("MissingEosPenalty", Defaults.PpoMissingEosPenalty, SettingCheck.NotNegative) with { Typical = (0, 10) },
+                Number("TargetKl", Defaults.PpoTargetKl, SettingCheck.NotNegative) with { Typical = (1, 10) },
+                new("KlHorizon", SettingKind.Count, Defaults.PpoKlHorizon, SettingCheck.Positive) { Typical = (1000, 100000) },
             ],
             // The policy and its value model train; the reference (a frozen copy, or with LoRA the policy's base with its
             // adapters off, no copy) and a reward model score.
@@ -108,7 +114,10 @@ public static class ObjectiveCatalogue
                 Policy, new ResidentRole("value model", true, ModelSize.ValueHead),
                 o.Lora ? null : Reference, o.RewardModel ? new ResidentRole("reward model", false, ModelSize.RewardHead) : null,
             }.OfType<ResidentRole>().ToList(),
+            CrossCheck = (value, written) => SettingRules.CheckKlController(value("TargetKl"), written("KlHorizon")),
             RowsPerExample = 1,
+            // An update trains on one mini-batch of the rollout's BatchSize × RolloutsPerPrompt answers.
+            ExamplesPerUpdate = value => value("RolloutsPerPrompt") / Math.Max(1, value("MiniBatches")),
         },
     ];
 

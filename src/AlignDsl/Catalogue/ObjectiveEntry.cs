@@ -139,6 +139,12 @@ public sealed record ObjectiveEntry(ObjectiveKind Kind, string Display, DataShap
     /// <summary>Rows a training step holds per example: a preference pair is two, and so is a KTO row with its mismatched twin.</summary>
     public int RowsPerExample { get; init; } = 2;
 
+    /// <summary>
+    /// Examples one update trains on, per example of the batch, given each setting's value: 1, except PPO's
+    /// RolloutsPerPrompt answers per prompt split into MiniBatches updates. The activation estimate scales by it.
+    /// </summary>
+    public Func<Func<string, double>, double> ExamplesPerUpdate { get; init; } = _ => 1;
+
     /// <summary>An online objective: it samples its own answers to prompts, scores them with a reward, and can be watched by guards (PPO).</summary>
     public bool SamplesAnswers => Data == DataShape.Prompts;
 

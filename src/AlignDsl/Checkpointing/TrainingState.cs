@@ -8,13 +8,14 @@ namespace AlignDsl.Checkpointing;
 
 /// <summary>
 /// What a generated loop registers for its checkpoints: every trained model with its optimiser (and schedule
-/// position), every sampling generator, and the metric window. Together with the torch RNG state, which the run adds,
+/// position), every sampling generator, the metric window, and any other state it keeps (<see cref="ICheckpointed"/>). Together with the torch RNG state, which the run adds,
 /// this is all a resumed run needs to continue bit for bit where the stopped one was.
 /// </summary>
 public sealed class TrainingState(MetricSet metrics)
 {
     private readonly List<(string Name, ITrainableModel Model, Optimizer Optimizer)> _models = [];
     private readonly List<(string Name, Generator Generator)> _generators = [];
+    private readonly List<(string Name, ICheckpointed Value)> _values = [];
 
     public MetricSet Metrics { get; } = metrics;
 
@@ -30,6 +31,12 @@ public sealed class TrainingState(MetricSet metrics)
     public TrainingState Add(string name, Generator generator)
     {
         _generators.Add((name, generator));
+        return this;
+    }
+
+    public TrainingState Add(string name, ICheckpointed value)
+    {
+        _values.Add((name, value));
         return this;
     }
 
@@ -51,6 +58,14 @@ public sealed class TrainingState(MetricSet metrics)
             WriteBytes(writer, generator.get_state());
         }
         Metrics.Save(writer);
+        // Written last and only when registered, so checkpoints of loops that register none read as before.
+        if (_values.Count == 0) return;
+        writer.Write(_values.Count);
+        foreach (var (name, value) in _values)
+        {
+            writer.Write(name);
+            value.Save(writer);
+        }
     }
 
     internal void Load(BinaryReader reader, Device device)
@@ -78,6 +93,13 @@ public sealed class TrainingState(MetricSet metrics)
             generator.set_state(state);
         }
         Metrics.Load(reader, device);
+        if (_values.Count == 0) return;
+        Expect(reader.BaseStream.Position < reader.BaseStream.Length ? reader.ReadInt32() : 0, _values.Count, "other state");
+        foreach (var (name, value) in _values)
+        {
+            Expect(reader.ReadString(), name, "state");
+            value.Load(reader);
+        }
     }
 
     internal static void WriteBytes(BinaryWriter writer, Tensor state)

@@ -69,4 +69,15 @@ public static class Defaults
     public const int ModelDim = 64;
     public const int Heads = 4;
     public const int Context = 64;
+
+    /// <summary>PPO: one answer per prompt and one update per epoch over the whole rollout, as before these were declarable.</summary>
+    public const int PpoRolloutsPerPrompt = 1;
+    public const int PpoMiniBatches = 1;
+
+    /// <summary>PPO's penalty on an answer cut at MaxNewTokens without end of sequence: 0, none (TRL's default, None).</summary>
+    public const double PpoMissingEosPenalty = 0.0;
+
+    /// <summary>PPO's adaptive KL controller: off (TargetKl 0) unless declared; its horizon in sampled answers, TRL's 10000.</summary>
+    public const double PpoTargetKl = 0.0;
+    public const int PpoKlHorizon = 10000;
 }

@@ -98,10 +98,20 @@ public sealed record TrlRecipe(string Module, string Trainer, string Config, Trl
             new("total_episodes", (int)(get("Steps") * get("BatchSize"))),
             new("kl_coef", get("KlCoefficient")), new("kl_estimator", "k1"),
             new("cliprange", get("ClipRange")), new("cliprange_value", get("ValueClipRange")),
-            new("vf_coef", get("ValueCoefficient")), new("num_ppo_epochs", (int)get("PpoEpochs")),
+            new("vf_coef", get("ValueCoefficient")), new("num_ppo_epochs", (int)get("PpoEpochs")), new("num_mini_batches", (int)get("MiniBatches")),
             new("response_length", (int)get("MaxNewTokens")), new("gamma", get("Gamma")), new("lam", get("Lambda")),
             new("whiten_rewards", false), new("sft_model_path", TrlExporter.ModelFolder), new("reward_model_path", TrlExporter.RewardModelFolder),
-        ]) { IsPpo = true };
+            .. get("MissingEosPenalty") > 0 ? [new TrlField("missing_eos_penalty", get("MissingEosPenalty"))] : Array.Empty<TrlField>(),
+        ]) { IsPpo = true, Notes = PpoNotes(get).ToList() };
+    }
+
+    /// <summary>PPO settings TRL's PPOTrainer has no field for (ALIGN065 warns of them at compile time).</summary>
+    private static IEnumerable<string> PpoNotes(Func<string, double> get)
+    {
+        if (get("RolloutsPerPrompt") > 1)
+            yield return $"RolloutsPerPrompt {get("RolloutsPerPrompt")} has no TRL counterpart: PPOTrainer samples one answer per prompt (total_episodes counts prompts).";
+        if (get("TargetKl") > 0)
+            yield return $"TargetKl {get("TargetKl")} has no TRL counterpart: PPOTrainer keeps kl_coef fixed at KlCoefficient.";
     }
 
     /// <summary>The Trainer's own settings: steps, batch, schedule, optimiser, logging, evaluation, checkpoints, seed.</summary>

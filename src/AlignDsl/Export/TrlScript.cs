@@ -72,8 +72,8 @@ public static class TrlScript
         s.AppendLine("data = data.map(tokenize, remove_columns=[\"prompt\"])");
         s.AppendLine("policy = AutoModelForCausalLM.from_pretrained(config.sft_model_path)");
         s.AppendLine("reference = AutoModelForCausalLM.from_pretrained(config.sft_model_path)");
-        s.AppendLine("# The value model starts from the policy's body with a scalar head, as locally.");
-        s.AppendLine("value_model = AutoModelForSequenceClassification.from_pretrained(config.sft_model_path, num_labels=1)");
+        s.AppendLine("# The value model starts from the reward model, body and head, as locally.");
+        s.AppendLine("value_model = AutoModelForSequenceClassification.from_pretrained(config.reward_model_path, num_labels=1)");
         s.AppendLine("reward_model = AutoModelForSequenceClassification.from_pretrained(config.reward_model_path, num_labels=1)");
         s.AppendLine($"trainer = {recipe.Trainer}(");
         s.AppendLine("    args=config,");

@@ -69,6 +69,14 @@ public abstract class ScalarHeadModel : ITrainableModel
     /// <summary>A body copied from <paramref name="policy"/>'s weights (its base, where it carries LoRA adapters); the policy is left untouched.</summary>
     protected static CausalLM CopyBody(Policy policy) => policy.Model.HasAdapters ? policy.Model.BaseCopy() : policy.Model.Copy();
 
+    /// <summary>Copies <paramref name="source"/>'s head weights into this model's head; a bias this head has and the source's lacks starts at 0.</summary>
+    protected void CopyHeadFrom(ScalarHeadModel source)
+    {
+        using var _ = no_grad();
+        _network.Head.weight.copy_(source._network.Head.weight);
+        if (_network.Head.bias is { } bias) bias.copy_(source._network.Head.bias ?? zeros_like(bias));
+    }
+
     /// <summary>Loads saved weights and freezes them: a model that scores and is never trained (PPO's reward model).</summary>
     internal void LoadFrozen(string directory)
     {

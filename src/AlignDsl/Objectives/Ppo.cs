@@ -3,11 +3,15 @@ using static TorchSharp.torch;
 namespace AlignDsl.Objectives;
 
 /// <summary>
-/// PPO as TRL computes it, on per-token tensors [rows, length − 1] whose mask marks the sampled answer tokens.
-/// Per-token rewards are the KL penalty −β·(log π_old − log π_ref), plus the score at each row's last answer token;
-/// advantages are GAE over the answer (δ_t = r_t + γ·V_{t+1} − V_t, the value after the last token 0,
-/// A_t = δ_t + γλ·A_{t+1}), returns A + V_old, then the advantages whitened over the mask. The loss is the clipped
-/// surrogate −min(ratio·A, clip(ratio, 1 − ε, 1 + ε)·A) plus c·½·max((V − R)², (clip(V, V_old ± ε_v) − R)²), masked means.
+/// PPO's kernels, on per-token tensors [rows, length − 1] whose mask marks the sampled answer tokens (the end-of-sequence
+/// token included when it was sampled). Per-token rewards are the k1 KL penalty −β·(log π_old − log π_ref) (TRL's and
+/// OpenRLHF's default estimator), plus the score at each row's last answer token: its end of sequence, or the last token
+/// of an answer cut at the budget (OpenRLHF's placement; TRL adds it one position later, past the end of sequence).
+/// Advantages are GAE over the answer (δ_t = r_t + γ·V_{t+1} − V_t, the value after the last token 0,
+/// A_t = δ_t + γλ·A_{t+1}), returns A + V_old, then the advantages whitened over the rollout's answer tokens (as TRL and
+/// OpenRLHF do; rewards are not whitened, TRL's default). The loss is the clipped surrogate
+/// −min(ratio·A, clip(ratio, 1 − ε, 1 + ε)·A) plus c·½·max((V − R)², (clip(V, V_old ± ε_v) − R)²), masked means over
+/// the answer tokens (TRL's value loss also counts the position after the end of sequence, where its score sits).
 /// </summary>
 public static class Ppo
 {
@@ -80,6 +84,12 @@ public static class Ppo
             MaskedMean(values.detach(), mask));
     }
 
+    /// <summary>
+    /// TRL's <c>missing_eos_penalty</c>: <paramref name="penalty"/> subtracted from the score of each row whose answer was cut
+    /// at the token budget before it sampled end of sequence (<paramref name="missingEos"/>: 1 for those rows, else 0).
+    /// </summary>
+    public static Tensor PenaliseMissingEos(Tensor scores, Tensor missingEos, double penalty) => scores - penalty * missingEos;
+
     /// <summary>The mean over masked positions; an empty mask gives 0, not NaN.</summary>
     internal static Tensor MaskedMean(Tensor x, Tensor mask) => (x * mask).sum() / mask.sum().clamp_min(1);
 
@@ -100,6 +110,10 @@ public static class Ppo
 /// </summary>
 public sealed record PpoAdvantages(Tensor Advantages, Tensor Returns, Tensor Rewards, Tensor Kl, Tensor NonScoreReward, Tensor Scores)
 {
+    /// <summary>The rows <paramref name="rows"/> of every tensor, for a mini-batch of the rollout.</summary>
+    public PpoAdvantages Rows(Tensor rows) => new(Advantages.index_select(0, rows), Returns.index_select(0, rows), Rewards.index_select(0, rows),
+        Kl.index_select(0, rows), NonScoreReward.index_select(0, rows), Scores.index_select(0, rows));
+
     /// <summary>TRL's rollout figures: the RLHF reward is the score plus the KL penalty.</summary>
     public IEnumerable<(string Name, Tensor Value)> Metrics()
     {

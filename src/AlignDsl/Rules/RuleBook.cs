@@ -259,6 +259,11 @@ public static class RuleBook
 
     public static Rule RewardDeclaredTwice { get; } = new("ALIGN089", "Reward declared twice",
         "Experiment '{0}' declares the reward '{1}' twice: {2}", RuleSeverity.Error, Structure);
+    public static Rule MiniBatchesDoNotDivideRollout { get; } = new("ALIGN090", "PPO mini-batches must divide the rollout",
+        "MiniBatches ({0}) does not divide the rollout's {1} rows (BatchSize {2} × RolloutsPerPrompt {3}): each PPO epoch splits the rollout into equal mini-batches; choose a MiniBatches that divides {1}, such as {4}", RuleSeverity.Error, Ranges);
+
+    public static Rule KlHorizonWithoutTarget { get; } = new("ALIGN091", "KlHorizon has no effect without TargetKl",
+        "KlHorizon is set but TargetKl is 0, so the KL coefficient stays fixed at KlCoefficient: set TargetKl to the KL per answer the controller should steer toward, or remove KlHorizon", RuleSeverity.Warning, Ranges);
 
     /// <summary>The rule with <paramref name="id"/>.</summary>
     public static Rule ById(string id) => All.First(r => r.Id == id);
@@ -285,5 +290,6 @@ public static class RuleBook
         PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid,
         LoraTargetNotInModel,
         RewardMethodNotStatic, RewardMethodSignature, RewardMethodInaccessible, RewardWeightNotPositive, RewardDeclaredTwice,
+        MiniBatchesDoNotDivideRollout, KlHorizonWithoutTarget,
     ];
 }

@@ -146,6 +146,25 @@ public static class SettingRules
     }
 
     /// <summary>
+    /// ALIGN090: each PPO epoch splits the rollout's BatchSize × RolloutsPerPrompt rows into <paramref name="miniBatches"/>
+    /// equal mini-batches (TRL requires the same of num_mini_batches). The message suggests the largest divisor not above it.
+    /// </summary>
+    public static IEnumerable<RuleViolation> CheckMiniBatches(int miniBatches, int batchSize, int rolloutsPerPrompt)
+    {
+        if (miniBatches < 1 || batchSize < 1 || rolloutsPerPrompt < 1) yield break;
+        var rows = (long)batchSize * rolloutsPerPrompt;
+        if (rows % miniBatches == 0) yield break;
+        var divisor = Enumerable.Range(1, (int)Math.Min(miniBatches, rows)).Last(d => rows % d == 0);
+        yield return new RuleViolation(RuleBook.MiniBatchesDoNotDivideRollout, "MiniBatches", miniBatches, rows, batchSize, rolloutsPerPrompt, divisor);
+    }
+
+    /// <summary>ALIGN091: a written KlHorizon does nothing while TargetKl is 0 (the adaptive controller is off).</summary>
+    public static IEnumerable<RuleViolation> CheckKlController(double targetKl, bool klHorizonWritten)
+    {
+        if (klHorizonWritten && targetKl == 0) yield return new RuleViolation(RuleBook.KlHorizonWithoutTarget, "KlHorizon");
+    }
+
+    /// <summary>
     /// An enum setting whose value is no member (<c>(GymTask)99</c>): nothing can say which experiment was meant.
     /// <paramref name="members"/> are the enum's member names, in declaration order.
     /// </summary>

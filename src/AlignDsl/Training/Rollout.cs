@@ -9,13 +9,24 @@ namespace AlignDsl.Training;
 /// <summary>
 /// Answers sampled to prompts, <see cref="SamplesPerPrompt"/> of each prompt on consecutive rows (a group), kept as the sampled token ids: PPO scores, values and updates exactly the tokens the
 /// policy produced (decoding and re-encoding need not give them back). The batch's mask covers the answer tokens, and
-/// the end-of-sequence token only when it was sampled; an answer cut at the token budget has none.
+/// the end-of-sequence token only when it was sampled; an answer cut at the token budget has none (<see cref="SampledEos"/>).
 /// </summary>
 public sealed record Rollout(IReadOnlyList<string> Prompts, IReadOnlyList<string> Answers, IReadOnlyList<TokenizedSequence> Sequences,
     SequenceTensors Batch, long TokenCount)
 {
     /// <summary>How many answers each prompt has: rows r·k … r·k + k − 1 answer prompt r (<see cref="Prompts"/> holds one per row).</summary>
     public int SamplesPerPrompt { get; init; } = 1;
+
+    /// <summary>
+    /// Whether each row's answer ended by sampling end of sequence; false for one cut at the token budget (MaxNewTokens, or
+    /// the room MaxLength leaves) before it did. Empty for a rollout not made by <see cref="Sample"/>.
+    /// </summary>
+    public IReadOnlyList<bool> SampledEos { get; init; } = [];
+
+    /// <summary>1 for each row whose answer was cut before end of sequence, else 0 [rows], on the batch's device.</summary>
+    public Tensor MissingEos() => SampledEos.Count != Sequences.Count
+        ? throw new InvalidOperationException("This rollout does not record which answers sampled end of sequence: make it with Rollout.Sample.")
+        : tensor(SampledEos.Select(ended => ended ? 0f : 1f).ToArray(), ScalarType.Float32).to(Batch.Tokens.device);
 
     /// <summary>
     /// Samples with <paramref name="policy"/> (temperature 1) and builds the batch on its device. A prompt keeps its last
@@ -33,10 +44,16 @@ public sealed record Rollout(IReadOnlyList<string> Prompts, IReadOnlyList<string
         // One budget for all rows keeps the policy's batched sampling; rows are then cut to their own room.
         var budget = Math.Min(maxNewTokens, limit - promptIds.Min(p => p.Length));
         var sampled = policy.SampleIds(promptIds, budget, generator);
-        var sequences = promptIds.Select((ids, r) => new TokenizedSequence([.. ids, .. sampled[r][..Math.Min(sampled[r].Length, limit - ids.Length)]], ids.Length)).ToList();
+        var answerIds = promptIds.Select((ids, r) => sampled[r][..Math.Min(sampled[r].Length, limit - ids.Length)]).ToList();
+        var sequences = promptIds.Select((ids, r) => new TokenizedSequence([.. ids, .. answerIds[r]], ids.Length)).ToList();
         var answers = sequences.Select(s => policy.DecodeAnswer(s.Tokens[s.PromptLength..])).ToList();
         var batch = new SequenceBatch(sequences);
-        return new Rollout(prompts, answers, sequences, batch.ToDevice(policy.Device), batch.TokenCount) { SamplesPerPrompt = samplesPerPrompt };
+        return new Rollout(prompts, answers, sequences, batch.ToDevice(policy.Device), batch.TokenCount)
+        {
+            SamplesPerPrompt = samplesPerPrompt,
+            // Sampling stops a row at its first end of sequence and keeps it: a row ended by choice iff it ends with it.
+            SampledEos = answerIds.Select(a => a.Length > 0 && a[^1] == policy.EndOfSequence).ToList(),
+        };
     }
 
     /// <summary>Each answer's reward from <paramref name="reward"/> [rows], on the batch's device.</summary>

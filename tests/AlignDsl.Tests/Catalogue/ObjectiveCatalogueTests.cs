@@ -120,4 +120,17 @@ public sealed class ObjectiveCatalogueTests
         Assert.Null(ObjectiveCatalogue.Of(ObjectiveKind.Orpo).Beta);
         Assert.Null(ObjectiveCatalogue.Of(ObjectiveKind.Sft).Beta);
     }
+
+    [Fact]
+    public void A_ppo_update_trains_on_its_mini_batch_of_the_rollouts_answers()
+    {
+        var ppo = ObjectiveCatalogue.Of(ObjectiveKind.Ppo);
+        var settings = new Dictionary<string, double> { ["RolloutsPerPrompt"] = 4, ["MiniBatches"] = 2 };
+        Assert.Equal(2, ppo.ExamplesPerUpdate(name => settings[name]));
+        Assert.Equal(1, ppo.ExamplesPerUpdate(name => ppo.Setting(name)!.Default));
+        Assert.Equal(1, ObjectiveCatalogue.Of(ObjectiveKind.Dpo).ExamplesPerUpdate(_ => throw new InvalidOperationException("DPO reads no setting for it")));
+        // The activation estimate grows with the answers an update holds.
+        Assert.True(ActivationEstimate.Bytes(ppo, false, 16 * 2, 48, 2, 64, 256, 500, Precision.Fp32, false)
+            > ActivationEstimate.Bytes(ppo, false, 16, 48, 2, 64, 256, 500, Precision.Fp32, false));
+    }
 }

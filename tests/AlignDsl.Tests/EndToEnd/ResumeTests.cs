@@ -74,6 +74,15 @@ public sealed class ResumeTests : IDisposable
 
         var resumed = await Finished("run", "test-resume-ppo", "--resume", "latest");
         AssertSameRun(uninterrupted, resumed);
+
+        // 2 epochs × 2 mini-batches: the schedule counts 4 updates a step and the last step's last update ends it at its floor.
+        var last = File.ReadLines(Path.Combine(uninterrupted, "metrics.jsonl")).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!)
+            .Last(l => l["kind"]!.GetValue<string>() == "train");
+        var schedule = new AlignDsl.Training.LearningRateSchedule(1e-3, 1 * 4, 6 * 4);
+        Assert.Equal(schedule.At(6 * 4), last["learning_rate"]!.GetValue<double>(), 9);
+        Assert.NotEqual(schedule.At(6 * 2), schedule.At(6 * 4), 9);
+        // The adaptive controller moved β from KlCoefficient, and the checkpoint carried it across the stop.
+        Assert.NotEqual(0.05, last["objective/kl_coef"]!.GetValue<double>(), 6);
     }
 
     /// <summary>Cancels the run (as Ctrl+C or SIGTERM do) once it has trained <paramref name="step"/>.</summary>

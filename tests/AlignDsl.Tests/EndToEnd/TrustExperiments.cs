@@ -15,10 +15,14 @@ namespace AlignDsl.Tests.EndToEnd;
 [EvalSuite(typeof(PreferenceAccuracy))]
 public partial class TestResumeSft;
 
-/// <summary>PPO from <see cref="TestResumeSft"/>, rewarded by the gym's ground truth: sampling state must survive a resume too.</summary>
+/// <summary>
+/// PPO from <see cref="TestResumeSft"/>, rewarded by the gym's ground truth, with two answers per prompt, two shuffled
+/// mini-batches per epoch, the missing-EOS penalty and the adaptive KL controller: sampling state, the shuffles and β
+/// must survive a resume too.
+/// </summary>
 [Experiment("test-resume-ppo")]
 [Policy(InitFrom = typeof(TestResumeSft))]
-[Ppo(KlCoefficient = 0.05, MaxNewTokens = 6)]
+[Ppo(KlCoefficient = 0.05, MaxNewTokens = 6, RolloutsPerPrompt = 2, MiniBatches = 2, MissingEosPenalty = 0.5, TargetKl = 0.5, KlHorizon = 40)]
 [RewardFunction(typeof(GymRewardFunction))]
 [GymData(GymTask.HelpfulHarmless)]
 [Training(Steps = 6, BatchSize = 4, LearningRate = 1e-3, WarmupSteps = 1, LogEvery = 1, CheckpointEvery = 2)]

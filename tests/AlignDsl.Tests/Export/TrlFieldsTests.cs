@@ -78,6 +78,9 @@ public sealed class TrlFieldsTests
         Assert.Equal(0.05, ppo["kl_coef"]);
         Assert.Equal(20, ppo["response_length"]);
         Assert.Equal(60 * 32, ppo["total_episodes"]);
+        Assert.Equal(1, ppo["num_mini_batches"]);
+        // No missing-EOS penalty declared: the field stays at TRL's default (None).
+        Assert.False(ppo.ContainsKey("missing_eos_penalty"));
         Assert.Equal(Fields(TestSimPo.Descriptor)["beta"], TestSimPo.Descriptor.Hyperparameters.Single(h => h.Name == "Beta").Value);
         Assert.Equal(Fields(TestOrpo.Descriptor)["beta"], TestOrpo.Descriptor.Hyperparameters.Single(h => h.Name == "Lambda").Value);
         Assert.Equal(new[] { "ipo" }, Fields(TestIpo.Descriptor)["loss_type"]);

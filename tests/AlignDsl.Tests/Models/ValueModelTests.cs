@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace AlignDsl.Tests.Models;
 
-/// <summary>The value model starts from the policy's body, values every next-token position, and trains apart from the policy.</summary>
+/// <summary>The value model starts from the policy's body (or the reward model), values every next-token position, and trains apart from the policy.</summary>
 public sealed class ValueModelTests
 {
     private static SequenceTensors Batch() => new SequenceBatch(
@@ -54,5 +54,29 @@ public sealed class ValueModelTests
         var shorter = values.Values(new SequenceBatch([new TokenizedSequence([5, 6, 7], 2)]).ToDevice(CPU));
         // Causal attention: the values of prefixes [5] and [5, 6] do not depend on what follows.
         Assert.True(full[.., ..2].allclose(shorter, atol: 1e-5));
+    }
+
+    [Fact]
+    public void From_a_reward_model_its_value_at_each_position_is_the_reward_of_that_prefix()
+    {
+        using var policy = RolloutTests.SymbolPolicy(1);
+        using var rewardModel = RewardModel.FromPolicy(policy);
+        // A head the fresh value head could not match by chance.
+        using (no_grad()) rewardModel.Parameters().Last().normal_(0, 1);
+        foreach (var p in rewardModel.Parameters()) p.requires_grad = false;
+        using var values = ValueModel.FromRewardModel(rewardModel);
+        using (no_grad())
+        {
+            var all = values.Values(new SequenceBatch([new TokenizedSequence([5, 6, 7, 8, 1], 3)]).ToDevice(CPU));
+            // The value before target t + 1 reads the prefix ending at t: the reward model's score of that prefix.
+            for (var t = 1; t < 4; t++)
+            {
+                var reward = rewardModel.Rewards(new SequenceBatch([new TokenizedSequence(new[] { 5, 6, 7, 8, 1 }[..(t + 1)], 1)]).ToDevice(CPU));
+                Assert.Equal(reward.item<float>(), all[0, t].item<float>(), 4);
+            }
+        }
+        // A trainable copy: the reward model stays frozen and shares no tensor with it.
+        Assert.All(values.Parameters(), p => Assert.True(p.requires_grad));
+        Assert.All(values.Parameters().Zip(rewardModel.Parameters()), pair => Assert.NotEqual(pair.First.Handle, pair.Second.Handle));
     }
 }

@@ -115,4 +115,22 @@ public sealed class PpoTests
         Assert.Equal(0.5, output.ValueClipFraction.item<float>(), 5);
         Assert.Equal(-1 + 0.5 * 0.4625, output.Loss.item<float>(), 5);
     }
+
+    [Fact]
+    public void Missing_eos_penalty_lowers_only_the_scores_of_cut_answers()
+    {
+        var scores = Ppo.PenaliseMissingEos(tensor(new float[] { 2, 1, 0.5f, -1 }), tensor(new float[] { 0, 1, 1, 0 }), penalty: 0.75);
+        AssertClose(new[] { 2, 0.25f, -0.25f, -1 }, scores, 1e-6f);
+    }
+
+    [Fact]
+    public void Advantage_rows_select_the_same_rows_of_every_tensor()
+    {
+        var all = Compute();
+        var second = all.Rows(tensor(new long[] { 1 }));
+        AssertClose(all.Advantages[1].data<float>().ToArray(), second.Advantages, 0);
+        AssertClose(all.Returns[1].data<float>().ToArray(), second.Returns, 0);
+        AssertClose(new[] { 0f }, second.Kl, 0);
+        AssertClose(new[] { 1f }, second.Scores, 0);
+    }
 }

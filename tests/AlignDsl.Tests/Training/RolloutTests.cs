@@ -122,4 +122,22 @@ public sealed class RolloutTests
         var expected = rollout.Answers.Select((a, r) => (float)(a.Length + (Prompts[r] == "!" ? 100 : 0))).ToArray();
         Assert.Equal(expected, rollout.Score(new AnswerLength()).data<float>().ToArray());
     }
+
+    [Fact]
+    public void Missing_eos_marks_exactly_the_answers_cut_before_end_of_sequence()
+    {
+        using var policy = SymbolPolicy(1);
+        var rollout = Rollout.Sample(policy, Prompts, MaxNewTokens, 32, new Generator(4), samplesPerPrompt: 2);
+        var missing = rollout.MissingEos().data<float>().ToArray();
+        Assert.Equal(rollout.Sequences.Count, missing.Length);
+        for (var r = 0; r < missing.Length; r++)
+        {
+            var answer = rollout.Sequences[r].Tokens[rollout.Sequences[r].PromptLength..];
+            var ended = answer.Length > 0 && answer[^1] == CompactTokenizer.EndOfSequence;
+            Assert.Equal(ended, rollout.SampledEos[r]);
+            Assert.Equal(ended ? 0f : 1f, missing[r]);
+        }
+        Assert.Contains(0f, missing);
+        Assert.Contains(1f, missing);
+    }
 }

@@ -56,7 +56,8 @@ public sealed class ObjectiveBuilder
 
     public ObjectiveBuilder Ppo(double klCoefficient = Defaults.PpoKlCoefficient, double clipRange = Defaults.PpoClipRange,
         double valueClipRange = Defaults.PpoValueClipRange, double valueCoefficient = Defaults.PpoValueCoefficient, int ppoEpochs = Defaults.PpoEpochs,
-        int maxNewTokens = Defaults.PpoMaxNewTokens) => this;
+        int maxNewTokens = Defaults.PpoMaxNewTokens, int rolloutsPerPrompt = Defaults.PpoRolloutsPerPrompt, int miniBatches = Defaults.PpoMiniBatches,
+        double missingEosPenalty = Defaults.PpoMissingEosPenalty, double targetKl = Defaults.PpoTargetKl, int klHorizon = Defaults.PpoKlHorizon) => this;
 }
 
 /// <summary>Where training data comes from: a gym task, a JSONL file, or the experiment's constitution.</summary>

@@ -34,6 +34,7 @@ config = PPOConfig(
     cliprange_value=0.2,
     vf_coef=0.1,
     num_ppo_epochs=2,
+    num_mini_batches=1,
     response_length=20,
     gamma=1.0,
     lam=0.95,
@@ -53,8 +54,8 @@ def tokenize(row):
 data = data.map(tokenize, remove_columns=["prompt"])
 policy = AutoModelForCausalLM.from_pretrained(config.sft_model_path)
 reference = AutoModelForCausalLM.from_pretrained(config.sft_model_path)
-# The value model starts from the policy's body with a scalar head, as locally.
-value_model = AutoModelForSequenceClassification.from_pretrained(config.sft_model_path, num_labels=1)
+# The value model starts from the reward model, body and head, as locally.
+value_model = AutoModelForSequenceClassification.from_pretrained(config.reward_model_path, num_labels=1)
 reward_model = AutoModelForSequenceClassification.from_pretrained(config.reward_model_path, num_labels=1)
 trainer = PPOTrainer(
     args=config,
