@@ -15,6 +15,11 @@ partial class GymPpoGrounded : global::AlignDsl.IExperiment
     private const double ValueCoefficient = 0.1;
     private const int PpoEpochs = 2;
     private const int MaxNewTokens = 20;
+    private const int RolloutsPerPrompt = 1;
+    private const int MiniBatches = 1;
+    private const double MissingEosPenalty = 0.0;
+    private const double TargetKl = 0.0;
+    private const int KlHorizon = 10000;
     private const double Gamma = 1.0;
     private const double Lambda = 0.95;
     private const int Steps = 60;
@@ -52,10 +57,12 @@ partial class GymPpoGrounded : global::AlignDsl.IExperiment
             Hyperparameters =
             [
                 new("KlCoefficient", KlCoefficient), new("ClipRange", ClipRange), new("ValueClipRange", ValueClipRange), new("ValueCoefficient", ValueCoefficient),
-                new("PpoEpochs", PpoEpochs), new("MaxNewTokens", MaxNewTokens), new("Gamma", Gamma), new("Lambda", Lambda),
-                new("Steps", Steps), new("BatchSize", BatchSize), new("LearningRate", LearningRate), new("WarmupSteps", WarmupSteps),
-                new("WeightDecay", WeightDecay), new("MaxGradNorm", MaxGradNorm), new("MaxLength", MaxLength), new("EvalEvery", EvalEvery),
-                new("LogEvery", LogEvery), new("Seed", Seed), new("CheckpointEvery", CheckpointEvery), new("KeepCheckpoints", KeepCheckpoints),
+                new("PpoEpochs", PpoEpochs), new("MaxNewTokens", MaxNewTokens), new("RolloutsPerPrompt", RolloutsPerPrompt), new("MiniBatches", MiniBatches),
+                new("MissingEosPenalty", MissingEosPenalty), new("TargetKl", TargetKl), new("KlHorizon", KlHorizon), new("Gamma", Gamma),
+                new("Lambda", Lambda), new("Steps", Steps), new("BatchSize", BatchSize), new("LearningRate", LearningRate),
+                new("WarmupSteps", WarmupSteps), new("WeightDecay", WeightDecay), new("MaxGradNorm", MaxGradNorm), new("MaxLength", MaxLength),
+                new("EvalEvery", EvalEvery), new("LogEvery", LogEvery), new("Seed", Seed), new("CheckpointEvery", CheckpointEvery),
+                new("KeepCheckpoints", KeepCheckpoints),
             ],
         };
 
@@ -74,22 +81,23 @@ partial class GymPpoGrounded : global::AlignDsl.IExperiment
         var train = new global::AlignDsl.Data.PromptData(prompts.Train);
         var heldOutPairs = run.Gym(global::AlignDsl.Data.GymTask.HelpfulHarmless).Pairs().HeldOut;
 
-        // Models: the policy starts from gym-sft's trained checkpoint; the reference is a frozen copy of it, the value model a copy of its body with a value head.
+        // Models: the policy starts from gym-sft's trained checkpoint; the reference is a frozen copy of it, the value model a trainable copy of the reward model, body and head.
         using var policy = run.LoadPolicy("gym-sft");
         using var reference = policy.FrozenCopy();
-        using var valueModel = run.NewValueModel(policy);
         // The rewards: each answer scores 0.5 × gym-rm + 1.0 × Correct(prompt, completion); each reward's mean is logged as rewards/<name>/mean.
         // The reward model: gym-rm's trained reward model, frozen.
         using var rewardModel = run.LoadRewardModel("gym-rm", policy);
         var rewards = new global::AlignDsl.Rewards.WeightedRewards(
             global::AlignDsl.Rewards.WeightedReward.Model("gym-rm", 0.5, rewardModel),
             global::AlignDsl.Rewards.WeightedReward.Method("Correct", 1.0, GymPpoGrounded.Correct));
+        using var valueModel = run.NewValueModel(rewardModel);
         // Evaluation ranks held-out pairs by the implicit reward β·log π/π_ref of the KL-regularised objective.
         var scorer = new global::AlignDsl.Evaluation.ImplicitReward(policy, new global::AlignDsl.Models.LiveReference(reference), klCoefficient);
         var evalContext = run.EvalContext(policy, scorer, global::AlignDsl.Data.PreferenceData.Tokenize(heldOutPairs, policy.Tokenizer, MaxLength), baseline: reference);
-        // The schedules count updates: PpoEpochs of them per step.
-        using var optimizer = run.AdamW(policy, learningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);
-        using var valueOptimizer = run.AdamW(valueModel, learningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);
+        // The schedules count updates: PpoEpochs × MiniBatches of them per step.
+        const int updatesPerStep = PpoEpochs * MiniBatches;
+        using var optimizer = run.AdamW(policy, learningRate, WarmupSteps * updatesPerStep, steps * updatesPerStep, WeightDecay, MaxGradNorm);
+        using var valueOptimizer = run.AdamW(valueModel, learningRate, WarmupSteps * updatesPerStep, steps * updatesPerStep, WeightDecay, MaxGradNorm);
         // Rollouts sample from their own seeded generator, so a run repeats.
         var generator = new global::TorchSharp.torch.Generator((ulong)run.Seed, run.Device);
         // PPO's failure modes, watched at each metrics read and evaluation: KL explosion, reward hacking, collapse.

@@ -52,6 +52,7 @@ partial class GymPpoGroups : global::AlignDsl.IExperiment
         EvalSuites: ["RedTeam", "OverRefusal", "WinRate", "KlDivergence"])
         {
             RewardFrom = "gym-rm",
+            Rewards = [new("gym-rm", 1.0, global::AlignDsl.RewardKind.Model)],
             // Every setting, defaults included, for summary.json, report.md and describe.
             Hyperparameters =
             [
