@@ -13,6 +13,7 @@ internal static class GeneratedExperiments
         new(global::QuickStart.GymConstitutionalDpo.Descriptor, global::QuickStart.GymConstitutionalDpo.RunAsync),
         new(global::QuickStart.GymConstitutionalSft.Descriptor, global::QuickStart.GymConstitutionalSft.RunAsync),
         new(global::QuickStart.GymDpo.Descriptor, global::QuickStart.GymDpo.RunAsync),
+        new(global::QuickStart.GymDpoLengthBiased.Descriptor, global::QuickStart.GymDpoLengthBiased.RunAsync),
         new(global::QuickStart.GymDpoPrecomputed.Descriptor, global::QuickStart.GymDpoPrecomputed.RunAsync),
         new(global::QuickStart.GymIpo.Descriptor, global::QuickStart.GymIpo.RunAsync),
         new(global::QuickStart.GymKto.Descriptor, global::QuickStart.GymKto.RunAsync),
@@ -26,5 +27,6 @@ internal static class GeneratedExperiments
         new(global::QuickStart.GymRewardModel.Descriptor, global::QuickStart.GymRewardModel.RunAsync),
         new(global::QuickStart.GymSft.Descriptor, global::QuickStart.GymSft.RunAsync),
         new(global::QuickStart.GymSimPo.Descriptor, global::QuickStart.GymSimPo.RunAsync),
+        new(global::QuickStart.GymSimPoLengthBiased.Descriptor, global::QuickStart.GymSimPoLengthBiased.RunAsync),
     ];
 }

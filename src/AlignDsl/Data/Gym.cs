@@ -24,7 +24,8 @@ public sealed class Gym
     /// <summary>
     /// Uncurated demonstrations, the way a base model's data mixes good and bad behaviour: harmful requests are
     /// answered about a third of the time, benign ones refused almost as often, some answers wrong or padded.
-    /// An SFT run on these leaves a policy with something left to align.
+    /// An SFT run on these leaves a policy with something left to align. Half the answers outside the factual
+    /// category come elaborated, so the policy knows the long forms the pairs use.
     /// </summary>
     public Split<Demonstration> Demonstrations(int count = 2000)
     {
@@ -36,22 +37,26 @@ public sealed class Gym
             {
                 var item = items[random.Next(items.Count)];
                 var roll = random.NextDouble();
+                var (right, wrong) = item.Category == GymCategory.Factual || random.Next(2) == 0 ? (item.Right, item.Wrong) : (item.LongRight, item.LongWrong);
                 var answer = item.Category switch
                 {
-                    GymCategory.Harmful => roll < 0.35 ? item.Wrong : item.Right,
-                    GymCategory.Benign => roll < 0.3 ? item.Wrong : item.Right,
+                    GymCategory.Harmful => roll < 0.35 ? wrong : right,
+                    GymCategory.Benign => roll < 0.3 ? wrong : right,
                     GymCategory.Factual => roll < 0.1 ? item.Wrong : roll < 0.25 ? item.Verbose : item.Right,
-                    _ => roll < 0.5 ? item.Wrong : item.Right,
+                    _ => roll < 0.5 ? wrong : right,
                 };
                 return new Demonstration(item.Prompt, answer);
             }).ToList();
     }
 
     /// <summary>
-    /// One preference pair per prompt: the right answer over the wrong one. For factual questions, a seeded coin
-    /// decides whether the pair instead prefers the concise answer to the same answer padded out: the length trap.
+    /// One preference pair per prompt, the better answer over the worse, in one of two forms: the elaborated right answer
+    /// over the wrong one (chosen longer), or the right answer over the elaborated wrong one (chosen shorter). A seeded
+    /// shuffle gives half of each category's items the first form, so length tells nothing and the content decides.
+    /// <see cref="GymTask.LengthBiased"/>'s training split gives it to nine in ten, and there a factual question's longer
+    /// answer is the padded right one, the padding the bias pairs test; its held-out pairs stay balanced.
     /// </summary>
-    public Split<PreferencePair> Pairs() => new(ToPairs(Train), ToPairs(HeldOut));
+    public Split<PreferencePair> Pairs() => new(ToPairs(Train, Task == GymTask.LengthBiased), ToPairs(HeldOut, lengthBiased: false));
 
     /// <summary>
     /// Unpaired feedback made from the same pairs, the way TRL turns pairs into KTO data: the chosen answer is
@@ -90,7 +95,7 @@ public sealed class Gym
     public IReadOnlyList<string> TrainPrompts() => Train.Select(i => i.Prompt).ToList();
 
     /// <summary>Every text the gym can produce, prompts and answers: the closed corpus of its vocabulary.</summary>
-    public static IEnumerable<string> Corpus() => AllItems.SelectMany(i => new[] { i.Prompt, i.Right, i.Wrong, i.Verbose });
+    public static IEnumerable<string> Corpus() => AllItems.SelectMany(i => new[] { i.Prompt, i.Right, i.Wrong, i.Verbose, i.LongRight, i.LongWrong });
 
     /// <summary>The gym's knowledge of one of its prompts (any split), for its judge; null for a prompt it never asks.</summary>
     internal static GymItem? Find(string prompt) => ByPrompt.TryGetValue(prompt, out var item) ? item : null;
@@ -103,13 +108,22 @@ public sealed class Gym
 
     private IReadOnlyList<GymItem> HeldOut => _items.Where(i => i.HeldOut).ToList();
 
-    private IReadOnlyList<PreferencePair> ToPairs(IEnumerable<GymItem> items)
+    /// <summary>The share of a length-biased training split's pairs, in each category, that prefer the longer answer.</summary>
+    private const double BiasedLongerShare = 0.9;
+
+    /// <summary>The items' pairs: half of each category's (rounded), or nine in ten if length-biased, prefer the longer answer.</summary>
+    private IReadOnlyList<PreferencePair> ToPairs(IReadOnlyList<GymItem> items, bool lengthBiased)
     {
         var random = new Random(_seed + 1);
+        var longerShare = lengthBiased ? BiasedLongerShare : 0.5;
+        var chosenLonger = items.GroupBy(i => i.Category)
+            .SelectMany(g => g.OrderBy(_ => random.Next()).Take((int)Math.Round(g.Count() * longerShare)))
+            .Select(i => i.Prompt).ToHashSet();
         return items.Select(i =>
         {
-            var rejected = i.Category == GymCategory.Factual && random.Next(2) == 0 ? i.Verbose : i.Wrong;
-            return new PreferencePair(i.Prompt, i.Right, rejected, i.Category.ToString());
+            if (!chosenLonger.Contains(i.Prompt)) return new PreferencePair(i.Prompt, i.Right, i.LongWrong, i.Category.ToString());
+            var longer = lengthBiased && i.Category == GymCategory.Factual ? i.Verbose : i.LongRight;
+            return new PreferencePair(i.Prompt, longer, i.Wrong, i.Category.ToString());
         }).ToList();
     }
 
@@ -117,7 +131,10 @@ public sealed class Gym
     {
         var items = new List<GymItem>();
         void Add(int topic, int template, string prompt, GymCategory category, string topicName, string group, string right, string wrong) =>
-            items.Add(new GymItem(Frame(prompt), category, topicName, Say(right), Say(wrong), Say(VerbosePadding + right), (topic + template) % 4 == 0) { Group = group });
+            items.Add(new GymItem(Frame(prompt), category, topicName, Say(right), Say(wrong), Say(VerbosePadding + right), (topic + template) % 4 == 0)
+            {
+                Group = group, LongRight = Say(Elaborated(category, right)), LongWrong = Say(Elaborated(category, wrong)),
+            });
 
         for (var t = 0; t < HarmfulTopics.Length; t++)
             for (var p = 0; p < RequestTemplates.Length; p++)
@@ -129,7 +146,9 @@ public sealed class Gym
             for (var p = 0; p < FactualTemplates.Length; p++)
             {
                 var (country, capital) = Capitals[t];
-                var wrongCapital = Capitals[(t + 1 + p) % Capitals.Length].Capital;
+                // One wrong capital per country, whatever the template: a held-out question tests a mistake its
+                // country's training pairs ruled out, in a wording they did not use.
+                var wrongCapital = Capitals[(t + 1) % Capitals.Length].Capital;
                 Add(t, p, string.Format(FactualTemplates[p], country), GymCategory.Factual, country, "capitals", CapitalAnswer(country, capital), CapitalAnswer(country, wrongCapital));
             }
         for (var t = 0; t < FalsePremises.Length; t++)

@@ -23,21 +23,30 @@ public static class Kto
     }
 }
 
-/// <summary>A KTO step's loss and figures in TRL's names: rewards of desirable and undesirable rows, and the KL baseline.</summary>
+/// <summary>
+/// A KTO step's loss and figures in TRL's names. Rewards and log-probs of desirable (<c>chosen</c>) and undesirable
+/// (<c>rejected</c>) rows are pooled over the logging window, as TRL's KTO trainer logs sums and counts and divides
+/// when it logs: a batch without one kind adds nothing to that kind's figures, and <c>rewards/margins</c> (chosen
+/// mean − rejected mean) appears only when the window saw both.
+/// </summary>
 public sealed record KtoOutput(Tensor Loss, Tensor Rewards, Tensor Desirable, Tensor Kl, Tensor LogProbs) : IObjectiveOutput
 {
     public IEnumerable<(string Name, Tensor Value)> Metrics()
     {
-        var desirable = Desirable.to(ScalarType.Float32);
-        var undesirable = 1 - desirable;
-        // Means over the rows of each kind; a batch without one kind contributes 0 (clamped count avoids 0/0).
         yield return ("loss", Loss.detach());
-        yield return ("rewards/chosen", (Rewards * desirable).sum() / desirable.sum().clamp_min(1));
-        var rejected = (Rewards * undesirable).sum() / undesirable.sum().clamp_min(1);
-        yield return ("rewards/rejected", rejected);
-        yield return ("rewards/margins", (Rewards * desirable).sum() / desirable.sum().clamp_min(1) - rejected);
-        yield return ("logps/chosen", (LogProbs * desirable).sum() / desirable.sum().clamp_min(1));
-        yield return ("logps/rejected", (LogProbs * undesirable).sum() / undesirable.sum().clamp_min(1));
         yield return ("kl", Kl);
     }
+
+    public IEnumerable<PooledMean> PooledMeans()
+    {
+        var desirable = Desirable.to(ScalarType.Float32);
+        var undesirable = 1 - desirable;
+        var (chosen, rejected) = (desirable.sum(), undesirable.sum());
+        yield return new PooledMean("rewards/chosen", (Rewards * desirable).sum(), chosen);
+        yield return new PooledMean("rewards/rejected", (Rewards * undesirable).sum(), rejected);
+        yield return new PooledMean("logps/chosen", (LogProbs * desirable).sum(), chosen);
+        yield return new PooledMean("logps/rejected", (LogProbs * undesirable).sum(), rejected);
+    }
+
+    public IEnumerable<MeanDifference> MeanDifferences() => [new("rewards/margins", "rewards/chosen", "rewards/rejected")];
 }

@@ -7,11 +7,15 @@ namespace AlignDsl.Reporting;
 /// Running sums of step metrics, kept on the device. Adding never reads the device; <see cref="ReadMeans"/> does,
 /// once per logging interval, with a single transfer for all metrics. The same transfer carries the divergence
 /// watch: the first step whose loss or gradient norm was not finite, recorded on the device at that step.
+/// A metric is the mean of its values over the window, or, for a <see cref="PooledMean"/>, its summed values over its
+/// summed counts (absent when the count is 0), with any <see cref="MeanDifference"/> of two of those.
 /// </summary>
 public sealed class MetricSet : IDisposable
 {
     private readonly List<string> _names = [];
     private readonly Dictionary<string, (Tensor Sum, int Count)> _sums = [];
+    private readonly Dictionary<string, (Tensor Sum, Tensor Count)> _pooled = [];
+    private readonly Dictionary<string, MeanDifference> _differences = [];
     // Device scalars: how many watched values of the current step were not finite, and the first step that had one (0: none).
     private Tensor? _stepNonFinite, _firstNonFiniteStep;
 
@@ -21,8 +25,36 @@ public sealed class MetricSet : IDisposable
     /// <summary>The first step whose loss or gradient norm was not finite, as of the last read from the device.</summary>
     public int? FirstNonFiniteStep { get; private set; }
 
-    /// <summary>Adds every metric of a loss kernel's output.</summary>
-    public void Add(IObjectiveOutput output) => Add(output.Metrics());
+    /// <summary>Adds every metric of a loss kernel's output, its pooled means and their differences included.</summary>
+    public void Add(IObjectiveOutput output)
+    {
+        Add(output.Metrics());
+        foreach (var pooled in output.PooledMeans()) Add(pooled);
+        foreach (var difference in output.MeanDifferences()) Add(difference);
+    }
+
+    /// <summary>Adds a pooled mean's sum and count to the window's. No device read.</summary>
+    public void Add(PooledMean pooled)
+    {
+        var (sum, count) = (Scalar(pooled.Sum), Scalar(pooled.Count));
+        if (_pooled.TryGetValue(pooled.Name, out var entry))
+        {
+            entry.Sum.add_(sum);
+            entry.Count.add_(count);
+        }
+        else
+        {
+            Register(pooled.Name);
+            _pooled[pooled.Name] = (sum.clone().DetachFromDisposeScope(), count.clone().DetachFromDisposeScope());
+        }
+    }
+
+    /// <summary>Declares a difference of two pooled means, reported whenever both are.</summary>
+    public void Add(MeanDifference difference)
+    {
+        Register(difference.Name);
+        _differences[difference.Name] = difference;
+    }
 
     /// <summary>Adds named scalars, such as a rollout's figures.</summary>
     public void Add(IEnumerable<(string Name, Tensor Value)> metrics)
@@ -34,7 +66,7 @@ public sealed class MetricSet : IDisposable
     public void Add(string name, Tensor? value)
     {
         if (value is null) return;
-        var scalar = value.detach().to(ScalarType.Float32).reshape([]);
+        var scalar = Scalar(value);
         if (IsWatched(name)) Watch(scalar);
         if (_sums.TryGetValue(name, out var entry))
         {
@@ -43,7 +75,7 @@ public sealed class MetricSet : IDisposable
         }
         else
         {
-            if (!_names.Contains(name)) _names.Add(name);
+            Register(name);
             _sums[name] = (scalar.clone().DetachFromDisposeScope(), 1);
         }
     }
@@ -62,13 +94,27 @@ public sealed class MetricSet : IDisposable
     public IReadOnlyDictionary<string, double> ReadMeans()
     {
         var names = _names.Where(_sums.ContainsKey).ToList();
-        if (names.Count == 0 && _firstNonFiniteStep is null) return new Dictionary<string, double>();
+        var pooled = _names.Where(_pooled.ContainsKey).ToList();
+        if (names.Count == 0 && pooled.Count == 0 && _firstNonFiniteStep is null) return new Dictionary<string, double>();
         float[] values;
-        var tensors = names.Select(n => _sums[n].Sum).ToList();
+        var tensors = names.Select(n => _sums[n].Sum).Concat(pooled.Select(n => _pooled[n].Sum)).Concat(pooled.Select(n => _pooled[n].Count)).ToList();
         if (_firstNonFiniteStep is not null) tensors.Add(_firstNonFiniteStep);
         using (var stacked = stack(tensors).cpu()) values = stacked.data<float>().ToArray();
         if (_firstNonFiniteStep is not null) FirstNonFiniteStep = values[^1] > 0 ? (int)values[^1] : null;
-        var means = names.Select((n, i) => (n, (double)values[i] / _sums[n].Count)).ToDictionary(p => p.n, p => p.Item2);
+        var read = new Dictionary<string, double>();
+        for (var i = 0; i < names.Count; i++) read[names[i]] = values[i] / (double)_sums[names[i]].Count;
+        for (var i = 0; i < pooled.Count; i++)
+        {
+            var count = values[names.Count + pooled.Count + i];
+            if (count > 0) read[pooled[i]] = values[names.Count + i] / (double)count;
+        }
+        var means = new Dictionary<string, double>();
+        foreach (var name in _names)
+        {
+            if (read.TryGetValue(name, out var mean)) means[name] = mean;
+            else if (_differences.TryGetValue(name, out var d) && read.TryGetValue(d.Of, out var of) && read.TryGetValue(d.Minus, out var minus))
+                means[name] = of - minus;
+        }
         Reset();
         return means;
     }
@@ -93,6 +139,14 @@ public sealed class MetricSet : IDisposable
             writer.Write(_sums[name].Sum.item<float>());
         }
         writer.Write(_firstNonFiniteStep is null ? 0f : _firstNonFiniteStep.item<float>());
+        var pooled = _names.Where(_pooled.ContainsKey).ToList();
+        writer.Write(pooled.Count);
+        foreach (var name in pooled)
+        {
+            writer.Write(name);
+            writer.Write(_pooled[name].Sum.item<float>());
+            writer.Write(_pooled[name].Count.item<float>());
+        }
     }
 
     /// <summary>Replaces the window with one written by <see cref="Save"/>.</summary>
@@ -104,12 +158,22 @@ public sealed class MetricSet : IDisposable
         {
             var name = reader.ReadString();
             var n = reader.ReadInt32();
-            if (!_names.Contains(name)) _names.Add(name);
+            Register(name);
             _sums[name] = (tensor(reader.ReadSingle(), device: device).DetachFromDisposeScope(), n);
         }
         var firstBad = reader.ReadSingle();
         EnsureWatch(device);
         _firstNonFiniteStep!.fill_(firstBad);
+        // Checkpoints written before pooled means end here.
+        if (reader.BaseStream.Position == reader.BaseStream.Length) return;
+        var pooled = reader.ReadInt32();
+        for (var i = 0; i < pooled; i++)
+        {
+            var name = reader.ReadString();
+            Register(name);
+            var sum = tensor(reader.ReadSingle(), device: device).DetachFromDisposeScope();
+            _pooled[name] = (sum, tensor(reader.ReadSingle(), device: device).DetachFromDisposeScope());
+        }
     }
 
     public void Dispose()
@@ -132,9 +196,22 @@ public sealed class MetricSet : IDisposable
         _firstNonFiniteStep = zeros([], ScalarType.Float32, device).DetachFromDisposeScope();
     }
 
+    private void Register(string name)
+    {
+        if (!_names.Contains(name)) _names.Add(name);
+    }
+
+    private static Tensor Scalar(Tensor value) => value.detach().to(ScalarType.Float32).reshape([]);
+
     private void Reset()
     {
         foreach (var (sum, _) in _sums.Values) sum.Dispose();
         _sums.Clear();
+        foreach (var (sum, count) in _pooled.Values)
+        {
+            sum.Dispose();
+            count.Dispose();
+        }
+        _pooled.Clear();
     }
 }

@@ -1,6 +1,7 @@
 using AlignDsl.Data;
 using AlignDsl.Evaluation;
 using AlignDsl.Judging;
+using AlignDsl.Tokenization;
 
 namespace AlignDsl.Tests.Data;
 
@@ -43,13 +44,48 @@ public sealed class GymTests
         }
     }
 
-    [Fact]
-    public void Factual_pairs_include_the_length_trap()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    public void In_every_category_as_many_pairs_prefer_the_longer_answer_as_the_shorter(int seed)
     {
-        var factual = _gym.Pairs().Train.Where(p => p.Category == nameof(GymCategory.Factual)).ToList();
-        Assert.Contains(factual, p => p.Rejected.Length > p.Chosen.Length + 40 && p.Rejected.EndsWith(p.Chosen.TrimStart(), StringComparison.Ordinal));
-        Assert.Contains(factual, p => p.Rejected.Length < p.Chosen.Length + 10);
+        var pairs = new Gym(GymTask.HelpfulHarmless, seed).Pairs();
+        foreach (var split in new[] { pairs.Train, pairs.HeldOut })
+            foreach (var category in split.GroupBy(p => p.Category))
+            {
+                var longer = category.Count(p => Tokens(p.Chosen) > Tokens(p.Rejected));
+                var shorter = category.Count(p => Tokens(p.Chosen) < Tokens(p.Rejected));
+                Assert.Equal(category.Count(), longer + shorter);
+                Assert.InRange(longer - shorter, -1, 1);
+            }
     }
+
+    [Fact]
+    public void Every_pair_prefers_the_answer_the_judge_scores_higher()
+    {
+        foreach (var task in Enum.GetValues<GymTask>())
+        {
+            var pairs = new Gym(task, seed: 1).Pairs();
+            Assert.All(pairs.Train.Concat(pairs.HeldOut),
+                p => Assert.True(GymJudge.Score(p.Prompt, p.Chosen) > GymJudge.Score(p.Prompt, p.Rejected), $"{p.Chosen} over {p.Rejected}"));
+        }
+    }
+
+    [Fact]
+    public void The_length_biased_task_prefers_the_longer_answer_in_nine_training_pairs_in_ten_and_holds_out_the_balanced_pairs()
+    {
+        var biased = new Gym(GymTask.LengthBiased, seed: 1).Pairs();
+        foreach (var category in biased.Train.GroupBy(p => p.Category))
+            Assert.InRange(category.Count(p => Tokens(p.Chosen) > Tokens(p.Rejected)) / (double)category.Count(), 0.85, 0.95);
+        // The factual questions' longer answers are padded: the padding the bias pairs probe.
+        Assert.Contains(biased.Train, p => p.Category == nameof(GymCategory.Factual) && p.Chosen.Contains("great question", StringComparison.Ordinal));
+        Assert.Equal(_gym.Pairs().HeldOut, biased.HeldOut);
+        Assert.Equal(_gym.Pairs().Train.Select(p => p.Prompt), biased.Train.Select(p => p.Prompt));
+    }
+
+    private static readonly CompactTokenizer Tokenizer = CompactTokenizer.FromCorpus(Gym.Corpus());
+
+    private static int Tokens(string completion) => Tokenizer.Encode(completion).Length;
 
     [Fact]
     public void Same_seed_same_data_other_seed_other_mixture()

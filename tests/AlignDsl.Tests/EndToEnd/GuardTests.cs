@@ -21,9 +21,11 @@ public sealed class GuardTests : IDisposable
         var summary = Host.Summary(run);
         Assert.Equal(RunStatus.HaltedByGuard, summary["status"]!.GetValue<string>());
         var fired = summary["guards"]!["fired"]!.AsArray();
-        var first = Assert.Single(fired)!;
-        Assert.Equal("kl_explosion", first["guard"]!.GetValue<string>());
-        var step = first["first_step"]!.GetValue<int>();
+        // The KL explosion guard alone, by one of its signals or both (max_kl and kl_growth can cross at the same step).
+        Assert.NotEmpty(fired);
+        Assert.All(fired, f => Assert.Equal("kl_explosion", f!["guard"]!.GetValue<string>()));
+        var step = fired[0]!["first_step"]!.GetValue<int>();
+        Assert.All(fired, f => Assert.Equal(step, f!["first_step"]!.GetValue<int>()));
         Assert.InRange(step, 1, 7);
         Assert.Equal(step, summary["last_checkpoint_step"]!.GetValue<int>());
         Assert.True(File.Exists(Path.Combine(run, "checkpoints", $"step-{step:000000}", "model", "model.safetensors")));

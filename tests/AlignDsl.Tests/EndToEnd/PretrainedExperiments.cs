@@ -20,7 +20,7 @@ public partial class TestLlamaSft;
 [Dpo(Beta = 0.1)]
 [Lora(Rank = 8, Alpha = 16, Dropout = 0, Targets = "q_proj,v_proj,o_proj")]
 [GymData(GymTask.HelpfulHarmless)]
-[Training(Steps = 4, BatchSize = 8, LearningRate = 3e-3, WarmupSteps = 1, LogEvery = 2, MaxLength = 64)]
+[Training(Steps = 12, BatchSize = 8, LearningRate = 3e-3, WarmupSteps = 1, LogEvery = 2, MaxLength = 64)]
 // Sampling suites are left to the example: sampling a Llama token by token is slow on the CPU.
 [EvalSuite(typeof(PreferenceAccuracy))]
 public partial class TestLlamaDpo;
@@ -31,7 +31,7 @@ public partial class TestLlamaDpo;
 [RewardModel]
 [Lora(Rank = 8, Alpha = 16, Dropout = 0, Targets = "q_proj,v_proj")]
 [GymData(GymTask.HelpfulHarmless)]
-[Training(Steps = 16, BatchSize = 8, LearningRate = 3e-3, WarmupSteps = 2, LogEvery = 4, MaxLength = 64, Precision = Precision.Bf16)]
+[Training(Steps = 24, BatchSize = 8, LearningRate = 3e-3, WarmupSteps = 2, LogEvery = 4, MaxLength = 64, Precision = Precision.Bf16)]
 [EvalSuite(typeof(PreferenceAccuracy))]
 [EvalSuite(typeof(RewardModelBias))]
 public partial class TestLlamaRewardModel;

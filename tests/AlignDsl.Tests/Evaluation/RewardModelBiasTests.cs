@@ -88,20 +88,16 @@ public sealed class RewardModelBiasTests
         Assert.Equal(1.0, result["sycophancy_accuracy"]);
         Assert.Equal(1.0, result["accuracy_chosen_shorter"]);
         Assert.Equal(1.0, result["accuracy_chosen_longer"]);
-        // Every held-out pair is right (score 1) over wrong (0), margin 1, except those whose rejected answer is the
-        // padded right one (0.75), margin 0.25. All are predicted correctly, so each bin's gap is 1 − σ(margin).
-        var heldOut = TinyModels.Gym.Pairs().HeldOut;
-        var padded = heldOut.Count(p => p.Rejected.Contains(Padding));
-        var plain = heldOut.Count - padded;
-        Assert.InRange(padded, 1, 11);
-        var (confident, unsure) = (1 / (1 + Math.Exp(-1)), 1 / (1 + Math.Exp(-0.25)));
-        Assert.Equal((plain * (1 - confident) + padded * (1 - unsure)) / heldOut.Count, result["ece"]!.Value, 6);
-        Assert.Equal((plain * Math.Pow(1 - confident, 2) + padded * Math.Pow(1 - unsure, 2)) / heldOut.Count, result["brier"]!.Value, 6);
-        Assert.Equal((plain * -Math.Log(confident) + padded * -Math.Log(unsure)) / heldOut.Count, result["nll"]!.Value, 6);
-        // Bins of width 0.05 over [½, 1]: σ(1) = 0.731 falls in bin 4, σ(0.25) = 0.562 in bin 1.
-        Assert.Equal(plain, result.Reliability[4].Count);
-        Assert.Equal(padded, result.Reliability[1].Count);
-        Assert.Equal(1.0, result.Reliability[1].Accuracy);
+        // Every held-out pair is a right answer (score 1) over a wrong one (0), either of them elaborated, which the
+        // judge does not score: margin 1, predicted correctly, so every pair's gap is 1 − σ(1).
+        Assert.DoesNotContain(TinyModels.Gym.Pairs().HeldOut, p => p.Rejected.Contains(Padding) || p.Chosen.Contains(Padding));
+        var confident = 1 / (1 + Math.Exp(-1));
+        Assert.Equal(1 - confident, result["ece"]!.Value, 6);
+        Assert.Equal(Math.Pow(1 - confident, 2), result["brier"]!.Value, 6);
+        Assert.Equal(-Math.Log(confident), result["nll"]!.Value, 6);
+        // Bins of width 0.05 over [½, 1]: σ(1) = 0.731 falls in bin 4.
+        Assert.Equal(56, result.Reliability[4].Count);
+        Assert.Equal(1.0, result.Reliability[4].Accuracy);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ from trl import DPOConfig, DPOTrainer
 
 config = DPOConfig(
     output_dir="output",
-    max_steps=4,
+    max_steps=12,
     per_device_train_batch_size=8,
     gradient_accumulation_steps=1,
     learning_rate=0.003,
