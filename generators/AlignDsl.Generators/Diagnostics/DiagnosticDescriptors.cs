@@ -249,6 +249,12 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LoraTargetNotInModel = new("ALIGN079", RuleBook.LoraTargetNotInModel.Title, RuleBook.LoraTargetNotInModel.MessageFormat, "AlignDsl.Model", DiagnosticSeverity.Error, true,
         Description, RuleBook.LoraTargetNotInModel.HelpLink);
 
+    public static readonly DiagnosticDescriptor GroupTooSmall = new("ALIGN080", RuleBook.GroupTooSmall.Title, RuleBook.GroupTooSmall.MessageFormat, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+        Description, RuleBook.GroupTooSmall.HelpLink);
+
+    public static readonly DiagnosticDescriptor GuardsNotWatching = new("ALIGN081", RuleBook.GuardsNotWatching.Title, RuleBook.GuardsNotWatching.MessageFormat, "AlignDsl.Ranges", DiagnosticSeverity.Warning, true,
+        Description, RuleBook.GuardsNotWatching.HelpLink);
+
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
         InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
@@ -259,7 +265,8 @@ internal static class DiagnosticDescriptors
         ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame, ExportNeedsRewardModel, ExportApproximates,
         PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven,
         GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun,
-        PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid, LoraTargetNotInModel];
+        PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid, LoraTargetNotInModel,
+        GroupTooSmall, GuardsNotWatching];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

@@ -245,6 +245,12 @@ public static class RuleBook
     public static Rule LoraTargetNotInModel { get; } = new("ALIGN079", "LoRA target the tiny GPT does not have",
         "Lora target '{0}' is no projection of the tiny GPT, which has {1}: target those, or declare a Pretrained model that has '{0}'", RuleSeverity.Error, Model);
 
+    public static Rule GroupTooSmall { get; } = new("ALIGN080", "A group needs at least two generations",
+        "{0} must be at least 2 (got {1}): {2} measures each sampled answer against the other answers to its prompt, and a group of one has none; sample 2 or more", RuleSeverity.Error, Ranges);
+
+    public static Rule GuardsNotWatching { get; } = new("ALIGN081", "Guards do not watch this objective",
+        "Experiment '{0}' declares [Guards], but the failure-mode guards watch PPO runs only: {1}'s loop would never call them; remove [Guards]", RuleSeverity.Warning, Ranges);
+
     /// <summary>The rule with <paramref name="id"/>.</summary>
     public static Rule ById(string id) => All.First(r => r.Id == id);
 
@@ -268,6 +274,6 @@ public static class RuleBook
         PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven,
         GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun,
         PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid,
-        LoraTargetNotInModel,
+        LoraTargetNotInModel, GroupTooSmall, GuardsNotWatching,
     ];
 }
