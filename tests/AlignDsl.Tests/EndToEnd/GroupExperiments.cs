@@ -10,7 +10,7 @@ namespace AlignDsl.Tests.EndToEnd;
 [Grpo(Generations = 4, Beta = 0.04, MaxNewTokens = 12)]
 [RewardFunction(typeof(GymRewardFunction))]
 [GymData(GymTask.HelpfulHarmless)]
-[Training(Steps = 20, BatchSize = 8, LearningRate = 1e-4, WarmupSteps = 2, LogEvery = 5)]
+[Training(Steps = 30, BatchSize = 16, LearningRate = 3e-4, WarmupSteps = 2, LogEvery = 10)]
 public partial class TestGrpo;
 
 [Experiment("test-rloo")]
@@ -18,7 +18,7 @@ public partial class TestGrpo;
 [Rloo(Generations = 4, Beta = 0.05, MaxNewTokens = 12)]
 [RewardFunction(typeof(GymRewardFunction))]
 [GymData(GymTask.HelpfulHarmless)]
-[Training(Steps = 20, BatchSize = 8, LearningRate = 1e-4, WarmupSteps = 2, LogEvery = 5)]
+[Training(Steps = 30, BatchSize = 16, LearningRate = 3e-4, WarmupSteps = 2, LogEvery = 10)]
 public partial class TestRloo;
 
 /// <summary>GRPO without a KL term: no reference is resident.</summary>
