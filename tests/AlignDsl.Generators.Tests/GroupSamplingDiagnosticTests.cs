@@ -54,6 +54,23 @@ public sealed class GroupSamplingDiagnosticTests
     }
 
     [Fact]
+    public void ALIGN080_is_checked_in_the_builder_too()
+    {
+        var source = Source("""
+            [Experiment("bad")]
+            public partial class Bad
+            {
+                static void Configure(ExperimentBuilder x) => x
+                    .Policy(p => p.InitFrom<Sft>())
+                    .Objective(o => o.Grpo(generations: 1, beta: 0.04))
+                    .Reward(r => r.Function<Brevity>())
+                    .Data(d => d.Gym(GymTask.HelpfulHarmless));
+            }
+            """);
+        NotGenerated(Reported(source, "ALIGN080", Error, ("generations: 1", "1")), "Tests", "Bad");
+    }
+
+    [Fact]
     public void ALIGN081_guards_on_grpo_warn_and_emit_no_guard_code()
     {
         var source = Bad("[Grpo(Beta = 0.04)]\n[RewardFunction(typeof(Brevity))]\n[Guards(MaxKl = 5)]");

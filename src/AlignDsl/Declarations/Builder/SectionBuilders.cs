@@ -57,6 +57,12 @@ public sealed class ObjectiveBuilder
     public ObjectiveBuilder Ppo(double klCoefficient = Defaults.PpoKlCoefficient, double clipRange = Defaults.PpoClipRange,
         double valueClipRange = Defaults.PpoValueClipRange, double valueCoefficient = Defaults.PpoValueCoefficient, int ppoEpochs = Defaults.PpoEpochs,
         int maxNewTokens = Defaults.PpoMaxNewTokens) => this;
+
+    public ObjectiveBuilder Grpo(int generations = Defaults.GrpoGenerations, double beta = Defaults.GrpoBeta, double clipRange = Defaults.GrpoClipRange,
+        int iterations = Defaults.GrpoIterations, GrpoLoss loss = GrpoLoss.Grpo, int maxNewTokens = Defaults.GrpoMaxNewTokens) => this;
+
+    public ObjectiveBuilder Rloo(int generations = Defaults.RlooGenerations, double beta = Defaults.RlooBeta, double clipRange = Defaults.RlooClipRange,
+        int iterations = Defaults.RlooIterations, int maxNewTokens = Defaults.RlooMaxNewTokens) => this;
 }
 
 /// <summary>Where training data comes from: a gym task, a JSONL file, or the experiment's constitution.</summary>
