@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-$(mktemp -d)}"
 shift || true
-run() { dotnet run --project examples/QuickStart -c Release --no-build -- run "$1" --device cpu --out "$out" "$@" > /dev/null; }
+run() { local experiment="$1"; shift; dotnet run --project examples/QuickStart -c Release --no-build -- run "$experiment" --device cpu --out "$out" "$@" > /dev/null; }
 dotnet build examples/QuickStart -c Release > /dev/null
 [ -d "$out/gym-sft" ] || run gym-sft
 for experiment in gym-grpo gym-rloo; do run "$experiment" "$@"; done

@@ -131,16 +131,16 @@ public static class RuleBook
         "Experiment '{0}' asks the principle judge to label its constitutional data, but {1}", RuleSeverity.Error, Constitution);
 
     public static Rule PpoRewardMissing { get; } = new("ALIGN041", "PPO needs exactly one reward",
-        "Experiment '{0}' trains PPO, which scores every sampled answer, but {1}", RuleSeverity.Error, Structure);
+        "Experiment '{0}' trains an online objective (PPO, GRPO, RLOO), which scores every sampled answer, but {1}", RuleSeverity.Error, Structure);
 
     public static Rule NotARewardSource { get; } = new("ALIGN042", "Reward source must be a reward model or a reward function",
         "'{0}' is not a reward source: [RewardFrom] names an experiment that trains a reward model ([RewardModel]), [RewardFunction] a type implementing AlignDsl.Rewards.IRewardFunction with a public parameterless constructor", RuleSeverity.Error, Structure);
 
     public static Rule RewardUnused { get; } = new("ALIGN043", "Reward declared for an objective that does not use one",
-        "Experiment '{0}' declares a reward, but {1} trains on its data's labels, not on a reward: remove it, or train with [Ppo]", RuleSeverity.Warning, Structure);
+        "Experiment '{0}' declares a reward, but {1} trains on its data's labels, not on a reward: remove it, or train with [Ppo], [Grpo] or [Rloo]", RuleSeverity.Warning, Structure);
 
     public static Rule PpoNeedsPolicy { get; } = new("ALIGN044", "PPO needs a trained policy",
-        "Experiment '{0}' trains PPO from a fresh policy, whose samples are noise and whose vocabulary holds only the prompts: start it from a trained policy with [Policy(InitFrom = typeof(...))] or a pretrained model with [Policy(Pretrained = \"models/...\")]", RuleSeverity.Error, Structure);
+        "Experiment '{0}' trains an online objective (PPO, GRPO, RLOO) from a fresh policy, whose samples are noise and whose vocabulary holds only the prompts: start it from a trained policy with [Policy(InitFrom = typeof(...))] or a pretrained model with [Policy(Pretrained = \"models/...\")]", RuleSeverity.Error, Structure);
 
     public static Rule NotFinite { get; } = new("ALIGN045", "Numbers must be finite",
         "{0} must be a finite number (got {1}): NaN or infinity turns every loss and update it touches into NaN; write an ordinary number", RuleSeverity.Error, Ranges);
