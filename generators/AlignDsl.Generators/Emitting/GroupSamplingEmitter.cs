@@ -33,11 +33,7 @@ internal abstract class GroupSamplingEmitter(Model.ExperimentModel experiment) :
 
     public override void EmitSetUp(CodeWriter w)
     {
-        w.Lines(DataComment("prompts"));
-        w.Line($"var prompts = {ReadSplit("Prompts", "ReadPrompts")};");
-        w.Line($"var train = new {Data}.PromptData(prompts.Train);");
-        w.Line($"var heldOutPairs = run.Gym({Data}.GymTask.HelpfulHarmless).Pairs().HeldOut;");
-        w.Line();
+        EmitPrompts(w);
         w.Line(!HasReference ? $"// Models: {PolicyOrigin}; no reference, as β = 0 drops the KL term."
             : BaseReference ? $"// Models: {PolicyOrigin}; the reference is its base (adapters off)."
             : $"// Models: {PolicyOrigin}; the reference is a frozen copy of it.");

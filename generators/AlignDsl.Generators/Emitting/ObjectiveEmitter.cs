@@ -172,6 +172,19 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
         _ => shape,
     };
 
+    /// <summary>
+    /// Declares <c>prompts</c> and <c>train</c> for an objective that samples its own answers, and <c>heldOutPairs</c>: the
+    /// gym's held-out pairs, which its evaluation ranks whatever the prompts' source.
+    /// </summary>
+    protected void EmitPrompts(CodeWriter w)
+    {
+        w.Lines(DataComment("prompts"));
+        w.Line($"var prompts = {ReadSplit("Prompts", "ReadPrompts")};");
+        w.Line($"var train = new {Data}.PromptData(prompts.Train);");
+        w.Line($"var heldOutPairs = run.Gym({Data}.GymTask.HelpfulHarmless).Pairs().HeldOut;");
+        w.Line();
+    }
+
     /// <summary>Declares <c>pairs</c>: preference pairs, training and held out.</summary>
     protected void EmitPairs(CodeWriter w)
     {
