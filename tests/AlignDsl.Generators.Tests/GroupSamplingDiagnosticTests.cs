@@ -141,6 +141,22 @@ public sealed class GroupSamplingDiagnosticTests
         Assert.DoesNotContain("valueModel", text);
     }
 
+    [Theory]
+    [InlineData("[Rloo(Iterations = 1)]", false)]
+    [InlineData("[Rloo(Iterations = 3)]", true)]
+    [InlineData("[Grpo(Iterations = 1)]", false)]
+    [InlineData("[Grpo(Iterations = 3)]", true)]
+    public void Several_iterations_keep_the_rollout_log_probs_and_one_reuses_the_update_pass(string objective, bool loops)
+    {
+        var run = Generate.Run(Bad(objective + "\n[RewardFunction(typeof(Brevity))]"));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        var text = Text(run);
+        Assert.Equal(loops, text.Contains("for (var iteration = 0; iteration < Iterations; iteration++)"));
+        Assert.Equal(loops, text.Contains("oldLogProbs = policy.TokenLogProbs(rollout.Batch);"));
+        Assert.Equal(!loops, text.Contains("var logProbs = policy.TokenLogProbs(rollout.Batch);"));
+    }
+
     [Fact]
     public void Grpo_with_lora_uses_the_base_as_reference()
     {

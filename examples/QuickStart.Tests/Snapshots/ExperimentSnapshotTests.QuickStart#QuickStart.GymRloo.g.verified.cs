@@ -123,24 +123,20 @@ partial class GymRloo : global::AlignDsl.IExperiment
         // Generations answers to each prompt, on consecutive rows: a prompt's group.
         var rollout = global::AlignDsl.Training.Rollout.Sample(policy, prompts, MaxNewTokens, MaxLength, generator, samplesPerPrompt: Generations);
         var mask = rollout.Batch.LossMask;
-        global::TorchSharp.torch.Tensor oldLogProbs;
+        // One update per rollout: the policy is the rollout policy, so the ratio is 1 and its log-probs serve as the old ones.
+        optimizer.ZeroGrad();
+        var logProbs = policy.TokenLogProbs(rollout.Batch);
+        var oldLogProbs = logProbs.detach();
         global::AlignDsl.Objectives.RlooAdvantages advantages;
         using (global::TorchSharp.torch.no_grad())
-        {
-            oldLogProbs = policy.TokenLogProbs(rollout.Batch);
             advantages = global::AlignDsl.Objectives.Rloo.Advantages(rollout.Score(reward), oldLogProbs, reference.TokenLogProbs(rollout.Batch), mask, Generations, beta);
-        }
         metrics.Add(advantages.Metrics());
         metrics.Add(global::AlignDsl.Objectives.CompletionFigures.Of(mask, oldLogProbs));
-        for (var iteration = 0; iteration < Iterations; iteration++)
-        {
-            optimizer.ZeroGrad();
-            var rloo = global::AlignDsl.Objectives.Rloo.Loss(policy.TokenLogProbs(rollout.Batch), oldLogProbs, advantages.Advantages, mask, ClipRange);
-            rloo.Loss.backward();
-            optimizer.ClipAndStep();
-            // Metrics stay on the device; the run reads them every LogEvery steps.
-            metrics.Add(rloo);
-        }
+        var rloo = global::AlignDsl.Objectives.Rloo.Loss(logProbs, oldLogProbs, advantages.Advantages, mask, ClipRange);
+        rloo.Loss.backward();
+        optimizer.ClipAndStep();
+        // Metrics stay on the device; the run reads them every LogEvery steps.
+        metrics.Add(rloo);
         metrics.Add("grad_norm", optimizer.GradNorm);
         return rollout.TokenCount;
     }

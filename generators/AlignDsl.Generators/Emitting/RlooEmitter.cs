@@ -16,26 +16,53 @@ internal sealed class RlooEmitter(Model.ExperimentModel experiment) : GroupSampl
         EmitStepOpening(w,
             "One RLOO step: Generations answers to each prompt and their rewards" + (HasReference ? ", less β times each answer's KL to the reference;" : ";"),
             "leave-one-out advantages, all without gradients; then Iterations clipped updates of the policy on the same answers.");
-        w.Line("global::TorchSharp.torch.Tensor oldLogProbs;");
-        w.Line($"{Objectives}.RlooAdvantages advantages;");
-        w.Line("using (global::TorchSharp.torch.no_grad())");
-        w.OpenBrace();
-        w.Line("oldLogProbs = policy.TokenLogProbs(rollout.Batch);");
-        w.Line(HasReference
-            ? $"advantages = {Objectives}.Rloo.Advantages({Reward.Scores("rollout")}, oldLogProbs, {ReferenceLogProbs}, mask, Generations, {BetaVariable});"
-            : $"advantages = {Objectives}.Rloo.Advantages({Reward.Scores("rollout")}, oldLogProbs, null, mask, Generations, Beta);");
-        w.CloseBrace();
+        var advantages = HasReference
+            ? $"{Objectives}.Rloo.Advantages({Reward.Scores("rollout")}, oldLogProbs, {ReferenceLogProbs}, mask, Generations, {BetaVariable})"
+            : $"{Objectives}.Rloo.Advantages({Reward.Scores("rollout")}, oldLogProbs, null, mask, Generations, Beta)";
+        if ((int)Objective["Iterations"] == 1)
+        {
+            w.Line("// One update per rollout: the policy is the rollout policy, so the ratio is 1 and its log-probs serve as the old ones.");
+            w.Line("optimizer.ZeroGrad();");
+            w.Line("var logProbs = policy.TokenLogProbs(rollout.Batch);");
+            w.Line("var oldLogProbs = logProbs.detach();");
+            w.Line($"{Objectives}.RlooAdvantages advantages;");
+            w.Line("using (global::TorchSharp.torch.no_grad())");
+            w.Line($"    advantages = {advantages};");
+            EmitRolloutMetrics(w);
+            w.Line($"var rloo = {Objectives}.Rloo.Loss(logProbs, oldLogProbs, advantages.Advantages, mask, ClipRange);");
+            EmitOptimiserStep(w);
+        }
+        else
+        {
+            w.Line("global::TorchSharp.torch.Tensor oldLogProbs;");
+            w.Line($"{Objectives}.RlooAdvantages advantages;");
+            w.Line("using (global::TorchSharp.torch.no_grad())");
+            w.OpenBrace();
+            w.Line("oldLogProbs = policy.TokenLogProbs(rollout.Batch);");
+            w.Line($"advantages = {advantages};");
+            w.CloseBrace();
+            EmitRolloutMetrics(w);
+            w.Line("for (var iteration = 0; iteration < Iterations; iteration++)");
+            w.OpenBrace();
+            w.Line("optimizer.ZeroGrad();");
+            w.Line($"var rloo = {Objectives}.Rloo.Loss(policy.TokenLogProbs(rollout.Batch), oldLogProbs, advantages.Advantages, mask, ClipRange);");
+            EmitOptimiserStep(w);
+            w.CloseBrace();
+        }
+        EmitStepClosing(w);
+    }
+
+    private static void EmitRolloutMetrics(CodeWriter w)
+    {
         w.Line("metrics.Add(advantages.Metrics());");
         w.Line($"metrics.Add({Objectives}.CompletionFigures.Of(mask, oldLogProbs));");
-        w.Line("for (var iteration = 0; iteration < Iterations; iteration++)");
-        w.OpenBrace();
-        w.Line("optimizer.ZeroGrad();");
-        w.Line($"var rloo = {Objectives}.Rloo.Loss(policy.TokenLogProbs(rollout.Batch), oldLogProbs, advantages.Advantages, mask, ClipRange);");
+    }
+
+    private static void EmitOptimiserStep(CodeWriter w)
+    {
         w.Line("rloo.Loss.backward();");
         w.Line("optimizer.ClipAndStep();");
         w.Line("// Metrics stay on the device; the run reads them every LogEvery steps.");
         w.Line("metrics.Add(rloo);");
-        w.CloseBrace();
-        EmitStepClosing(w);
     }
 }
