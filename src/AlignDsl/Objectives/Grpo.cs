@@ -41,6 +41,8 @@ public static class Grpo
     public static GrpoOutput Loss(Tensor logProbs, Tensor oldLogProbs, Tensor? referenceLogProbs, Tensor advantages, Tensor mask,
         double clipRange, double beta, GrpoLoss loss = GrpoLoss.Grpo, int maxNewTokens = 0)
     {
+        if (loss == GrpoLoss.DrGrpo && maxNewTokens < 1)
+            throw new ArgumentOutOfRangeException(nameof(maxNewTokens), maxNewTokens, "Dr. GRPO divides by answers × MaxNewTokens: give the rollout's MaxNewTokens.");
         var ratio = (logProbs - oldLogProbs.detach()).exp();
         var a = advantages.detach().view(-1, 1);
         var perToken = -minimum(ratio * a, ratio.clamp(1 - clipRange, 1 + clipRange) * a);
@@ -48,7 +50,7 @@ public static class Grpo
         if (kl is not null) perToken = perToken + beta * kl;
         var masked = perToken * mask;
         var total = loss == GrpoLoss.DrGrpo
-            ? masked.sum() / (mask.shape[0] * Math.Max(1, maxNewTokens))
+            ? masked.sum() / (mask.shape[0] * maxNewTokens)
             : (masked.sum(1) / mask.sum(1).clamp_min(1)).mean();
         using var _ = no_grad();
         return new GrpoOutput(total, kl is null ? null : Ppo.MaskedMean(kl.detach(), mask), ClipRatios.Of(ratio, a, mask, clipRange).ToList());

@@ -89,6 +89,7 @@ public sealed class GrpoTests
         var output = Grpo.Loss(LogProbs(), Old, null, Advantages, Mask, clipRange: 0.2, beta: 0, GrpoLoss.DrGrpo, maxNewTokens: 4);
         // (−1.2 − 0.9 + 0.8) / (2 answers × 4 tokens).
         Assert.Equal(-1.3 / 8, output.Loss.item<float>(), 5);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Grpo.Loss(LogProbs(), Old, null, Advantages, Mask, 0.2, 0, GrpoLoss.DrGrpo));
     }
 
     [Fact]
