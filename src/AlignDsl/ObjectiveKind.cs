@@ -1,7 +1,7 @@
 namespace AlignDsl;
 
 /// <summary>The training objectives an experiment can declare.</summary>
-public enum ObjectiveKind { Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto, Ppo }
+public enum ObjectiveKind { Sft, RewardModel, Dpo, Ipo, SimPo, Orpo, Kto, Ppo, Grpo, Rloo }
 
 /// <summary>The shape of the training data an objective consumes.</summary>
 public enum DataShape

@@ -249,6 +249,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LoraTargetNotInModel = new("ALIGN079", RuleBook.LoraTargetNotInModel.Title, RuleBook.LoraTargetNotInModel.MessageFormat, "AlignDsl.Model", DiagnosticSeverity.Error, true,
         Description, RuleBook.LoraTargetNotInModel.HelpLink);
 
+    public static readonly DiagnosticDescriptor GroupTooSmall = new("ALIGN080", RuleBook.GroupTooSmall.Title, RuleBook.GroupTooSmall.MessageFormat, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+        Description, RuleBook.GroupTooSmall.HelpLink);
+
+    public static readonly DiagnosticDescriptor GuardsNotWatching = new("ALIGN081", RuleBook.GuardsNotWatching.Title, RuleBook.GuardsNotWatching.MessageFormat, "AlignDsl.Ranges", DiagnosticSeverity.Warning, true,
+        Description, RuleBook.GuardsNotWatching.HelpLink);
     public static readonly DiagnosticDescriptor RewardMethodNotStatic = new("ALIGN085", RuleBook.RewardMethodNotStatic.Title, RuleBook.RewardMethodNotStatic.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         Description, RuleBook.RewardMethodNotStatic.HelpLink);
 
@@ -279,6 +284,7 @@ internal static class DiagnosticDescriptors
         PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven,
         GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun,
         PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid, LoraTargetNotInModel,
+        GroupTooSmall, GuardsNotWatching,
         RewardMethodNotStatic, RewardMethodSignature, RewardMethodInaccessible, RewardWeightNotPositive, RewardDeclaredTwice,
         MiniBatchesDoNotDivideRollout, KlHorizonWithoutTarget];
 

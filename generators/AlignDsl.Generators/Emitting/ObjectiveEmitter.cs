@@ -27,6 +27,8 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
         ObjectiveKind.Orpo => new OrpoEmitter(experiment),
         ObjectiveKind.Kto => new KtoEmitter(experiment),
         ObjectiveKind.Ppo => new PpoEmitter(experiment),
+        ObjectiveKind.Grpo => new GrpoEmitter(experiment),
+        ObjectiveKind.Rloo => new RlooEmitter(experiment),
         _ => new SftEmitter(experiment),
     };
 
@@ -53,6 +55,9 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
     /// <summary>The constant holding the objective's β (<c>Beta</c>, PPO's <c>KlCoefficient</c>), which <c>--beta</c> overrides; null when it has none.</summary>
     public string? BetaConstant => Objective.Entry.Beta?.Name;
 
+    /// <summary>The declared β is 0: GRPO and RLOO then drop their KL term, and keep no reference.</summary>
+    protected bool BetaIsZero => BetaConstant is { } name && Objective[name] == 0;
+
     /// <summary>The local holding β as the run uses it (declared, or <c>--beta</c>): the constant's name in camel case.</summary>
     public string BetaVariable => BetaConstant is { } name ? char.ToLowerInvariant(name[0]) + name.Substring(1) : "beta";
 
@@ -65,7 +70,7 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
     /// </summary>
     public IEnumerable<(string Role, bool Trainable, string Parameters)> ResidentModels()
     {
-        var options = new ResidentOptions(Objective.PrecomputeReference, Experiment.Lora is not null, Experiment.Reward is { IsModel: true });
+        var options = new ResidentOptions(Objective.PrecomputeReference, Experiment.Lora is not null, Experiment.Reward is { IsModel: true }, BetaIsZero);
         return ObjectiveCatalogue.Residents(Objective.Entry, options, Experiment.NeedsBaseline).Select(r => (r.Role, r.Trainable, r.Size switch
         {
             ModelSize.RewardHead => "PolicySize.Parameters + PolicySize.ModelDim",
@@ -166,6 +171,19 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
         "Annotated" => "preference pairs by the annotators' majority vote (ties dropped; their agreement, κ, is measured on load)",
         _ => shape,
     };
+
+    /// <summary>
+    /// Declares <c>prompts</c> and <c>train</c> for an objective that samples its own answers, and <c>heldOutPairs</c>: the
+    /// gym's held-out pairs, which its evaluation ranks whatever the prompts' source.
+    /// </summary>
+    protected void EmitPrompts(CodeWriter w)
+    {
+        w.Lines(DataComment("prompts"));
+        w.Line($"var prompts = {ReadSplit("Prompts", "ReadPrompts")};");
+        w.Line($"var train = new {Data}.PromptData(prompts.Train);");
+        w.Line($"var heldOutPairs = run.Gym({Data}.GymTask.HelpfulHarmless).Pairs().HeldOut;");
+        w.Line();
+    }
 
     /// <summary>Declares <c>pairs</c>: preference pairs, training and held out.</summary>
     protected void EmitPairs(CodeWriter w)

@@ -54,7 +54,9 @@ internal static class BudgetRule
         var gym = ArchitectureShape.Gym(p.Layers, p.ModelDim, p.Context);
         long parameters = shape?.Parameters ?? gym.Parameters, width = shape?.Width ?? gym.Width;
         var adapters = AdapterParameters(experiment);
-        var options = new ResidentOptions(precompute, experiment.Lora is not null, rewardModel);
+        // β is the experiment's own only for its own objective; another objective is costed with its reference.
+        var betaIsZero = experiment.Objective is { } own && own.Entry == objective && objective.Beta is { } beta && own[beta.Name] == 0;
+        var options = new ResidentOptions(precompute, experiment.Lora is not null, rewardModel, betaIsZero);
         var resident = MemoryEstimate.ResidentSet(objective, options, parameters, (int)width, baseline, precision, adapters);
         // PPO's update trains on a mini-batch of the rollout's answers; an alternative objective is estimated at its defaults.
         double Setting(string name) => experiment.Objective is { } declared && declared.Kind == objective.Kind ? declared[name] : objective.Setting(name)?.Default ?? 1;

@@ -8,7 +8,8 @@ namespace AlignDsl.Generators.Parsing;
 /// <summary>
 /// <c>[Guards]</c>: PPO's failure-mode guards are on for every PPO experiment, with the declared bounds or the defaults.
 /// Checks each bound's range (ALIGN070), that the run makes enough metric reads for the window (ALIGN071) and evaluations
-/// for the judge comparison (ALIGN072), and warns when another objective declares them (ALIGN069).
+/// for the judge comparison (ALIGN072), and warns when another objective declares them (ALIGN069; GRPO and RLOO,
+/// which the guards do not watch yet, ALIGN081).
 /// </summary>
 internal static class GuardsParser
 {
@@ -19,6 +20,12 @@ internal static class GuardsParser
         {
             if (reader is not null)
                 diagnostics.Add(DiagnosticInfo.Create(RuleBook.GuardsWithoutRollouts, reader.Location, name, objective.Entry.Display, RewardParser.OnlineObjectives));
+            return null;
+        }
+        if (objective is { Entry.WithoutGuards: true })
+        {
+            if (reader is not null)
+                diagnostics.Add(DiagnosticInfo.Create(RuleBook.GuardsNotWatching, reader.Location, name, objective.Entry.Display));
             return null;
         }
         if (objective is null) return null;

@@ -119,7 +119,48 @@ public static class ObjectiveCatalogue
             // An update trains on one mini-batch of the rollout's BatchSize × RolloutsPerPrompt answers.
             ExamplesPerUpdate = value => value("RolloutsPerPrompt") / Math.Max(1, value("MiniBatches")),
         },
+        new(ObjectiveKind.Grpo, "GRPO", DataShape.Prompts, ReferenceUse.Resident, Scorer.MeanLogProb)
+        {
+            Settings =
+            [
+                new("Generations", SettingKind.Count, Defaults.GrpoGenerations, SettingCheck.Group),
+                Number("Beta", Defaults.GrpoBeta, SettingCheck.NotNegative) with { IsBeta = true },
+                Number("ClipRange", Defaults.GrpoClipRange, SettingCheck.Weight),
+                new("Iterations", SettingKind.Count, Defaults.GrpoIterations, SettingCheck.Positive),
+                new("Loss", SettingKind.Choice, 0, SettingCheck.None) { OnName = "DrGrpo" },
+                new("MaxNewTokens", SettingKind.Count, Defaults.GrpoMaxNewTokens, SettingCheck.Positive),
+            ],
+            Residents = GroupSampling,
+            // A step holds Generations answers to each prompt, all in one update.
+            RowsPerExample = 1,
+            ExamplesPerUpdate = value => value("Generations"),
+            WithoutGuards = true,
+        },
+        new(ObjectiveKind.Rloo, "RLOO", DataShape.Prompts, ReferenceUse.Resident, Scorer.MeanLogProb)
+        {
+            Settings =
+            [
+                new("Generations", SettingKind.Count, Defaults.RlooGenerations, SettingCheck.Group),
+                Number("Beta", Defaults.RlooBeta, SettingCheck.NotNegative) with { IsBeta = true },
+                Number("ClipRange", Defaults.RlooClipRange, SettingCheck.Weight),
+                new("Iterations", SettingKind.Count, Defaults.RlooIterations, SettingCheck.Positive),
+                new("MaxNewTokens", SettingKind.Count, Defaults.RlooMaxNewTokens, SettingCheck.Positive),
+            ],
+            Residents = GroupSampling,
+            RowsPerExample = 1,
+            ExamplesPerUpdate = value => value("Generations"),
+            WithoutGuards = true,
+        },
     ];
+
+    /// <summary>
+    /// GRPO and RLOO: the policy trains alone (no value model); a reference is resident only while β weighs a KL term (a
+    /// frozen copy, or with LoRA the policy's base, no copy), and a reward model when the reward is one.
+    /// </summary>
+    private static IReadOnlyList<ResidentRole> GroupSampling(ResidentOptions o) => new[]
+    {
+        Policy, o.BetaIsZero || o.Lora ? null : Reference, o.RewardModel ? new ResidentRole("reward model", false, ModelSize.RewardHead) : null,
+    }.OfType<ResidentRole>().ToList();
 
     public static ObjectiveEntry Of(ObjectiveKind kind) => All.First(e => e.Kind == kind);
 

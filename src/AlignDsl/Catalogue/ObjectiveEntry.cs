@@ -38,6 +38,9 @@ public enum SettingCheck
 
     /// <summary>A count of at least 1.</summary>
     Positive,
+
+    /// <summary>Answers sampled per prompt for a group baseline (GRPO, RLOO): at least 2 (ALIGN080).</summary>
+    Group,
 }
 
 /// <summary>Whether an objective compares its policy with a frozen reference.</summary>
@@ -49,7 +52,7 @@ public enum ReferenceUse
     /// <summary>A frozen reference, or its log-probs precomputed before training (<c>PrecomputeReferenceLogProbs</c>), or with LoRA the policy's base.</summary>
     Frozen,
 
-    /// <summary>A frozen copy, always resident: an online objective scores every sample against it (PPO).</summary>
+    /// <summary>A frozen copy, resident: an online objective scores every sample against it (PPO; GRPO and RLOO while β &gt; 0).</summary>
     Resident,
 }
 
@@ -114,8 +117,9 @@ public sealed record ResidentRole(string Role, bool Trainable, ModelSize Size)
 /// <summary>What decides which models an objective keeps resident besides the objective itself.</summary>
 /// <param name="PrecomputeReference">The reference's log-probs are computed once before training and the reference freed.</param>
 /// <param name="Lora">The policy trains LoRA adapters on a frozen base, which serves as the reference.</param>
-/// <param name="RewardModel">PPO's reward is a trained reward model (not a function).</param>
-public readonly record struct ResidentOptions(bool PrecomputeReference, bool Lora, bool RewardModel);
+/// <param name="RewardModel">An online objective's reward is a trained reward model (not a function).</param>
+/// <param name="BetaIsZero">The objective's β is 0: GRPO and RLOO then drop their KL term, and the reference with it.</param>
+public readonly record struct ResidentOptions(bool PrecomputeReference, bool Lora, bool RewardModel, bool BetaIsZero = false);
 
 /// <summary>
 /// Everything the library knows about one objective: its attribute, the data it trains on, each setting with its default,
@@ -141,12 +145,16 @@ public sealed record ObjectiveEntry(ObjectiveKind Kind, string Display, DataShap
 
     /// <summary>
     /// Examples one update trains on, per example of the batch, given each setting's value: 1, except PPO's
-    /// RolloutsPerPrompt answers per prompt split into MiniBatches updates. The activation estimate scales by it.
+    /// RolloutsPerPrompt answers per prompt split into MiniBatches updates, and GRPO's and RLOO's Generations answers per
+    /// prompt. The activation estimate scales by it.
     /// </summary>
     public Func<Func<string, double>, double> ExamplesPerUpdate { get; init; } = _ => 1;
 
     /// <summary>An online objective: it samples its own answers to prompts, scores them with a reward, and can be watched by guards (PPO).</summary>
     public bool SamplesAnswers => Data == DataShape.Prompts;
+
+    /// <summary>An online objective the failure-mode guards do not watch yet (GRPO, RLOO): declaring <c>[Guards]</c> on it warns (ALIGN081).</summary>
+    public bool WithoutGuards { get; init; }
 
     /// <summary>Trains a policy (every objective but the reward model, which trains a scalar reward).</summary>
     public bool TrainsPolicy => Scorer != Scorer.ExplicitReward;

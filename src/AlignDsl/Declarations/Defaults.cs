@@ -80,4 +80,18 @@ public static class Defaults
     /// <summary>PPO's adaptive KL controller: off (TargetKl 0) unless declared; its horizon in sampled answers, TRL's 10000.</summary>
     public const double PpoTargetKl = 0.0;
     public const int PpoKlHorizon = 10000;
+
+    /// <summary>GRPO as TRL defaults it: 8 answers per prompt, no KL term (so no reference), ε 0.2, one update per rollout.</summary>
+    public const int GrpoGenerations = 8;
+    public const double GrpoBeta = 0.0;
+    public const double GrpoClipRange = 0.2;
+    public const int GrpoIterations = 1;
+    public const int GrpoMaxNewTokens = 24;
+
+    /// <summary>RLOO as TRL defaults it: 2 answers per prompt, β 0.05 on the summed log-ratio, ε 0.2, one update per rollout.</summary>
+    public const int RlooGenerations = 2;
+    public const double RlooBeta = 0.05;
+    public const double RlooClipRange = 0.2;
+    public const int RlooIterations = 1;
+    public const int RlooMaxNewTokens = 24;
 }

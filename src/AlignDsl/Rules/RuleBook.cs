@@ -245,6 +245,12 @@ public static class RuleBook
     public static Rule LoraTargetNotInModel { get; } = new("ALIGN079", "LoRA target the tiny GPT does not have",
         "Lora target '{0}' is no projection of the tiny GPT, which has {1}: target those, or declare a Pretrained model that has '{0}'", RuleSeverity.Error, Model);
 
+    public static Rule GroupTooSmall { get; } = new("ALIGN080", "A group needs at least two generations",
+        "{0} must be at least 2 (got {1}): {2} measures each sampled answer against the other answers to its prompt, and a group of one has none; sample 2 or more", RuleSeverity.Error, Ranges);
+
+    public static Rule GuardsNotWatching { get; } = new("ALIGN081", "Guards do not watch this objective",
+        "Experiment '{0}' declares [Guards], but the failure-mode guards watch PPO runs only: {1}'s loop would never call them; remove [Guards]", RuleSeverity.Warning, Ranges);
+
     public static Rule RewardMethodNotStatic { get; } = new("ALIGN085", "Reward method must be static",
         "[Reward] method '{0}' must be static: the generated training loop calls it without an instance of the experiment class; declare it 'static double {0}(string prompt, string completion)'", RuleSeverity.Error, Structure);
 
@@ -288,7 +294,7 @@ public static class RuleBook
         PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven,
         GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun,
         PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid,
-        LoraTargetNotInModel,
+        LoraTargetNotInModel, GroupTooSmall, GuardsNotWatching,
         RewardMethodNotStatic, RewardMethodSignature, RewardMethodInaccessible, RewardWeightNotPositive, RewardDeclaredTwice,
         MiniBatchesDoNotDivideRollout, KlHorizonWithoutTarget,
     ];

@@ -106,6 +106,7 @@ public static class SettingRules
         SettingCheck.NotNegative => CheckNotNegative(setting.Name, value),
         SettingCheck.LabelSmoothing => CheckLabelSmoothing(value),
         SettingCheck.Positive => CheckPositive(setting.Name, (long)value),
+        SettingCheck.Group => CheckGroup(entry.Display, setting.Name, (long)value),
         _ => [],
     };
 
@@ -136,6 +137,13 @@ public static class SettingRules
     {
         if (steps >= 1 && warmupSteps >= steps)
             yield return new RuleViolation(RuleBook.WarmupNotBelowSteps, "WarmupSteps", warmupSteps, steps);
+    }
+
+    /// <summary>GRPO's and RLOO's baseline is the rest of an answer's group: a group needs two answers.</summary>
+    public static IEnumerable<RuleViolation> CheckGroup(string objective, string setting, long generations)
+    {
+        if (generations < 2)
+            yield return new RuleViolation(RuleBook.GroupTooSmall, setting, setting, generations, objective);
     }
 
     /// <summary>A PPO rollout keeps prompt and answer within MaxLength tokens: at least one token of prompt must fit.</summary>

@@ -27,6 +27,7 @@ public static class BetaOverride
         if (SettingOf(experiment) is null)
             return $"{experiment.Name} trains {experiment.Entry.Display}, which has no β to override: drop --beta ({WithBeta} have one).";
         var setting = experiment.Entry.Beta!;
-        return SettingRules.CheckBeta(experiment.Entry.Display, setting.Name, beta, setting.Typical).FirstOrDefault(v => v.Rule.Severity == RuleSeverity.Error)?.ToString();
+        // The declared β's own rule: greater than 0 for most, 0 or more where 0 turns a KL term off (GRPO, RLOO).
+        return SettingRules.CheckSetting(experiment.Entry, setting, beta).FirstOrDefault(v => v.Rule.Severity == RuleSeverity.Error)?.ToString();
     }
 }

@@ -12,7 +12,7 @@ public sealed class BetaOverrideTests : IDisposable
     {
         var (exitCode, output, error) = await Host.RunAsync("run", "test-resume-sft", "--beta", "0.2", "--out", _root, "--device", "cpu");
         Assert.Equal(2, exitCode);
-        Assert.Contains("--beta: test-resume-sft trains SFT, which has no β to override: drop --beta (DPO, IPO, SimPO, KTO and PPO have one)", error);
+        Assert.Contains("--beta: test-resume-sft trains SFT, which has no β to override: drop --beta (DPO, IPO, SimPO, KTO, PPO, GRPO and RLOO have one)", error);
         Assert.False(Directory.Exists(Path.Combine(_root, "test-resume-sft")), output);
     }
 

@@ -45,8 +45,9 @@ public sealed class MemoryEstimateTests
             var d = entry.Descriptor;
             var precomputed = d.Switches.Contains("PrecomputeReferenceLogProbs");
             var comparesWithBaseline = d.EvalSuites.Any(s => s is "WinRate" or "KlDivergence");
-            // PPO rewarded by a function holds no reward model.
-            var options = new ResidentOptions(precomputed, Lora: d.Lora is not null, RewardModel: d.Objective != ObjectiveKind.Ppo || d.RewardFrom is not null);
+            // An online objective rewarded by a function holds no reward model; GRPO and RLOO with β = 0 hold no reference.
+            var betaIsZero = d.Entry.Beta is { } beta && d.Hyperparameters.Single(h => h.Name == beta.Name).Value == 0;
+            var options = new ResidentOptions(precomputed, Lora: d.Lora is not null, RewardModel: !d.Entry.SamplesAnswers || d.RewardFrom is not null, betaIsZero);
             var expected = MemoryEstimate.ResidentSet(d.Entry, options, d.Model.Parameters, d.Model.ModelDim, comparesWithBaseline);
             Assert.Equal(expected.Select(m => (m.Role, m.Trainable, m.Parameters)), d.ResidentModels.Select(m => (m.Role, m.Trainable, m.Parameters)));
         }

@@ -58,6 +58,12 @@ public sealed class ObjectiveBuilder
         double valueClipRange = Defaults.PpoValueClipRange, double valueCoefficient = Defaults.PpoValueCoefficient, int ppoEpochs = Defaults.PpoEpochs,
         int maxNewTokens = Defaults.PpoMaxNewTokens, int rolloutsPerPrompt = Defaults.PpoRolloutsPerPrompt, int miniBatches = Defaults.PpoMiniBatches,
         double missingEosPenalty = Defaults.PpoMissingEosPenalty, double targetKl = Defaults.PpoTargetKl, int klHorizon = Defaults.PpoKlHorizon) => this;
+
+    public ObjectiveBuilder Grpo(int generations = Defaults.GrpoGenerations, double beta = Defaults.GrpoBeta, double clipRange = Defaults.GrpoClipRange,
+        int iterations = Defaults.GrpoIterations, GrpoLoss loss = GrpoLoss.Grpo, int maxNewTokens = Defaults.GrpoMaxNewTokens) => this;
+
+    public ObjectiveBuilder Rloo(int generations = Defaults.RlooGenerations, double beta = Defaults.RlooBeta, double clipRange = Defaults.RlooClipRange,
+        int iterations = Defaults.RlooIterations, int maxNewTokens = Defaults.RlooMaxNewTokens) => this;
 }
 
 /// <summary>Where training data comes from: a gym task, a JSONL file, or the experiment's constitution.</summary>
