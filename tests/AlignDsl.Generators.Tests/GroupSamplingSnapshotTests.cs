@@ -49,4 +49,25 @@ public sealed class GroupSamplingSnapshotTests
         [EvalSuite(typeof(KlDivergence))]
         public partial class Rloo;
         """).Verify();
+
+    /// <summary>GRPO with a KL term, rewarded by a weighted function and a [Reward] method of the class: the sum is scored per answer.</summary>
+    [Fact]
+    public void GrpoWithWeightedRewards() => Generate.Run(Generate.Usings + Start + """
+        public sealed class Brevity : AlignDsl.Rewards.IRewardFunction
+        {
+            public double Score(string prompt, string answer) => -answer.Length;
+        }
+
+        [Experiment("grpo-mixed")]
+        [Policy(InitFrom = typeof(Sft))]
+        [Grpo(Generations = 4, Beta = 0.04)]
+        [RewardFunction(typeof(Brevity), Weight = 0.1)]
+        [GymData(GymTask.HelpfulHarmless)]
+        [EvalSuite(typeof(KlDivergence))]
+        public partial class GrpoMixed
+        {
+            [Reward(Weight = 2)]
+            private static double Correct(string prompt, string completion) => AlignDsl.Rewards.GymRewards.Correct(prompt, completion);
+        }
+        """).Verify();
 }

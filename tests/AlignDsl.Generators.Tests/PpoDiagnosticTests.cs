@@ -112,7 +112,7 @@ public sealed class PpoDiagnosticTests
         var source = Bad("[Dpo]\n[RewardFrom(typeof(Rm))]");
         var run = Reported(source, "ALIGN043", Warning, ("RewardFrom(typeof(Rm))", "RewardFrom(typeof(Rm))"));
         Generated(run, "Tests", "Bad");
-        Assert.EndsWith("train with an objective that samples answers ([Ppo])", run.GeneratorDiagnostics.Single().GetMessage());
+        Assert.EndsWith("train with an objective that samples answers ([Ppo], [Grpo], [Rloo])", run.GeneratorDiagnostics.Single().GetMessage());
     }
 
     [Fact]

@@ -43,6 +43,7 @@ partial class DrGrpo : global::AlignDsl.IExperiment
         Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),
         EvalSuites: ["RedTeam", "OverRefusal"])
         {
+            Rewards = [new("Brevity", 1.0, global::AlignDsl.RewardKind.Function)],
             Switches = ["DrGrpo"],
             // Every setting, defaults included, for summary.json, report.md and describe.
             Hyperparameters =

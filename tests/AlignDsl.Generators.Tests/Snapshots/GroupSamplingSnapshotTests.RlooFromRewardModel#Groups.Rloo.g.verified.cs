@@ -44,6 +44,7 @@ partial class Rloo : global::AlignDsl.IExperiment
         EvalSuites: ["KlDivergence"])
         {
             RewardFrom = "rm",
+            Rewards = [new("rm", 1.0, global::AlignDsl.RewardKind.Model)],
             // Every setting, defaults included, for summary.json, report.md and describe.
             Hyperparameters =
             [
