@@ -53,14 +53,17 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(experiments, static (spc, experiment) =>
         {
-            if (experiment.CanEmit) spc.AddSource(experiment.HintName, ExperimentEmitter.Emit(experiment));
+            // A sweep's declaration always gets its part: the member its [Sweep(nameof(...))] names must exist beside any ALIGN error.
+            if (experiment.Sweep is not null) spc.AddSource(experiment.HintName, SweepEmitter.Emit(experiment));
+            else if (experiment.CanEmit) spc.AddSource(experiment.HintName, ExperimentEmitter.Emit(experiment));
         });
 
         // Diagnostics are reported apart, against the compilation's own syntax trees: a location in a tree is one the
         // compiler checks against the tree's #pragma warning directives (a location made from a file path is not).
         // This step reruns with every compilation, but only reports; the emitted code above stays cached.
         var diagnostics = resolved
-            .Select(static (all, _) => all.SelectMany(e => e.Diagnostics).ToEquatableArray())
+            // Distinct: a sweep's members may each find the same problem at the same place (one shared parent, one budget).
+            .Select(static (all, _) => all.SelectMany(e => e.Diagnostics).Distinct().ToEquatableArray())
             .Combine(assemblyBudget.Select(static (budget, _) => budget.Problem))
             .WithTrackingName(StepNames.Diagnostics)
             .Combine(context.CompilationProvider);
@@ -75,7 +78,7 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
         });
 
         var registry = resolved
-            .Select(static (all, _) => all.Where(e => e.CanEmit).ToEquatableArray())
+            .Select(static (all, _) => all.Where(e => e.CanEmit && e.Sweep is null).ToEquatableArray())
             .WithTrackingName(StepNames.Registry);
         // Always emitted, empty when no experiment compiles: Program.cs refers to it, and a missing registry would add
         // CS0234 ("AlignDsl.Generated" does not exist) beside the ALIGN errors that are the real cause.

@@ -249,6 +249,21 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor LoraTargetNotInModel = new("ALIGN079", RuleBook.LoraTargetNotInModel.Title, RuleBook.LoraTargetNotInModel.MessageFormat, "AlignDsl.Model", DiagnosticSeverity.Error, true,
         Description, RuleBook.LoraTargetNotInModel.HelpLink);
 
+    public static readonly DiagnosticDescriptor SweepSettingUnknown = new("ALIGN095", RuleBook.SweepSettingUnknown.Title, RuleBook.SweepSettingUnknown.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        Description, RuleBook.SweepSettingUnknown.HelpLink);
+
+    public static readonly DiagnosticDescriptor SweepWithoutValues = new("ALIGN096", RuleBook.SweepWithoutValues.Title, RuleBook.SweepWithoutValues.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        Description, RuleBook.SweepWithoutValues.HelpLink);
+
+    public static readonly DiagnosticDescriptor SweepValueRepeated = new("ALIGN097", RuleBook.SweepValueRepeated.Title, RuleBook.SweepValueRepeated.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        Description, RuleBook.SweepValueRepeated.HelpLink);
+
+    public static readonly DiagnosticDescriptor SweepNameCollides = new("ALIGN098", RuleBook.SweepNameCollides.Title, RuleBook.SweepNameCollides.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        Description, RuleBook.SweepNameCollides.HelpLink);
+
+    public static readonly DiagnosticDescriptor SweepNotAnExperiment = new("ALIGN099", RuleBook.SweepNotAnExperiment.Title, RuleBook.SweepNotAnExperiment.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        Description, RuleBook.SweepNotAnExperiment.HelpLink);
+
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
         InitFromNotPolicy, NegativeSetting, ReferenceForReferenceFreeObjective, OverMemoryBudget, DataShapeMismatch, KtoSplitsPairs,
@@ -259,7 +274,8 @@ internal static class DiagnosticDescriptors
         ProbesNameNoFile, ProbesUnused, ProbesMeasureDifferentPrompts, ProbeFilesAreTheSame, ExportNeedsRewardModel, ExportApproximates,
         PretrainedConfigUnsupported, LoraTargetNotInArchitecture, PretrainedConfigNotGiven,
         GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun,
-        PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid, LoraTargetNotInModel];
+        PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid, LoraTargetNotInModel,
+        SweepSettingUnknown, SweepWithoutValues, SweepValueRepeated, SweepNameCollides, SweepNotAnExperiment];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

@@ -245,6 +245,21 @@ public static class RuleBook
     public static Rule LoraTargetNotInModel { get; } = new("ALIGN079", "LoRA target the tiny GPT does not have",
         "Lora target '{0}' is no projection of the tiny GPT, which has {1}: target those, or declare a Pretrained model that has '{0}'", RuleSeverity.Error, Model);
 
+    public static Rule SweepSettingUnknown { get; } = new("ALIGN095", "Sweep setting is not a number the experiment has",
+        "Sweep setting '{0}' is not a numeric setting of {1}: sweep one of {2}", RuleSeverity.Error, Structure);
+
+    public static Rule SweepWithoutValues { get; } = new("ALIGN096", "Sweep lists no values",
+        "The sweep of {0} on '{1}' lists no values: give one value per experiment, e.g. [Sweep(nameof({0}), 0.05, 0.1, 0.5)]", RuleSeverity.Error, Structure);
+
+    public static Rule SweepValueRepeated { get; } = new("ALIGN097", "Sweep value listed twice",
+        "{0} = {1} is listed twice in the sweep of '{2}': each value makes one experiment, remove the repeat", RuleSeverity.Error, Structure);
+
+    public static Rule SweepNameCollides { get; } = new("ALIGN098", "Sweep member's name is taken",
+        "The sweep of '{0}' makes an experiment named '{1}' ({2} = {3}), a name '{4}' already has: rename the sweep's experiment or the other one", RuleSeverity.Error, Structure);
+
+    public static Rule SweepNotAnExperiment { get; } = new("ALIGN099", "A sweep cannot be started from",
+        "{0} names '{1}', a sweep of {2} experiments rather than one experiment: declare the experiment to start from (or be rewarded by) without [Sweep]", RuleSeverity.Error, Structure);
+
     /// <summary>The rule with <paramref name="id"/>.</summary>
     public static Rule ById(string id) => All.First(r => r.Id == id);
 
@@ -269,5 +284,6 @@ public static class RuleBook
         GuardsWithoutRollouts, GuardBoundOutOfRange, GuardWindowLongerThanRun, GuardJudgeCheckCannotRun,
         PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid,
         LoraTargetNotInModel,
+        SweepSettingUnknown, SweepWithoutValues, SweepValueRepeated, SweepNameCollides, SweepNotAnExperiment,
     ];
 }
