@@ -12,6 +12,12 @@ public sealed record SweepMember(SweepPoint Point, RunResult Run)
 
     public double? Kl => Finite(Run.After["kl"]) ?? Metric("objective/kl");
 
+    /// <summary>
+    /// For a sweep of β: the implicit reward margin β·(log-ratio margin) logged last, divided by β, so members compare by
+    /// how far the policy moved the chosen answer's log-ratio above the rejected one's; null otherwise.
+    /// </summary>
+    public double? LogRatioMargin => Point.Setting == "Beta" && Metric("rewards/margins") is { } margin ? margin / Point.Value : null;
+
     /// <summary>An evaluation figure after training, or null when it was not measured.</summary>
     public double? After(string figure) => Finite(Run.After[figure]);
 

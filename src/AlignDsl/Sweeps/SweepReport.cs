@@ -46,10 +46,12 @@ public static class SweepReport
         [
             m.Point.Value.ToString("R", CultureInfo.InvariantCulture), Markdown.Number(m.Kl), Markdown.Number(m.After("win_rate")),
             Markdown.Number(m.After("preference_accuracy")), Markdown.Number(m.After("preference_margin")),
-            Markdown.Number(m.Metric("objective/scores")), Markdown.Number(m.Metric("rewards/margins")), m.Run.Experiment,
-            Path.GetFileName(m.Run.RunDirectory),
+            Markdown.Number(m.Metric("objective/scores")), Markdown.Number(m.Metric("rewards/margins")), Markdown.Number(m.LogRatioMargin),
+            m.Run.Experiment, Path.GetFileName(m.Run.RunDirectory),
         ]);
-        return Markdown.Table([setting, "KL", "win rate", "preference accuracy", "preference margin", "training reward", "implicit reward margin", "experiment", "run"], rows);
+        // "training reward": what PPO was optimised for (objective/scores); the margins: the preference objectives' implicit reward.
+        return Markdown.Table([setting, "KL", "win rate", "preference accuracy", "preference margin", "training reward", "implicit reward margin",
+            "log-ratio margin", "experiment", "run"], rows);
     }
 
     /// <summary>The reward every member measured, best first; the last choice when none measured any.</summary>
