@@ -13,7 +13,7 @@ namespace QuickStart;
 /// a high β holds it near the reference.
 /// </summary>
 [Experiment("gym-dpo-sweep")]
-[Sweep(nameof(Beta), 0.01, 0.05, 0.1, 0.5)]
+[Sweep(nameof(Beta), 0.01, 0.05, 0.1, 0.5, 5)]
 #pragma warning restore ALIGN012
 [Policy(InitFrom = typeof(GymSft))]
 [Dpo]

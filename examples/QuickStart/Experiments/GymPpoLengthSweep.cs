@@ -13,7 +13,7 @@ namespace QuickStart;
 /// rate falls); a strong enough one keeps it near the reference, where the hack does not pay.
 /// </summary>
 [Experiment("gym-ppo-length-sweep")]
-[Sweep(nameof(KlCoefficient), 0.01, 0.05, 0.2, 0.5)]
+[Sweep(nameof(KlCoefficient), 0.01, 0.05, 0.2, 1)]
 #pragma warning restore ALIGN012
 [Policy(InitFrom = typeof(GymSft))]
 [Ppo(PpoEpochs = 2, MaxNewTokens = 24)]

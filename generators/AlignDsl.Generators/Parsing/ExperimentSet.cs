@@ -18,7 +18,8 @@ internal static class ExperimentSet
     {
         var declared = parsed.Where(e => e is not null).Select(e => e!).ToList();
         // A sweep's declaration is no experiment itself: its members are (it stays in the result, for its own generated part).
-        var sweeps = declared.Where(e => e.Sweep is not null).ToDictionary(e => e.FullName, e => e);
+        // By class, the first of a class declared twice (the compiler reports that).
+        var sweeps = declared.Where(e => e.Sweep is not null).GroupBy(e => e.FullName).ToDictionary(g => g.Key, g => g.First());
         var experiments = declared.Where(e => e.Sweep is null).Concat(sweeps.Values.SelectMany(SweepExpansion.Members))
             .OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
         var byClass = experiments.GroupBy(e => e.FullName).ToDictionary(g => g.Key, g => g.First());
