@@ -4,13 +4,13 @@ using AlignDsl.Evaluation;
 
 namespace QuickStart;
 
-// β of 0.01 and 0.05 lie below DPO's typical range on purpose: the sweep shows what a weak KL constraint does.
+// β of 0.01 and 0.05 lie below DPO's typical range, and 5 above it, on purpose: the sweep shows what each end does.
 #pragma warning disable ALIGN012
 /// <summary>
-/// DPO at four strengths of its implicit KL constraint, one experiment each (gym-dpo-sweep-beta-0.01 … -0.5), from the
+/// DPO at five strengths of its implicit KL constraint, one experiment each (gym-dpo-sweep-beta-0.01 … -5), from the
 /// same SFT policy with the same data and steps. `sweep gym-dpo-sweep` runs them and draws them on one reward–KL
-/// frontier: the lower β, the further the policy moves from its reference (higher KL, larger implicit reward margins);
-/// a high β holds it near the reference.
+/// frontier: the lower β, the further the policy moves from its reference (higher KL, and its log-ratio margin of
+/// chosen over rejected moves further); β = 5 keeps it close to the reference.
 /// </summary>
 [Experiment("gym-dpo-sweep")]
 [Sweep(nameof(Beta), 0.01, 0.05, 0.1, 0.5, 5)]

@@ -47,11 +47,12 @@ public static class SweepReport
             m.Point.Value.ToString("R", CultureInfo.InvariantCulture), Markdown.Number(m.Kl), Markdown.Number(m.After("win_rate")),
             Markdown.Number(m.After("preference_accuracy")), Markdown.Number(m.After("preference_margin")),
             Markdown.Number(m.Metric("objective/scores")), Markdown.Number(m.Metric("rewards/margins")), Markdown.Number(m.LogRatioMargin),
-            m.Run.Experiment, Path.GetFileName(m.Run.RunDirectory),
+            Markdown.Number(m.After("mean_response_length")), m.Run.Experiment, Path.GetFileName(m.Run.RunDirectory),
         ]);
-        // "training reward": what PPO was optimised for (objective/scores); the margins: the preference objectives' implicit reward.
+        // "training reward": what PPO was optimised for (objective/scores); the margins: the preference objectives' implicit reward;
+        // the answer length: the KL suite's mean sampled answer in tokens, where a length hack shows.
         return Markdown.Table([setting, "KL", "win rate", "preference accuracy", "preference margin", "training reward", "implicit reward margin",
-            "log-ratio margin", "experiment", "run"], rows);
+            "log-ratio margin", "answer length", "experiment", "run"], rows);
     }
 
     /// <summary>The reward every member measured, best first; the last choice when none measured any.</summary>

@@ -39,6 +39,18 @@ public sealed class SweepTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_member_is_an_experiment_list_and_describe_know()
+    {
+        var (_, list, _) = await Host.RunAsync("list");
+        Assert.Contains("test-dpo-sweep-beta-0.01", list);
+        Assert.Contains("test-dpo-sweep-beta-5", list);
+        var (exitCode, described, error) = await Host.RunAsync("describe", "test-dpo-sweep-beta-5");
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("objective     DPO on pairs from gym:HelpfulHarmless: Beta 5 ", described);
+        Assert.Contains("sweep         Beta = 5 of the sweep test-dpo-sweep", described);
+    }
+
+    [Fact]
     public async Task A_name_that_is_no_sweep_is_a_usage_error_naming_the_sweeps()
     {
         var (exitCode, _, error) = await Host.RunAsync("sweep", "test-dpo-swep", "--out", _root);

@@ -26,8 +26,8 @@ public sealed class SweepReportTests : IDisposable
         ]);
         var rows = table.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("| Beta | KL |", rows[0]);
-        Assert.StartsWith("| 0.1 | 3 | – | 0.8 | – | – | 0.5 | 5 | s-beta-0.1 | 20261130-000000-000 |", rows[2]);
-        Assert.StartsWith("| 0.5 | 1 | – | 0.9 | – | – | 2 | 4 | s-beta-0.5 |", rows[3]);
+        Assert.StartsWith("| 0.1 | 3 | – | 0.8 | – | – | 0.5 | 5 | – | s-beta-0.1 | 20261130-000000-000 |", rows[2]);
+        Assert.StartsWith("| 0.5 | 1 | – | 0.9 | – | – | 2 | 4 | – | s-beta-0.5 |", rows[3]);
     }
 
     [Fact]
