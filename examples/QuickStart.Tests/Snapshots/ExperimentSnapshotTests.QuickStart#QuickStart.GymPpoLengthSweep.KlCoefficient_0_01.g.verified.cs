@@ -22,7 +22,7 @@ partial class GymPpoLengthSweep
         private const double Lambda = 0.95;
         private const int Steps = 24;
         private const int BatchSize = 16;
-        private const double LearningRate = 0.001;
+        private const double LearningRate = 0.0003;
         private const int WarmupSteps = 2;
         private const double WeightDecay = 0.0;
         private const double MaxGradNorm = 1.0;

@@ -69,7 +69,8 @@ public static class SweepReport
         Chart.Line(plot, reward, points.Select(m => (m.Kl!.Value, m.After(reward)!.Value)));
         foreach (var m in points)
         {
-            var label = plot.Add.Text(FormattableString.Invariant($"{setting} {m.Point.Value}"), m.Kl!.Value, m.After(reward)!.Value);
+            // The value alone: the title names the setting, and a long label would run off the right edge.
+            var label = plot.Add.Text(m.Point.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), m.Kl!.Value, m.After(reward)!.Value);
             label.LabelFontSize = 11;
             label.OffsetX = 6;
         }
