@@ -53,8 +53,13 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(experiments, static (spc, experiment) =>
         {
-            // A sweep's declaration always gets its part: the member its [Sweep(nameof(...))] names must exist beside any ALIGN error.
-            if (experiment.Sweep is not null) spc.AddSource(experiment.HintName, SweepEmitter.Emit(experiment));
+            // A sweep's declaration gets its part even beside other ALIGN errors: [Sweep(nameof(...))] names a member of it. Not
+            // when the user's class already declares one of its names (ALIGN049): that would only add CS0102.
+            if (experiment.Sweep is not null)
+            {
+                if (experiment.Diagnostics.All(d => d.RuleId != Rules.RuleBook.MemberCollidesWithGenerated.Id))
+                    spc.AddSource(experiment.HintName, SweepEmitter.Emit(experiment));
+            }
             else if (experiment.CanEmit) spc.AddSource(experiment.HintName, ExperimentEmitter.Emit(experiment));
         });
 

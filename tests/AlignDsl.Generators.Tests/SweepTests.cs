@@ -186,6 +186,23 @@ public sealed class SweepTests
     }
 
     [Fact]
+    public void ALIGN049_a_member_of_the_declaration_named_like_the_setting()
+    {
+        var source = Source("""
+            [Experiment("dpo-sweep")]
+            [Sweep("Beta", 0.15, 0.2)]
+            [Dpo]
+            [GymData(GymTask.HelpfulHarmless)]
+            public partial class DpoSweep
+            {
+                private const double Beta = 1;
+            }
+            """);
+        var run = Reported(source, "ALIGN049", Error, ("double Beta = 1", "Beta"));
+        Assert.DoesNotContain(run.Files, f => f.HintName.StartsWith("Tests.DpoSweep", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ALIGN099_starting_from_a_sweep()
     {
         var source = DpoSweep("[Sweep(nameof(Beta), 0.1, 0.2)]") + """

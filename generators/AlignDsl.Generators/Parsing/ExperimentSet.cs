@@ -19,7 +19,7 @@ internal static class ExperimentSet
         var declared = parsed.Where(e => e is not null).Select(e => e!).ToList();
         // A sweep's declaration is no experiment itself: its members are (it stays in the result, for its own generated part).
         // By class, the first of a class declared twice (the compiler reports that).
-        var sweeps = declared.Where(e => e.Sweep is not null).GroupBy(e => e.FullName).ToDictionary(g => g.Key, g => g.First());
+        var sweeps = declared.Where(e => e.Sweep is not null).GroupBy(e => e.FullName).ToDictionary(g => g.Key, g => GeneratedMemberRule.CheckSweep(g.First()));
         var experiments = declared.Where(e => e.Sweep is null).Concat(sweeps.Values.SelectMany(SweepExpansion.Members))
             .OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
         var byClass = experiments.GroupBy(e => e.FullName).ToDictionary(g => g.Key, g => g.First());
