@@ -153,7 +153,8 @@ public sealed class SweepTests
 
     [Fact]
     public void ALIGN095_a_switch_cannot_be_swept() =>
-        Reported(DpoSweep("[Sweep(nameof(Ipo), 0, 1)]"), "ALIGN095", Error, ("nameof(Ipo)", "nameof(Ipo)"));
+        Reported(DpoSweep("[Sweep(nameof(PrecomputeReferenceLogProbs), 0, 1)]"), "ALIGN095", Error,
+            ("nameof(PrecomputeReferenceLogProbs)", "nameof(PrecomputeReferenceLogProbs)"));
 
     [Fact]
     public void ALIGN096_no_values()
