@@ -3,6 +3,7 @@ using AlignDsl.Catalogue;
 using AlignDsl.Generators.Model;
 using AlignDsl.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AlignDsl.Generators.Parsing;
@@ -40,8 +41,9 @@ internal static class SweepParser
     }
 
     /// <summary>
-    /// The sweep as a model, or null when there is nothing to expand (no sweep, an unknown setting, no values). Each
-    /// value is checked as the setting's declared value would be, at the value's location.
+    /// The sweep as a model, or null when there is no sweep. Each value is checked as the setting's declared value would
+    /// be, at the value's location. An unknown setting or no values leaves a sweep without values: it expands to nothing,
+    /// but its part still declares the name <c>nameof(...)</c> reads, so the ALIGN error is the only one.
     /// </summary>
     public static SweepModel? Check(Declared? declared, ObjectiveModel? objective, ISettingReader? objectiveReader, string experiment,
         List<DiagnosticInfo> diagnostics)
@@ -49,16 +51,18 @@ internal static class SweepParser
         if (declared is null || objective is null || objectiveReader is null) return null;
         var entry = objective.Entry;
         var sweepable = Sweepable(entry);
+        var empty = SyntaxFacts.IsValidIdentifier(declared.Setting)
+            ? new SweepModel(declared.Setting, EquatableArray<SweepValueModel>.Empty, declared.Location) : null;
         if (!sweepable.Contains(declared.Setting))
         {
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.SweepSettingUnknown, declared.SettingLocation, declared.Setting, entry.Display,
                 string.Join(", ", sweepable.Take(sweepable.Count - 1)) + " or " + sweepable[sweepable.Count - 1]));
-            return null;
+            return empty;
         }
         if (declared.Values.Count == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.SweepWithoutValues, declared.Location, declared.Setting, experiment));
-            return null;
+            return empty;
         }
         var values = new List<SweepValueModel>();
         foreach (var (value, location) in declared.Values)
