@@ -53,14 +53,22 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(experiments, static (spc, experiment) =>
         {
-            if (experiment.CanEmit) spc.AddSource(experiment.HintName, ExperimentEmitter.Emit(experiment));
+            // A sweep's declaration gets its part even beside other ALIGN errors: [Sweep(nameof(...))] names a member of it. Not
+            // when the user's class already declares one of its names (ALIGN049): that would only add CS0102.
+            if (experiment.Sweep is not null)
+            {
+                if (experiment.Diagnostics.All(d => d.RuleId != Rules.RuleBook.MemberCollidesWithGenerated.Id))
+                    spc.AddSource(experiment.HintName, SweepEmitter.Emit(experiment));
+            }
+            else if (experiment.CanEmit) spc.AddSource(experiment.HintName, ExperimentEmitter.Emit(experiment));
         });
 
         // Diagnostics are reported apart, against the compilation's own syntax trees: a location in a tree is one the
         // compiler checks against the tree's #pragma warning directives (a location made from a file path is not).
         // This step reruns with every compilation, but only reports; the emitted code above stays cached.
         var diagnostics = resolved
-            .Select(static (all, _) => all.SelectMany(e => e.Diagnostics).ToEquatableArray())
+            // Distinct: a sweep's members may each find the same problem at the same place (one shared parent, one budget).
+            .Select(static (all, _) => all.SelectMany(e => e.Diagnostics).Distinct().ToEquatableArray())
             .Combine(assemblyBudget.Select(static (budget, _) => budget.Problem))
             .WithTrackingName(StepNames.Diagnostics)
             .Combine(context.CompilationProvider);
@@ -75,7 +83,7 @@ public sealed class ExperimentGenerator : IIncrementalGenerator
         });
 
         var registry = resolved
-            .Select(static (all, _) => all.Where(e => e.CanEmit).ToEquatableArray())
+            .Select(static (all, _) => all.Where(e => e.CanEmit && e.Sweep is null).ToEquatableArray())
             .WithTrackingName(StepNames.Registry);
         // Always emitted, empty when no experiment compiles: Program.cs refers to it, and a missing registry would add
         // CS0234 ("AlignDsl.Generated" does not exist) beside the ALIGN errors that are the real cause.

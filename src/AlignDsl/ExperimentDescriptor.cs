@@ -18,6 +18,9 @@ public sealed record ExperimentDescriptor(
     TrainingPlan Training,
     IReadOnlyList<string> EvalSuites)
 {
+    /// <summary>The sweep this experiment is a member of, with its value of the swept setting; null for a declared experiment.</summary>
+    public Sweeps.SweepPoint? Sweep { get; init; }
+
     /// <summary>The experiment whose trained reward model scores this one's samples (PPO), or null.</summary>
     public string? RewardFrom { get; init; }
 

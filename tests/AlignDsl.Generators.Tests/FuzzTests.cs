@@ -78,9 +78,15 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
         Assert.False(baseline.Failed, FuzzReport.Describe([baseline], 1));
         Assert.Equal(0, baseline.AlignErrors);
-        // One file per experiment, and the registry.
-        Assert.Equal(harness.Examples.Count + 1, baseline.GeneratedFiles);
+        // One file per experiment, one more per member of a sweep, and the registry.
+        Assert.Equal(harness.Examples.Count + harness.Examples.Sum(e => SweepValues(e.Text)) + 1, baseline.GeneratedFiles);
     }
+
+    /// <summary>The values of an example's <c>[Sweep(nameof(X), a, b, …)]</c>: each is an experiment of its own.</summary>
+    private static int SweepValues(string example) =>
+        System.Text.RegularExpressions.Regex.Match(example, @"\[Sweep\(nameof\(\w+\)(?<values>[^\]]*)\)\]") is { Success: true } sweep
+            ? sweep.Groups["values"].Value.Count(c => c == ',')
+            : 0;
 
     /// <summary>The check itself must be able to fail: a generator that throws is reported with its exception and CS8785.</summary>
     [Fact]

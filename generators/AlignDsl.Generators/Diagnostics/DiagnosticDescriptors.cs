@@ -272,6 +272,20 @@ internal static class DiagnosticDescriptors
         Description, RuleBook.MiniBatchesDoNotDivideRollout.HelpLink);
     public static readonly DiagnosticDescriptor KlHorizonWithoutTarget = new("ALIGN091", RuleBook.KlHorizonWithoutTarget.Title, RuleBook.KlHorizonWithoutTarget.MessageFormat, "AlignDsl.Ranges", DiagnosticSeverity.Warning, true,
         Description, RuleBook.KlHorizonWithoutTarget.HelpLink);
+    public static readonly DiagnosticDescriptor SweepSettingUnknown = new("ALIGN095", RuleBook.SweepSettingUnknown.Title, RuleBook.SweepSettingUnknown.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        Description, RuleBook.SweepSettingUnknown.HelpLink);
+
+    public static readonly DiagnosticDescriptor SweepWithoutValues = new("ALIGN096", RuleBook.SweepWithoutValues.Title, RuleBook.SweepWithoutValues.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        Description, RuleBook.SweepWithoutValues.HelpLink);
+
+    public static readonly DiagnosticDescriptor SweepValueRepeated = new("ALIGN097", RuleBook.SweepValueRepeated.Title, RuleBook.SweepValueRepeated.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        Description, RuleBook.SweepValueRepeated.HelpLink);
+
+    public static readonly DiagnosticDescriptor SweepNameCollides = new("ALIGN098", RuleBook.SweepNameCollides.Title, RuleBook.SweepNameCollides.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        Description, RuleBook.SweepNameCollides.HelpLink);
+
+    public static readonly DiagnosticDescriptor SweepNotAnExperiment = new("ALIGN099", RuleBook.SweepNotAnExperiment.Title, RuleBook.SweepNotAnExperiment.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+        Description, RuleBook.SweepNotAnExperiment.HelpLink);
 
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [ClassNotPartial, NoObjective, MoreThanOneObjective, BetaNotPositive, InitFromNotExperiment, LearningRateNotPositive, CountNotPositive, LabelSmoothingOutOfRange, NotAnEvalSuite, ModelShapeInvalid, SequenceTooLong, BetaOutsideTypicalRange, RedTeamWithoutOverRefusal, InitFromCycle, NestedExperiment, DuplicateExperimentName, NoData, MoreThanOneDataSource, WeightNotPositive, SuiteNeedsPolicy,
@@ -286,7 +300,8 @@ internal static class DiagnosticDescriptors
         PretrainedWithInitFrom, PretrainedWithSize, PretrainedPathInvalid, ChatTemplateInvalid, LoraSettingOutOfRange, LoraTargetsInvalid, LoraTargetNotInModel,
         GroupTooSmall, GuardsNotWatching,
         RewardMethodNotStatic, RewardMethodSignature, RewardMethodInaccessible, RewardWeightNotPositive, RewardDeclaredTwice,
-        MiniBatchesDoNotDivideRollout, KlHorizonWithoutTarget];
+        MiniBatchesDoNotDivideRollout, KlHorizonWithoutTarget,
+        SweepSettingUnknown, SweepWithoutValues, SweepValueRepeated, SweepNameCollides, SweepNotAnExperiment];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id);
 

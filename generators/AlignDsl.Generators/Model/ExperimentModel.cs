@@ -44,10 +44,16 @@ internal sealed record ExperimentModel(
     /// <summary>The members the user declared in the class (every part), which the generated part must not declare again.</summary>
     public EquatableArray<MemberModel> UserMembers { get; init; } = EquatableArray<MemberModel>.Empty;
 
+    /// <summary>The declared sweep: this class is then no experiment itself but one per value (<see cref="Parsing.SweepExpansion"/>).</summary>
+    public SweepModel? Sweep { get; init; }
+
+    /// <summary>For a member of a sweep: the sweep and this member's value; its class is nested in the declaration's.</summary>
+    public SweepPointModel? Point { get; init; }
+
     /// <summary>True when nothing stops generation: no error-severity diagnostic was found while parsing.</summary>
     public bool CanEmit { get; init; } = true;
 
-    public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") + ClassName + ".g.cs";
+    public string HintName => (Namespace.Length == 0 ? "" : Namespace + ".") + (Point is null ? "" : Point.DeclaringClass + ".") + ClassName + ".g.cs";
 }
 
 /// <summary>

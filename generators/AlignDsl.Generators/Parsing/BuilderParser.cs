@@ -28,6 +28,7 @@ internal static class BuilderParser
         ["Evaluate"] = new(KnownTypes.EvaluationBuilder, "evaluation suites", [KnownTypes.EvalSuite]),
         ["Constitution"] = new(KnownTypes.ConstitutionBuilder, "principles", [KnownTypes.Principle]),
         ["Reward"] = new(KnownTypes.RewardBuilder, "reward", [KnownTypes.RewardFrom, KnownTypes.RewardFunction]),
+        ["Sweep"] = new(KnownTypes.ExperimentBuilder, "sweep", [KnownTypes.Sweep]),
     };
 
     /// <summary>
@@ -72,6 +73,12 @@ internal static class BuilderParser
             {
                 diagnostics.Add(DiagnosticInfo.Create(RuleBook.SettingDeclaredTwice, LocationInfo.From(at), experiment, section.Label,
                     "[" + ShortName(attribute) + "]", method.Name + "(...)"));
+                continue;
+            }
+            // The sweep takes its values directly, not a lambda; SweepParser reads them as it reads the attribute's.
+            if (method.Name == "Sweep")
+            {
+                result.Add((KnownTypes.Sweep, new SweepCall(call.ArgumentList.Arguments.Select(a => a.Expression).ToList(), LocationInfo.From(at))));
                 continue;
             }
             if (Lambda(call, model, diagnostics, cancellationToken) is not { } lambda) continue;

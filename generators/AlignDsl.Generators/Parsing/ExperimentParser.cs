@@ -42,11 +42,13 @@ internal static class ExperimentParser
         ClassShapeRules.Check(type, declaration, name!, classLocation, diagnostics);
         EnumRules.Check(attributes, diagnostics);
 
-        var objective = ObjectiveParser.Parse(attributes.Where(a => KnownTypes.Objectives.Contains(a.Name)).ToList(), name!, classLocation, diagnostics);
+        var compilation = context.SemanticModel.Compilation;
+        var sweep = ReadSweep(Single(KnownTypes.Sweep), compilation, diagnostics, cancellationToken);
+        var objectives = attributes.Where(a => KnownTypes.Objectives.Contains(a.Name)).ToList();
+        var objective = ObjectiveParser.Parse(objectives, name!, classLocation, diagnostics, swept: sweep?.Setting);
         if (Single(KnownTypes.Reference) is { } reference && objective?.Entry is { Reference: ReferenceUse.None } referenceFree)
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.ReferenceForReferenceFreeObjective, reference.Location, name!, referenceFree.Display));
         var policy = ParsePolicy(Single(KnownTypes.Policy), diagnostics);
-        var compilation = context.SemanticModel.Compilation;
         var data = ParseData(Single(KnownTypes.GymData), Single(KnownTypes.JsonlData), Single(KnownTypes.FromConstitution), name!, classLocation, diagnostics);
         var principles = ConstitutionParser.Parse(attributes.Where(a => a.Name == KnownTypes.Principle).Select(a => a.Reader).ToList(),
             Single(KnownTypes.FromConstitution), policy, objective?.Kind != ObjectiveKind.Sft, name!, diagnostics);
@@ -82,6 +84,7 @@ internal static class ExperimentParser
             foreach (var v in SettingRules.CheckBudget(budget.Named("GpuMemoryGiB", 0.0))) diagnostics.Add(DiagnosticInfo.From(v, budget.LocationOf("GpuMemoryGiB")));
 
         var guards = GuardsParser.Parse(Single(KnownTypes.Guards), objective, training, suites, name!, diagnostics);
+        var sweepModel = SweepParser.Check(sweep, objective, objectives.Select(o => o.Reader).FirstOrDefault(), name!, diagnostics);
 
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         return new ExperimentModel(ns, type.Name, type.ToDisplayString(), Path.GetFileName(declaration.SyntaxTree.FilePath), name!,
@@ -95,8 +98,22 @@ internal static class ExperimentParser
             Lora = lora,
             Probes = probes,
             Guards = guards,
+            Sweep = sweepModel,
             UserMembers = UserMembers(type, cancellationToken),
         };
+    }
+
+    /// <summary>The sweep's setting and values as written, from the attribute's syntax or the builder call's.</summary>
+    private static SweepParser.Declared? ReadSweep(ISettingReader? reader, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        var arguments = reader switch
+        {
+            SweepCall call => call.Arguments,
+            AttributeReader { Attribute.ApplicationSyntaxReference: { } syntax } => (syntax.GetSyntax(cancellationToken) as AttributeSyntax)?.ArgumentList?.Arguments
+                .Select(a => a.Expression).ToList(),
+            _ => null,
+        };
+        return arguments is null ? null : SweepParser.Read(arguments, reader!.Location, compilation, diagnostics, cancellationToken);
     }
 
     /// <summary>The members the user wrote (every part of the class), by name, for the collision check with the generated part.</summary>

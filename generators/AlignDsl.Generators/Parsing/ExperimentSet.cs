@@ -16,19 +16,28 @@ internal static class ExperimentSet
     public static ImmutableArray<ExperimentModel> Resolve(ImmutableArray<ExperimentModel?> parsed, double assemblyBudgetGiB, EquatableArray<string> dataFiles,
         EquatableArray<ConfigFileModel> configFiles, CancellationToken cancellationToken)
     {
-        var experiments = parsed.Where(e => e is not null).Select(e => e!).OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
+        var declared = parsed.Where(e => e is not null).Select(e => e!).ToList();
+        // A sweep's declaration is no experiment itself: its members are (it stays in the result, for its own generated part).
+        // By class, the first of a class declared twice (the compiler reports that).
+        var sweeps = declared.Where(e => e.Sweep is not null).GroupBy(e => e.FullName).ToDictionary(g => g.Key, g => GeneratedMemberRule.CheckSweep(g.First()));
+        var experiments = declared.Where(e => e.Sweep is null).Concat(sweeps.Values.SelectMany(SweepExpansion.Members))
+            .OrderBy(e => e.FullName, StringComparer.Ordinal).ToList();
         var byClass = experiments.GroupBy(e => e.FullName).ToDictionary(g => g.Key, g => g.First());
-        var result = ImmutableArray.CreateBuilder<ExperimentModel>(experiments.Count);
+        var result = ImmutableArray.CreateBuilder<ExperimentModel>(experiments.Count + sweeps.Count);
+        result.AddRange(sweeps.Values.OrderBy(e => e.FullName, StringComparer.Ordinal));
         foreach (var experiment in experiments)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var added = new List<DiagnosticInfo>();
             var twin = experiments.FirstOrDefault(e => e != experiment && e.Name == experiment.Name);
-            if (twin is not null)
+            if (twin is not null && experiment.Point is { } point)
+                added.Add(DiagnosticInfo.Create(RuleBook.SweepNameCollides, point.ValueLocation, point.Sweep, experiment.Name, point.Setting, point.Value, twin.FullName));
+            else if (twin is not null)
                 added.Add(DiagnosticInfo.Create(RuleBook.DuplicateExperimentName, experiment.Location, experiment.Name, twin.FullName));
             else if (experiments.FirstOrDefault(e => e != experiment && string.Equals(e.Name, experiment.Name, StringComparison.OrdinalIgnoreCase)) is { } caseTwin)
                 added.Add(DiagnosticInfo.Create(RuleBook.NamesDifferOnlyByCase, experiment.Location, experiment.Name, caseTwin.Name, caseTwin.FullName));
             added.AddRange(DependencyRules.Check(experiment, byClass));
+            added.AddRange(SweepReferences(experiment, sweeps));
             added.AddRange(DataFileRule.Check(experiment, dataFiles));
 
             var policy = experiment.Policy;
@@ -86,5 +95,14 @@ internal static class ExperimentSet
             result.Add(resolved);
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>ALIGN099: InitFrom or RewardFrom naming a sweep, which is several experiments, not one to load.</summary>
+    private static IEnumerable<DiagnosticInfo> SweepReferences(ExperimentModel experiment, IReadOnlyDictionary<string, ExperimentModel> sweeps)
+    {
+        if (experiment.Policy.InitFromClass is { } from && sweeps.TryGetValue(from, out var start))
+            yield return DiagnosticInfo.Create(RuleBook.SweepNotAnExperiment, experiment.Policy.InitFromLocation, "InitFrom", start.Name, start.Sweep!.Values.Count);
+        if (experiment.Reward is { ExperimentClass: { } rewardClass } reward && sweeps.TryGetValue(rewardClass, out var rewarder))
+            yield return DiagnosticInfo.Create(RuleBook.SweepNotAnExperiment, reward.Location, "RewardFrom", rewarder.Name, rewarder.Sweep!.Values.Count);
     }
 }

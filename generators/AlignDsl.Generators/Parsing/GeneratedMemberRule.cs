@@ -46,4 +46,19 @@ internal static class GeneratedMemberRule
         }
         return names;
     }
+    /// <summary>
+    /// A sweep's declaration: its generated part declares the setting's name (the values) and one nested class per member,
+    /// so the user's class must not declare those names.
+    /// </summary>
+    public static ExperimentModel CheckSweep(ExperimentModel declaration)
+    {
+        if (declaration.Sweep is not { } sweep) return declaration;
+        var generated = new HashSet<string>(sweep.Values.Select(v => SweepExpansion.MemberClass(sweep.Setting, v.Value))) { sweep.Setting };
+        var collisions = declaration.UserMembers.Where(m => generated.Contains(m.Name))
+            .Select(m => DiagnosticInfo.Create(RuleBook.MemberCollidesWithGenerated, m.Location ?? declaration.Location, m.Name, declaration.ClassName,
+                "the sweep's generated part declares a member of that name"))
+            .ToList();
+        return collisions.Count == 0 ? declaration
+            : declaration with { Diagnostics = declaration.Diagnostics.Concat(collisions).ToEquatableArray(), CanEmit = false };
+    }
 }

@@ -16,6 +16,7 @@ internal static class KnownTypes
     public const string Probes = "AlignDsl.ProbesAttribute";
     public const string Export = "AlignDsl.ExportAttribute";
     public const string Guards = "AlignDsl.GuardsAttribute";
+    public const string Sweep = "AlignDsl.SweepAttribute";
 
     /// <summary>Every objective attribute, from the catalogue; an experiment declares exactly one.</summary>
     public static readonly string[] Objectives = ObjectiveCatalogue.All.Select(e => e.Attribute).ToArray();

@@ -63,3 +63,22 @@ internal sealed class BuilderReader(LocationInfo? location) : ISettingReader
     /// <summary>The builder takes constants only, and an array is not one.</summary>
     public IReadOnlyList<string> Strings(string name) => [];
 }
+
+/// <summary>
+/// The builder's <c>.Sweep(nameof(Beta), 0.05, 0.1)</c>: its argument syntax, for <see cref="SweepParser"/>, which reads
+/// the attribute's the same way. It has no named settings.
+/// </summary>
+internal sealed class SweepCall(IReadOnlyList<Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax> arguments, LocationInfo? location) : ISettingReader
+{
+    public IReadOnlyList<Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax> Arguments { get; } = arguments;
+
+    public LocationInfo? Location { get; } = location;
+
+    public IEnumerable<string> Names => [];
+
+    public SettingValue? Setting(string name) => null;
+
+    public LocationInfo? LocationOf(string name) => Location;
+
+    public IReadOnlyList<string> Strings(string name) => [];
+}

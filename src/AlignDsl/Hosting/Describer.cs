@@ -57,6 +57,8 @@ internal static class Describer
         if (d.Rewards.Count > 0)
             text.AppendLine($"  {(d.Rewards.Count == 1 ? "reward " : "rewards")}       {string.Join(" + ", d.Rewards)}");
         else if (d.RewardFrom is { } reward) text.AppendLine($"  reward        {reward}'s trained reward model, frozen");
+        if (d.Sweep is { } sweep)
+            text.AppendLine($"  sweep         {sweep.Setting} = {sweep.Value.ToString(CultureInfo.InvariantCulture)} of the sweep {sweep.Sweep} (`sweep {sweep.Sweep}` runs every value)");
         text.AppendLine($"  training      {t.Steps} steps × {t.BatchSize}, learning rate {t.LearningRate.ToString(CultureInfo.InvariantCulture)}, max length {t.MaxLength}, seed {t.Seed}");
         text.AppendLine($"  evaluation    {(d.EvalSuites.Count == 0 ? "none" : string.Join(", ", d.EvalSuites))}{(t.EvalEvery > 0 ? $", every {t.EvalEvery} steps" : "")}, before and after; held-out pairs ranked by {Scorer(d.Entry.Scorer)}");
         if (d.Hyperparameters.Count > 0)

@@ -11,6 +11,7 @@ namespace AlignDsl.Hosting;
 ///   (no arguments)        run the default experiment and the experiments it starts from, in order
 ///   list [--json]         the experiments, with objective, data, resident models and estimated memory
 ///   describe NAME         one experiment in detail, with every setting
+///   sweep NAME [--steps N] [--device] [--out DIR] [--seed N]   every member of a sweep, then its reward–KL frontier
 ///   run NAME [--steps N] [--lr RATE] [--batch-size N] [--beta BETA] [--device auto|cpu|cuda] [--threads N] [--out DIR] [--seed N]
 ///            [--judge gym|llm] [--resume [FOLDER|latest]]
 ///   score --model FOLDER|RUN (--ids 1,2,3 | --text "…") [--out DIR]
@@ -98,6 +99,14 @@ public static class ExperimentHost
                 return Success;
             }
             var isRun = command == commands.Run;
+            // `run NAME` of a sweep's name runs the sweep, as `sweep NAME` does.
+            var sweepName = command == commands.Sweep ? parsed.GetRequiredValue(commands.SweepName)
+                : isRun && SweepCommand.IsSweep(experiments, parsed.GetRequiredValue(commands.RunName)) ? parsed.GetRequiredValue(commands.RunName) : null;
+            if (sweepName is not null)
+            {
+                await SweepCommand.RunAsync(catalog, SweepCommand.Members(experiments, sweepName), Options(parsed, commands), output, cancel.Token);
+                return Success;
+            }
             var target = catalog.Find(isRun ? parsed.GetRequiredValue(commands.RunName) : defaultExperiment);
             var options = Options(parsed, commands);
             // β depends on the objective, so --beta is checked once the experiment is known (still before anything trains).

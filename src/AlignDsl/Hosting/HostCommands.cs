@@ -41,6 +41,7 @@ internal sealed class HostCommands
     public Option<string> PublishTo { get; } = new("--to") { Description = "The model folder to write (new or empty)", HelpName = "FOLDER", Required = true };
     public Argument<string> RunName { get; } = new("NAME") { Description = "The experiment (see list)" };
     public Argument<string> DescribeName { get; } = new("NAME") { Description = "The experiment (see list)" };
+    public Argument<string> SweepName { get; } = new("NAME") { Description = "The sweep: the name its [Experiment] declares" };
 
     public RootCommand Root { get; }
     public Command List { get; }
@@ -52,6 +53,7 @@ internal sealed class HostCommands
     public Command Import { get; }
     public Command Evaluate { get; }
     public Command Publish { get; }
+    public Command Sweep { get; }
 
     public HostCommands()
     {
@@ -77,6 +79,10 @@ internal sealed class HostCommands
         {
             RunName, Steps, LearningRate, BatchSize, Beta, Device, Threads, Out, Seed, Judge, JudgeTimeout, JudgeRetries, JudgeMaxReplyBytes, Resume,
         };
+        Sweep = new Command("sweep", "Run every member of a sweep (after what they start from), then draw them on one reward–KL frontier in the sweep's folder")
+        {
+            SweepName, Steps, BatchSize, Device, Threads, Out, Seed, Judge, JudgeTimeout, JudgeRetries, JudgeMaxReplyBytes,
+        };
         Runs = new Command("runs", "List run folders with their status and newest checkpoint") { Out, Prune };
         Score = new Command("score", "Each token's log-probability under a model, as JSON: how to check that a checkpoint loaded right") { Model, Ids, Text, Out };
         Export = new Command("export", "Write a folder that trains the experiment with TRL on accelerate (multi-GPU, DeepSpeed or FSDP)")
@@ -94,7 +100,7 @@ internal sealed class HostCommands
         };
         Root = new RootCommand("Runs the experiments of this program. With no command: the default experiment, after the experiments it starts from.")
         {
-            Device, Threads, Out, Seed, List, Describe, Run, Runs, Score, Export, Import, Evaluate, Publish,
+            Device, Threads, Out, Seed, List, Describe, Run, Sweep, Runs, Score, Export, Import, Evaluate, Publish,
         };
         // With no verb the program runs its default experiment: an action on the root makes the verb optional
         // (the host dispatches itself; this action is never invoked).

@@ -270,6 +270,20 @@ public static class RuleBook
 
     public static Rule KlHorizonWithoutTarget { get; } = new("ALIGN091", "KlHorizon has no effect without TargetKl",
         "KlHorizon is set but TargetKl is 0, so the KL coefficient stays fixed at KlCoefficient: set TargetKl to the KL per answer the controller should steer toward, or remove KlHorizon", RuleSeverity.Warning, Ranges);
+    public static Rule SweepSettingUnknown { get; } = new("ALIGN095", "Sweep setting is not a number the experiment has",
+        "Sweep setting '{0}' is not a numeric setting of {1}: sweep one of {2}", RuleSeverity.Error, Structure);
+
+    public static Rule SweepWithoutValues { get; } = new("ALIGN096", "Sweep lists no values",
+        "The sweep of {0} on '{1}' lists no values: give one value per experiment, e.g. [Sweep(nameof({0}), 0.05, 0.1, 0.5)]", RuleSeverity.Error, Structure);
+
+    public static Rule SweepValueRepeated { get; } = new("ALIGN097", "Sweep value listed twice",
+        "{0} = {1} is listed twice in the sweep of '{2}': each value makes one experiment, remove the repeat", RuleSeverity.Error, Structure);
+
+    public static Rule SweepNameCollides { get; } = new("ALIGN098", "Sweep member's name is taken",
+        "The sweep of '{0}' makes an experiment named '{1}' ({2} = {3}), a name '{4}' already has: rename the sweep's experiment or the other one", RuleSeverity.Error, Structure);
+
+    public static Rule SweepNotAnExperiment { get; } = new("ALIGN099", "A sweep cannot be started from",
+        "{0} names '{1}', a sweep of {2} experiments rather than one experiment: declare the experiment to start from (or be rewarded by) without [Sweep]", RuleSeverity.Error, Structure);
 
     /// <summary>The rule with <paramref name="id"/>.</summary>
     public static Rule ById(string id) => All.First(r => r.Id == id);
@@ -297,5 +311,6 @@ public static class RuleBook
         LoraTargetNotInModel, GroupTooSmall, GuardsNotWatching,
         RewardMethodNotStatic, RewardMethodSignature, RewardMethodInaccessible, RewardWeightNotPositive, RewardDeclaredTwice,
         MiniBatchesDoNotDivideRollout, KlHorizonWithoutTarget,
+        SweepSettingUnknown, SweepWithoutValues, SweepValueRepeated, SweepNameCollides, SweepNotAnExperiment,
     ];
 }

@@ -25,4 +25,7 @@ public sealed class ExperimentBuilder
     public ExperimentBuilder Constitution(Action<ConstitutionBuilder> configure) => this;
 
     public ExperimentBuilder Reward(Action<RewardBuilder> configure) => this;
+
+    /// <summary>One experiment per value of <paramref name="setting"/> (see <see cref="SweepAttribute"/>): <c>.Sweep(nameof(Beta), 0.05, 0.1, 0.5)</c>.</summary>
+    public ExperimentBuilder Sweep(string setting, params double[] values) => this;
 }
