@@ -4,7 +4,7 @@ using static Microsoft.CodeAnalysis.DiagnosticSeverity;
 
 namespace AlignDsl.Generators.Tests;
 
-/// <summary>PPO's failure-mode guards: on by default, their bounds range-checked (ALIGN070–083), and only for PPO (ALIGN069).</summary>
+/// <summary>PPO's failure-mode guards: on by default, their bounds range-checked (ALIGN070–072), and only for PPO (ALIGN069).</summary>
 public sealed class GuardsDiagnosticTests
 {
     private static string Source(string attributes, string training = "[Training(Steps = 40, LogEvery = 4, EvalEvery = 10)]") => Generate.Usings + $$"""

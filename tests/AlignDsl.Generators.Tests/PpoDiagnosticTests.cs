@@ -272,17 +272,17 @@ public sealed class PpoDiagnosticTests
     private static string Text(AlignDsl.Testing.GeneratorRun run) => run.Files.Single(f => f.HintName == "Tests.Bad.g.cs").Text;
 
     [Fact]
-    public void ALIGN090_mini_batches_that_do_not_divide_the_rollout()
+    public void ALIGN087_mini_batches_that_do_not_divide_the_rollout()
     {
         // 8 prompts × 3 answers = 24 rows: 5 mini-batches cannot be equal; 4 can.
-        var run = Reported(Training("[Ppo(RolloutsPerPrompt = 3, MiniBatches = 5)]"), "ALIGN090", Error, ("MiniBatches = 5", "5"));
+        var run = Reported(Training("[Ppo(RolloutsPerPrompt = 3, MiniBatches = 5)]"), "ALIGN087", Error, ("MiniBatches = 5", "5"));
         NotGenerated(run, "Tests", "Bad");
         Assert.Contains("MiniBatches (5) does not divide the rollout's 24 rows (BatchSize 8 × RolloutsPerPrompt 3)", run.GeneratorDiagnostics.Single().GetMessage());
         Assert.Contains("such as 4", run.GeneratorDiagnostics.Single().GetMessage());
     }
 
     [Fact]
-    public void ALIGN090_is_checked_in_the_builder_too()
+    public void ALIGN087_is_checked_in_the_builder_too()
     {
         var source = Source("""
             [Experiment("bad")]
@@ -296,7 +296,7 @@ public sealed class PpoDiagnosticTests
                     .Training(t => t.BatchSize(8));
             }
             """);
-        NotGenerated(Reported(source, "ALIGN090", Error, ("miniBatches: 3", "3")), "Tests", "Bad");
+        NotGenerated(Reported(source, "ALIGN087", Error, ("miniBatches: 3", "3")), "Tests", "Bad");
     }
 
     [Fact]
@@ -348,9 +348,9 @@ public sealed class PpoDiagnosticTests
     }
 
     [Fact]
-    public void ALIGN091_kl_horizon_without_target_kl()
+    public void ALIGN088_kl_horizon_without_target_kl()
     {
-        Generated(Reported(Training("[Ppo(KlHorizon = 500)]"), "ALIGN091", Warning, ("KlHorizon = 500", "500")), "Tests", "Bad");
+        Generated(Reported(Training("[Ppo(KlHorizon = 500)]"), "ALIGN088", Warning, ("KlHorizon = 500", "500")), "Tests", "Bad");
     }
 
     [Theory]

@@ -5,8 +5,8 @@ using static Microsoft.CodeAnalysis.DiagnosticSeverity;
 namespace AlignDsl.Generators.Tests;
 
 /// <summary>
-/// Several weighted rewards and [Reward] methods: each signature mistake at the method's name (ALIGN085–087), weights
-/// (ALIGN045, ALIGN088), a reward declared twice (ALIGN089), a method on an offline objective (ALIGN043), export
+/// Several weighted rewards and [Reward] methods: each signature mistake at the method's name (ALIGN082–084), weights
+/// (ALIGN045, ALIGN085), a reward declared twice (ALIGN086), a method on an offline objective (ALIGN043), export
 /// (ALIGN064, ALIGN065), and the weighted sum the loop is generated with.
 /// </summary>
 public sealed class RewardDiagnosticTests
@@ -52,14 +52,14 @@ public sealed class RewardDiagnosticTests
     private static string Text(GeneratorRun run) => run.Files.Single(f => f.HintName == "Tests.Bad.g.cs").Text;
 
     [Theory]
-    [InlineData("[Reward] double Correct(string prompt, string completion) => 1;", "ALIGN085", "must be static")]
-    [InlineData("[Reward] static double Correct(string prompt) => 1;", "ALIGN086", "takes (string prompt), where the loop passes the prompt and the sampled completion")]
-    [InlineData("[Reward] static double Correct(string prompt, int completion) => 1;", "ALIGN086", "takes (string prompt, int completion)")]
-    [InlineData("[Reward] static double Correct(string prompt, ref string completion) => 1;", "ALIGN086", "takes (string prompt, ref string completion)")]
-    [InlineData("[Reward] static bool Correct(string prompt, string completion) => true;", "ALIGN086", "returns bool, where the loop adds up numbers (double, float or int)")]
-    [InlineData("[Reward] static void Correct(string prompt, string completion) { }", "ALIGN086", "returns nothing")]
-    [InlineData("[Reward] static System.Threading.Tasks.Task<double> Correct(string prompt, string completion) => null!;", "ALIGN086", "returns System.Threading.Tasks.Task<double>")]
-    [InlineData("[Reward] static double Correct<T>(string prompt, string completion) => 1;", "ALIGN086", "is generic (T): remove its type parameters")]
+    [InlineData("[Reward] double Correct(string prompt, string completion) => 1;", "ALIGN082", "must be static")]
+    [InlineData("[Reward] static double Correct(string prompt) => 1;", "ALIGN083", "takes (string prompt), where the loop passes the prompt and the sampled completion")]
+    [InlineData("[Reward] static double Correct(string prompt, int completion) => 1;", "ALIGN083", "takes (string prompt, int completion)")]
+    [InlineData("[Reward] static double Correct(string prompt, ref string completion) => 1;", "ALIGN083", "takes (string prompt, ref string completion)")]
+    [InlineData("[Reward] static bool Correct(string prompt, string completion) => true;", "ALIGN083", "returns bool, where the loop adds up numbers (double, float or int)")]
+    [InlineData("[Reward] static void Correct(string prompt, string completion) { }", "ALIGN083", "returns nothing")]
+    [InlineData("[Reward] static System.Threading.Tasks.Task<double> Correct(string prompt, string completion) => null!;", "ALIGN083", "returns System.Threading.Tasks.Task<double>")]
+    [InlineData("[Reward] static double Correct<T>(string prompt, string completion) => 1;", "ALIGN083", "is generic (T): remove its type parameters")]
     public void Each_signature_mistake_is_reported_at_the_method_name(string method, string id, string says)
     {
         var run = Reported(Ppo(method), id, Error, (method, "Correct"));
@@ -74,17 +74,17 @@ public sealed class RewardDiagnosticTests
     {
         const string method = "[Reward] double Correct(string prompt) => 1;";
         var run = Generate.Run(Ppo(method));
-        Assert.Equal(["ALIGN085", "ALIGN086"], run.GeneratorDiagnostics.Select(d => d.Id).Order());
+        Assert.Equal(["ALIGN082", "ALIGN083"], run.GeneratorDiagnostics.Select(d => d.Id).Order());
     }
 
     [Fact]
-    public void ALIGN087_a_method_private_to_a_base_class()
+    public void ALIGN084_a_method_private_to_a_base_class()
     {
         var source = Source("[Ppo]", baseMembers: """
             [Reward] private static double Hidden(string prompt, string completion) => 1;
             [Reward] protected static double Shared(string prompt, string completion) => 1;
             """);
-        var run = Reported(source, "ALIGN087", Error, ("double Hidden(", "Hidden"));
+        var run = Reported(source, "ALIGN084", Error, ("double Hidden(", "Hidden"));
         Assert.Contains("'Hidden' is private to 'SharedRewards', so the generated part of 'Bad' cannot call it: make it protected or internal",
             run.GeneratorDiagnostics.Single().GetMessage());
     }
@@ -120,15 +120,15 @@ public sealed class RewardDiagnosticTests
     }
 
     [Theory]
-    [InlineData("[Reward(Weight = 0)] static double Correct(string prompt, string completion) => 1;", "Weight = 0", "0", "ALIGN088")]
-    [InlineData("[Reward(Weight = -0.5)] static double Correct(string prompt, string completion) => 1;", "Weight = -0.5", "-0.5", "ALIGN088")]
+    [InlineData("[Reward(Weight = 0)] static double Correct(string prompt, string completion) => 1;", "Weight = 0", "0", "ALIGN085")]
+    [InlineData("[Reward(Weight = -0.5)] static double Correct(string prompt, string completion) => 1;", "Weight = -0.5", "-0.5", "ALIGN085")]
     [InlineData("[Reward(Weight = double.NaN)] static double Correct(string prompt, string completion) => 1;", "Weight = double.NaN", "double.NaN", "ALIGN045")]
     [InlineData("[Reward(Weight = double.PositiveInfinity)] static double Correct(string prompt, string completion) => 1;", "Weight = double.PositiveInfinity", "double.PositiveInfinity", "ALIGN045")]
     public void A_method_weight_must_be_a_finite_number_above_0(string method, string anchor, string target, string id)
     {
         var run = Reported(Ppo(method), id, Error, (anchor, target));
         NotGenerated(run, "Tests", "Bad");
-        if (id == "ALIGN088")
+        if (id == "ALIGN085")
             Assert.StartsWith("The Weight of reward 'Correct' must be greater than 0", run.GeneratorDiagnostics.Single().GetMessage());
     }
 
@@ -137,32 +137,32 @@ public sealed class RewardDiagnosticTests
     [InlineData("[RewardFrom(typeof(Rm), Weight = -1)]", "Weight = -1", "-1")]
     public void An_attribute_weight_must_be_above_0(string attribute, string anchor, string target)
     {
-        NotGenerated(Reported(Source("[Ppo]\n" + attribute), "ALIGN088", Error, (anchor, target)), "Tests", "Bad");
+        NotGenerated(Reported(Source("[Ppo]\n" + attribute), "ALIGN085", Error, (anchor, target)), "Tests", "Bad");
     }
 
     [Fact]
-    public void ALIGN089_the_same_function_twice_is_reported_at_the_second()
+    public void ALIGN086_the_same_function_twice_is_reported_at_the_second()
     {
         var source = Source("[Ppo]\n[RewardFunction(typeof(Brevity))]\n[RewardFunction(typeof(Brevity), Weight = 2)]");
-        var run = Reported(source, "ALIGN089", Error, ("[RewardFunction(typeof(Brevity), Weight = 2)]", "typeof(Brevity)"));
+        var run = Reported(source, "ALIGN086", Error, ("[RewardFunction(typeof(Brevity), Weight = 2)]", "typeof(Brevity)"));
         Assert.EndsWith("declares the reward 'Brevity' twice: declare each reward once, and raise its Weight to count it more",
             run.GeneratorDiagnostics.Single().GetMessage());
     }
 
     [Fact]
-    public void ALIGN089_a_method_named_as_another_reward_is_reported_at_the_method()
+    public void ALIGN086_a_method_named_as_another_reward_is_reported_at_the_method()
     {
         const string method = "[Reward] static double Brevity(string prompt, string completion) => 1;";
-        var run = Reported(Source("[Ppo]\n[RewardFunction(typeof(Brevity))]", method), "ALIGN089", Error, (method, "Brevity"));
+        var run = Reported(Source("[Ppo]\n[RewardFunction(typeof(Brevity))]", method), "ALIGN086", Error, (method, "Brevity"));
         Assert.Contains("rewards/Brevity/mean", run.GeneratorDiagnostics.Single().GetMessage());
     }
 
     [Fact]
-    public void ALIGN089_a_method_hiding_a_base_class_reward_is_reported_at_the_hidden_one()
+    public void ALIGN086_a_method_hiding_a_base_class_reward_is_reported_at_the_hidden_one()
     {
         var source = Source("[Ppo]", "[Reward] static new double Correct(string prompt, string completion) => 1;",
             "[Reward] protected static double Correct(string prompt, string completion) => 0;");
-        Reported(source, "ALIGN089", Error, ("double Correct(string prompt, string completion) => 0", "Correct"));
+        Reported(source, "ALIGN086", Error, ("double Correct(string prompt, string completion) => 0", "Correct"));
     }
 
     [Fact]

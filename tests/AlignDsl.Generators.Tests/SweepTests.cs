@@ -7,7 +7,7 @@ namespace AlignDsl.Generators.Tests;
 
 /// <summary>
 /// <c>[Sweep]</c> and <c>.Sweep(...)</c>: one declaration becomes one experiment per value, named after it, with the value
-/// folded in; each value is checked where it was written, and the sweep's own mistakes are ALIGN095–099.
+/// folded in; each value is checked where it was written, and the sweep's own mistakes are ALIGN089–099.
 /// </summary>
 public sealed class SweepTests
 {
@@ -148,33 +148,33 @@ public sealed class SweepTests
     }
 
     [Fact]
-    public void ALIGN095_a_setting_the_objective_does_not_have()
+    public void ALIGN089_a_setting_the_objective_does_not_have()
     {
-        var run = Reported(DpoSweep("[Sweep(nameof(Gamma), 0.1, 0.2)]"), "ALIGN095", Error, ("[Sweep(nameof(Gamma)", "nameof(Gamma)"));
+        var run = Reported(DpoSweep("[Sweep(nameof(Gamma), 0.1, 0.2)]"), "ALIGN089", Error, ("[Sweep(nameof(Gamma)", "nameof(Gamma)"));
         // The sweep makes no experiment, but nameof(Gamma) still compiles: the ALIGN error is the only one.
         Assert.DoesNotContain(".DpoSweep.", Registry(run));
         Assert.DoesNotContain(run.OutputCompilation.GetDiagnostics(), d => d.Id == "CS0103");
     }
 
     [Fact]
-    public void ALIGN095_a_switch_cannot_be_swept() =>
-        Reported(DpoSweep("[Sweep(nameof(PrecomputeReferenceLogProbs), 0, 1)]"), "ALIGN095", Error,
+    public void ALIGN089_a_switch_cannot_be_swept() =>
+        Reported(DpoSweep("[Sweep(nameof(PrecomputeReferenceLogProbs), 0, 1)]"), "ALIGN089", Error,
             ("nameof(PrecomputeReferenceLogProbs)", "nameof(PrecomputeReferenceLogProbs)"));
 
     [Fact]
-    public void ALIGN096_no_values()
+    public void ALIGN090_no_values()
     {
-        var run = Reported(DpoSweep("[Sweep(nameof(Beta))]"), "ALIGN096", Error, ("Sweep(nameof(Beta))", "Sweep(nameof(Beta))"));
+        var run = Reported(DpoSweep("[Sweep(nameof(Beta))]"), "ALIGN090", Error, ("Sweep(nameof(Beta))", "Sweep(nameof(Beta))"));
         Assert.DoesNotContain(".DpoSweep.", Registry(run));
         Assert.DoesNotContain(run.OutputCompilation.GetDiagnostics(), d => d.Id == "CS0103");
     }
 
     [Fact]
-    public void ALIGN097_a_value_listed_twice() =>
-        Reported(DpoSweep("[Sweep(nameof(Beta), 0.1, 0.2, 0.10)]"), "ALIGN097", Error, ("0.2, 0.10", "0.10"));
+    public void ALIGN091_a_value_listed_twice() =>
+        Reported(DpoSweep("[Sweep(nameof(Beta), 0.1, 0.2, 0.10)]"), "ALIGN091", Error, ("0.2, 0.10", "0.10"));
 
     [Fact]
-    public void ALIGN098_a_member_named_like_another_experiment()
+    public void ALIGN092_a_member_named_like_another_experiment()
     {
         var source = DpoSweep("[Sweep(nameof(Beta), 0.1, 0.2)]") + """
 
@@ -186,8 +186,8 @@ public sealed class SweepTests
             public partial class Taken;
             """;
         var run = Generate.Run(source);
-        Assert.Equal(["ALIGN016", "ALIGN098"], run.GeneratorDiagnostics.Select(d => d.Id).Order());
-        var collision = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "ALIGN098");
+        Assert.Equal(["ALIGN016", "ALIGN092"], run.GeneratorDiagnostics.Select(d => d.Id).Order());
+        var collision = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "ALIGN092");
         Assert.Equal(SourceSpan.Of(source, "0.1, 0.2", "0.2"), collision.Location.GetLineSpan().Span);
         Assert.Contains("'dpo-sweep-beta-0.2'", collision.GetMessage());
     }
@@ -210,7 +210,7 @@ public sealed class SweepTests
     }
 
     [Fact]
-    public void ALIGN099_starting_from_a_sweep()
+    public void ALIGN093_starting_from_a_sweep()
     {
         var source = DpoSweep("[Sweep(nameof(Beta), 0.1, 0.2)]") + """
 
@@ -220,6 +220,6 @@ public sealed class SweepTests
             [GymData(GymTask.HelpfulHarmless)]
             public partial class After;
             """;
-        Reported(source, "ALIGN099", Error, ("InitFrom = typeof(DpoSweep)", "typeof(DpoSweep)"));
+        Reported(source, "ALIGN093", Error, ("InitFrom = typeof(DpoSweep)", "typeof(DpoSweep)"));
     }
 }

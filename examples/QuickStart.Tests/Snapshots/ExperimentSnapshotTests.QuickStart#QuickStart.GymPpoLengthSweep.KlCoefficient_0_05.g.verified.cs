@@ -18,6 +18,11 @@ partial class GymPpoLengthSweep
         private const double ValueCoefficient = 0.1;
         private const int PpoEpochs = 2;
         private const int MaxNewTokens = 24;
+        private const int RolloutsPerPrompt = 1;
+        private const int MiniBatches = 1;
+        private const double MissingEosPenalty = 0.0;
+        private const double TargetKl = 0.0;
+        private const int KlHorizon = 10000;
         private const double Gamma = 1.0;
         private const double Lambda = 0.95;
         private const int Steps = 24;
@@ -50,14 +55,17 @@ partial class GymPpoLengthSweep
             EvalSuites: ["WinRate", "KlDivergence"])
             {
                 Sweep = new("gym-ppo-length-sweep", "KlCoefficient", KlCoefficient),
+                Rewards = [new("PaysForLength", 1.0, global::AlignDsl.RewardKind.Function)],
                 // Every setting, defaults included, for summary.json, report.md and describe.
                 Hyperparameters =
                 [
                     new("KlCoefficient", KlCoefficient), new("ClipRange", ClipRange), new("ValueClipRange", ValueClipRange), new("ValueCoefficient", ValueCoefficient),
-                    new("PpoEpochs", PpoEpochs), new("MaxNewTokens", MaxNewTokens), new("Gamma", Gamma), new("Lambda", Lambda),
-                    new("Steps", Steps), new("BatchSize", BatchSize), new("LearningRate", LearningRate), new("WarmupSteps", WarmupSteps),
-                    new("WeightDecay", WeightDecay), new("MaxGradNorm", MaxGradNorm), new("MaxLength", MaxLength), new("EvalEvery", EvalEvery),
-                    new("LogEvery", LogEvery), new("Seed", Seed), new("CheckpointEvery", CheckpointEvery), new("KeepCheckpoints", KeepCheckpoints),
+                    new("PpoEpochs", PpoEpochs), new("MaxNewTokens", MaxNewTokens), new("RolloutsPerPrompt", RolloutsPerPrompt), new("MiniBatches", MiniBatches),
+                    new("MissingEosPenalty", MissingEosPenalty), new("TargetKl", TargetKl), new("KlHorizon", KlHorizon), new("Gamma", Gamma),
+                    new("Lambda", Lambda), new("Steps", Steps), new("BatchSize", BatchSize), new("LearningRate", LearningRate),
+                    new("WarmupSteps", WarmupSteps), new("WeightDecay", WeightDecay), new("MaxGradNorm", MaxGradNorm), new("MaxLength", MaxLength),
+                    new("EvalEvery", EvalEvery), new("LogEvery", LogEvery), new("Seed", Seed), new("CheckpointEvery", CheckpointEvery),
+                    new("KeepCheckpoints", KeepCheckpoints),
                 ],
             };
 
@@ -79,15 +87,16 @@ partial class GymPpoLengthSweep
             // Models: the policy starts from gym-sft's trained checkpoint; the reference is a frozen copy of it, the value model a copy of its body with a value head.
             using var policy = run.LoadPolicy("gym-sft");
             using var reference = policy.FrozenCopy();
-            using var valueModel = run.NewValueModel(policy);
             // The reward: a function of prompt and answer.
             var reward = new global::QuickStart.PaysForLength();
+            using var valueModel = run.NewValueModel(policy);
             // Evaluation ranks held-out pairs by the implicit reward β·log π/π_ref of the KL-regularised objective.
             var scorer = new global::AlignDsl.Evaluation.ImplicitReward(policy, new global::AlignDsl.Models.LiveReference(reference), klCoefficient);
             var evalContext = run.EvalContext(policy, scorer, global::AlignDsl.Data.PreferenceData.Tokenize(heldOutPairs, policy.Tokenizer, MaxLength), baseline: reference);
-            // The schedules count updates: PpoEpochs of them per step.
-            using var optimizer = run.AdamW(policy, learningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);
-            using var valueOptimizer = run.AdamW(valueModel, learningRate, WarmupSteps * PpoEpochs, steps * PpoEpochs, WeightDecay, MaxGradNorm);
+            // The schedules count updates: PpoEpochs × MiniBatches of them per step.
+            const int updatesPerStep = PpoEpochs * MiniBatches;
+            using var optimizer = run.AdamW(policy, learningRate, WarmupSteps * updatesPerStep, steps * updatesPerStep, WeightDecay, MaxGradNorm);
+            using var valueOptimizer = run.AdamW(valueModel, learningRate, WarmupSteps * updatesPerStep, steps * updatesPerStep, WeightDecay, MaxGradNorm);
             // Rollouts sample from their own seeded generator, so a run repeats.
             var generator = new global::TorchSharp.torch.Generator((ulong)run.Seed, run.Device);
             // PPO's failure modes, watched at each metrics read and evaluation: KL explosion, reward hacking, collapse.

@@ -43,6 +43,7 @@ partial class GymRloo : global::AlignDsl.IExperiment
         Training: new(Steps, BatchSize, LearningRate, MaxLength, EvalEvery, LogEvery, Seed),
         EvalSuites: ["RedTeam", "OverRefusal", "WinRate", "KlDivergence"])
         {
+            Rewards = [new("GymRewardFunction", 1.0, global::AlignDsl.RewardKind.Function)],
             // Every setting, defaults included, for summary.json, report.md and describe.
             Hyperparameters =
             [

@@ -254,37 +254,37 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor GuardsNotWatching = new("ALIGN081", RuleBook.GuardsNotWatching.Title, RuleBook.GuardsNotWatching.MessageFormat, "AlignDsl.Ranges", DiagnosticSeverity.Warning, true,
         Description, RuleBook.GuardsNotWatching.HelpLink);
-    public static readonly DiagnosticDescriptor RewardMethodNotStatic = new("ALIGN085", RuleBook.RewardMethodNotStatic.Title, RuleBook.RewardMethodNotStatic.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor RewardMethodNotStatic = new("ALIGN082", RuleBook.RewardMethodNotStatic.Title, RuleBook.RewardMethodNotStatic.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         Description, RuleBook.RewardMethodNotStatic.HelpLink);
 
-    public static readonly DiagnosticDescriptor RewardMethodSignature = new("ALIGN086", RuleBook.RewardMethodSignature.Title, RuleBook.RewardMethodSignature.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor RewardMethodSignature = new("ALIGN083", RuleBook.RewardMethodSignature.Title, RuleBook.RewardMethodSignature.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         Description, RuleBook.RewardMethodSignature.HelpLink);
 
-    public static readonly DiagnosticDescriptor RewardMethodInaccessible = new("ALIGN087", RuleBook.RewardMethodInaccessible.Title, RuleBook.RewardMethodInaccessible.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor RewardMethodInaccessible = new("ALIGN084", RuleBook.RewardMethodInaccessible.Title, RuleBook.RewardMethodInaccessible.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         Description, RuleBook.RewardMethodInaccessible.HelpLink);
 
-    public static readonly DiagnosticDescriptor RewardWeightNotPositive = new("ALIGN088", RuleBook.RewardWeightNotPositive.Title, RuleBook.RewardWeightNotPositive.MessageFormat, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor RewardWeightNotPositive = new("ALIGN085", RuleBook.RewardWeightNotPositive.Title, RuleBook.RewardWeightNotPositive.MessageFormat, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
         Description, RuleBook.RewardWeightNotPositive.HelpLink);
 
-    public static readonly DiagnosticDescriptor RewardDeclaredTwice = new("ALIGN089", RuleBook.RewardDeclaredTwice.Title, RuleBook.RewardDeclaredTwice.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor RewardDeclaredTwice = new("ALIGN086", RuleBook.RewardDeclaredTwice.Title, RuleBook.RewardDeclaredTwice.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         Description, RuleBook.RewardDeclaredTwice.HelpLink);
-    public static readonly DiagnosticDescriptor MiniBatchesDoNotDivideRollout = new("ALIGN090", RuleBook.MiniBatchesDoNotDivideRollout.Title, RuleBook.MiniBatchesDoNotDivideRollout.MessageFormat, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor MiniBatchesDoNotDivideRollout = new("ALIGN087", RuleBook.MiniBatchesDoNotDivideRollout.Title, RuleBook.MiniBatchesDoNotDivideRollout.MessageFormat, "AlignDsl.Ranges", DiagnosticSeverity.Error, true,
         Description, RuleBook.MiniBatchesDoNotDivideRollout.HelpLink);
-    public static readonly DiagnosticDescriptor KlHorizonWithoutTarget = new("ALIGN091", RuleBook.KlHorizonWithoutTarget.Title, RuleBook.KlHorizonWithoutTarget.MessageFormat, "AlignDsl.Ranges", DiagnosticSeverity.Warning, true,
+    public static readonly DiagnosticDescriptor KlHorizonWithoutTarget = new("ALIGN088", RuleBook.KlHorizonWithoutTarget.Title, RuleBook.KlHorizonWithoutTarget.MessageFormat, "AlignDsl.Ranges", DiagnosticSeverity.Warning, true,
         Description, RuleBook.KlHorizonWithoutTarget.HelpLink);
-    public static readonly DiagnosticDescriptor SweepSettingUnknown = new("ALIGN095", RuleBook.SweepSettingUnknown.Title, RuleBook.SweepSettingUnknown.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor SweepSettingUnknown = new("ALIGN089", RuleBook.SweepSettingUnknown.Title, RuleBook.SweepSettingUnknown.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         Description, RuleBook.SweepSettingUnknown.HelpLink);
 
-    public static readonly DiagnosticDescriptor SweepWithoutValues = new("ALIGN096", RuleBook.SweepWithoutValues.Title, RuleBook.SweepWithoutValues.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor SweepWithoutValues = new("ALIGN090", RuleBook.SweepWithoutValues.Title, RuleBook.SweepWithoutValues.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         Description, RuleBook.SweepWithoutValues.HelpLink);
 
-    public static readonly DiagnosticDescriptor SweepValueRepeated = new("ALIGN097", RuleBook.SweepValueRepeated.Title, RuleBook.SweepValueRepeated.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor SweepValueRepeated = new("ALIGN091", RuleBook.SweepValueRepeated.Title, RuleBook.SweepValueRepeated.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         Description, RuleBook.SweepValueRepeated.HelpLink);
 
-    public static readonly DiagnosticDescriptor SweepNameCollides = new("ALIGN098", RuleBook.SweepNameCollides.Title, RuleBook.SweepNameCollides.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor SweepNameCollides = new("ALIGN092", RuleBook.SweepNameCollides.Title, RuleBook.SweepNameCollides.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         Description, RuleBook.SweepNameCollides.HelpLink);
 
-    public static readonly DiagnosticDescriptor SweepNotAnExperiment = new("ALIGN099", RuleBook.SweepNotAnExperiment.Title, RuleBook.SweepNotAnExperiment.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
+    public static readonly DiagnosticDescriptor SweepNotAnExperiment = new("ALIGN093", RuleBook.SweepNotAnExperiment.Title, RuleBook.SweepNotAnExperiment.MessageFormat, "AlignDsl.Structure", DiagnosticSeverity.Error, true,
         Description, RuleBook.SweepNotAnExperiment.HelpLink);
 
 

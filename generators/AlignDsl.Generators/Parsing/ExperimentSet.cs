@@ -97,12 +97,12 @@ internal static class ExperimentSet
         return result.ToImmutable();
     }
 
-    /// <summary>ALIGN099: InitFrom or RewardFrom naming a sweep, which is several experiments, not one to load.</summary>
+    /// <summary>ALIGN093: InitFrom or RewardFrom naming a sweep, which is several experiments, not one to load.</summary>
     private static IEnumerable<DiagnosticInfo> SweepReferences(ExperimentModel experiment, IReadOnlyDictionary<string, ExperimentModel> sweeps)
     {
         if (experiment.Policy.InitFromClass is { } from && sweeps.TryGetValue(from, out var start))
             yield return DiagnosticInfo.Create(RuleBook.SweepNotAnExperiment, experiment.Policy.InitFromLocation, "InitFrom", start.Name, start.Sweep!.Values.Count);
-        if (experiment.Reward is { ExperimentClass: { } rewardClass } reward && sweeps.TryGetValue(rewardClass, out var rewarder))
+        if (experiment.Reward?.Model is { ExperimentClass: { } rewardClass } reward && sweeps.TryGetValue(rewardClass, out var rewarder))
             yield return DiagnosticInfo.Create(RuleBook.SweepNotAnExperiment, reward.Location, "RewardFrom", rewarder.Name, rewarder.Sweep!.Values.Count);
     }
 }

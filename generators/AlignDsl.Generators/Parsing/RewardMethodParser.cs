@@ -6,8 +6,8 @@ namespace AlignDsl.Generators.Parsing;
 
 /// <summary>
 /// The experiment class's <c>[Reward]</c> methods, its own and its base classes', and the checks that let the generated
-/// loop call each directly: static (ALIGN085); not generic, taking (string prompt, string completion) and returning
-/// double, float or int (ALIGN086); not private to a base class (ALIGN087). Each is reported at the method's name.
+/// loop call each directly: static (ALIGN082); not generic, taking (string prompt, string completion) and returning
+/// double, float or int (ALIGN083); not private to a base class (ALIGN084). Each is reported at the method's name.
 /// </summary>
 internal static class RewardMethodParser
 {

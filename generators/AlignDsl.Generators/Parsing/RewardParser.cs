@@ -10,7 +10,7 @@ namespace AlignDsl.Generators.Parsing;
 /// and the class's <c>[Reward]</c> methods (<see cref="RewardMethodParser"/>), each with its weight. An objective that
 /// samples answers needs at least one (ALIGN041) and a trained policy to sample from (ALIGN044); each must be what it
 /// claims (ALIGN042; whether the experiment trains a reward model is checked once every experiment is known), weigh
-/// more than 0 (ALIGN088) and be declared once (ALIGN089); another objective uses none (ALIGN043).
+/// more than 0 (ALIGN085) and be declared once (ALIGN086); another objective uses none (ALIGN043).
 /// </summary>
 internal static class RewardParser
 {
@@ -53,7 +53,7 @@ internal static class RewardParser
 
     private static RewardsModel? Model(List<RewardSourceModel> sources) => sources.Count == 0 ? null : new RewardsModel(sources.ToEquatableArray());
 
-    /// <summary>Adds <paramref name="source"/> unless an earlier reward is the same one or has its name (ALIGN089, at the second).</summary>
+    /// <summary>Adds <paramref name="source"/> unless an earlier reward is the same one or has its name (ALIGN086, at the second).</summary>
     private static void Add(List<RewardSourceModel> sources, RewardSourceModel source, string experiment, List<DiagnosticInfo> diagnostics)
     {
         if (sources.FirstOrDefault(s => s.Name == source.Name) is { } earlier)
@@ -67,7 +67,7 @@ internal static class RewardParser
         sources.Add(source);
     }
 
-    /// <summary>The declared Weight, 1 when not written; one that is not a finite number above 0 is ALIGN045 or ALIGN088.</summary>
+    /// <summary>The declared Weight, 1 when not written; one that is not a finite number above 0 is ALIGN045 or ALIGN085.</summary>
     private static RewardSourceModel Weighed(RewardSourceModel source, ISettingReader reader, List<DiagnosticInfo> diagnostics)
     {
         var weight = reader.Named("Weight", 1.0);

@@ -10,7 +10,7 @@ namespace AlignDsl.Generators.Parsing;
 
 /// <summary>
 /// Reads <c>[Sweep(nameof(Beta), 0.05, 0.1)]</c> or <c>.Sweep(nameof(Beta), 0.05, 0.1)</c> from its syntax, and checks it:
-/// a numeric setting the experiment has (ALIGN095), at least one value (ALIGN096), no value twice (ALIGN097), and each
+/// a numeric setting the experiment has (ALIGN089), at least one value (ALIGN090), no value twice (ALIGN091), and each
 /// value by the setting's own rule, reported at that value. The syntax is read because <c>nameof(Beta)</c> names a member
 /// this generator declares, which the compilation it reads does not have yet.
 /// </summary>

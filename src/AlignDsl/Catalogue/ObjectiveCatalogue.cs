@@ -101,7 +101,7 @@ public static class ObjectiveCatalogue
                 new("PpoEpochs", SettingKind.Count, Defaults.PpoEpochs, SettingCheck.Positive),
                 new("MaxNewTokens", SettingKind.Count, Defaults.PpoMaxNewTokens, SettingCheck.Positive),
                 new("RolloutsPerPrompt", SettingKind.Count, Defaults.PpoRolloutsPerPrompt, SettingCheck.Positive) { Typical = (1, 8) },
-                // Must divide BatchSize × RolloutsPerPrompt (ALIGN090), checked with the training plan.
+                // Must divide BatchSize × RolloutsPerPrompt (ALIGN087), checked with the training plan.
                 new("MiniBatches", SettingKind.Count, Defaults.PpoMiniBatches, SettingCheck.Positive) { Typical = (1, 8) },
                 Number("MissingEosPenalty", Defaults.PpoMissingEosPenalty, SettingCheck.NotNegative) with { Typical = (0, 10) },
                 Number("TargetKl", Defaults.PpoTargetKl, SettingCheck.NotNegative) with { Typical = (1, 10) },

@@ -251,38 +251,38 @@ public static class RuleBook
     public static Rule GuardsNotWatching { get; } = new("ALIGN081", "Guards do not watch this objective",
         "Experiment '{0}' declares [Guards], but the failure-mode guards watch PPO runs only: {1}'s loop would never call them; remove [Guards]", RuleSeverity.Warning, Ranges);
 
-    public static Rule RewardMethodNotStatic { get; } = new("ALIGN085", "Reward method must be static",
+    public static Rule RewardMethodNotStatic { get; } = new("ALIGN082", "Reward method must be static",
         "[Reward] method '{0}' must be static: the generated training loop calls it without an instance of the experiment class; declare it 'static double {0}(string prompt, string completion)'", RuleSeverity.Error, Structure);
 
-    public static Rule RewardMethodSignature { get; } = new("ALIGN086", "Reward method must take a prompt and a completion and return a number",
+    public static Rule RewardMethodSignature { get; } = new("ALIGN083", "Reward method must take a prompt and a completion and return a number",
         "[Reward] method '{0}' {1}: declare it 'static double {0}(string prompt, string completion)'", RuleSeverity.Error, Structure);
 
-    public static Rule RewardMethodInaccessible { get; } = new("ALIGN087", "Reward method is not accessible to the experiment class",
+    public static Rule RewardMethodInaccessible { get; } = new("ALIGN084", "Reward method is not accessible to the experiment class",
         "[Reward] method '{0}' is private to '{1}', so the generated part of '{2}' cannot call it: make it protected or internal, or declare it in '{2}'", RuleSeverity.Error, Structure);
 
-    public static Rule RewardWeightNotPositive { get; } = new("ALIGN088", "Reward weight must be positive",
+    public static Rule RewardWeightNotPositive { get; } = new("ALIGN085", "Reward weight must be positive",
         "The Weight of reward '{0}' must be greater than 0 (got {1}): it is what the reward's score counts for in the sum of the rewards; remove a reward to leave it out, and return the negated score to penalise", RuleSeverity.Error, Ranges);
 
-    public static Rule RewardDeclaredTwice { get; } = new("ALIGN089", "Reward declared twice",
+    public static Rule RewardDeclaredTwice { get; } = new("ALIGN086", "Reward declared twice",
         "Experiment '{0}' declares the reward '{1}' twice: {2}", RuleSeverity.Error, Structure);
-    public static Rule MiniBatchesDoNotDivideRollout { get; } = new("ALIGN090", "PPO mini-batches must divide the rollout",
+    public static Rule MiniBatchesDoNotDivideRollout { get; } = new("ALIGN087", "PPO mini-batches must divide the rollout",
         "MiniBatches ({0}) does not divide the rollout's {1} rows (BatchSize {2} × RolloutsPerPrompt {3}): each PPO epoch splits the rollout into equal mini-batches; choose a MiniBatches that divides {1}, such as {4}", RuleSeverity.Error, Ranges);
 
-    public static Rule KlHorizonWithoutTarget { get; } = new("ALIGN091", "KlHorizon has no effect without TargetKl",
+    public static Rule KlHorizonWithoutTarget { get; } = new("ALIGN088", "KlHorizon has no effect without TargetKl",
         "KlHorizon is set but TargetKl is 0, so the KL coefficient stays fixed at KlCoefficient: set TargetKl to the KL per answer the controller should steer toward, or remove KlHorizon", RuleSeverity.Warning, Ranges);
-    public static Rule SweepSettingUnknown { get; } = new("ALIGN095", "Sweep setting is not a number the experiment has",
+    public static Rule SweepSettingUnknown { get; } = new("ALIGN089", "Sweep setting is not a number the experiment has",
         "Sweep setting '{0}' is not a numeric setting of {1}: sweep one of {2}", RuleSeverity.Error, Structure);
 
-    public static Rule SweepWithoutValues { get; } = new("ALIGN096", "Sweep lists no values",
+    public static Rule SweepWithoutValues { get; } = new("ALIGN090", "Sweep lists no values",
         "The sweep of {0} on '{1}' lists no values: give one value per experiment, e.g. [Sweep(nameof({0}), 0.05, 0.1, 0.5)]", RuleSeverity.Error, Structure);
 
-    public static Rule SweepValueRepeated { get; } = new("ALIGN097", "Sweep value listed twice",
+    public static Rule SweepValueRepeated { get; } = new("ALIGN091", "Sweep value listed twice",
         "{0} = {1} is listed twice in the sweep of '{2}': each value makes one experiment, remove the repeat", RuleSeverity.Error, Structure);
 
-    public static Rule SweepNameCollides { get; } = new("ALIGN098", "Sweep member's name is taken",
+    public static Rule SweepNameCollides { get; } = new("ALIGN092", "Sweep member's name is taken",
         "The sweep of '{0}' makes an experiment named '{1}' ({2} = {3}), a name '{4}' already has: rename the sweep's experiment or the other one", RuleSeverity.Error, Structure);
 
-    public static Rule SweepNotAnExperiment { get; } = new("ALIGN099", "A sweep cannot be started from",
+    public static Rule SweepNotAnExperiment { get; } = new("ALIGN093", "A sweep cannot be started from",
         "{0} names '{1}', a sweep of {2} experiments rather than one experiment: declare the experiment to start from (or be rewarded by) without [Sweep]", RuleSeverity.Error, Structure);
 
     /// <summary>The rule with <paramref name="id"/>.</summary>

@@ -154,7 +154,7 @@ public static class SettingRules
     }
 
     /// <summary>
-    /// ALIGN090: each PPO epoch splits the rollout's BatchSize × RolloutsPerPrompt rows into <paramref name="miniBatches"/>
+    /// ALIGN087: each PPO epoch splits the rollout's BatchSize × RolloutsPerPrompt rows into <paramref name="miniBatches"/>
     /// equal mini-batches (TRL requires the same of num_mini_batches). The message suggests the largest divisor not above it.
     /// </summary>
     public static IEnumerable<RuleViolation> CheckMiniBatches(int miniBatches, int batchSize, int rolloutsPerPrompt)
@@ -166,7 +166,7 @@ public static class SettingRules
         yield return new RuleViolation(RuleBook.MiniBatchesDoNotDivideRollout, "MiniBatches", miniBatches, rows, batchSize, rolloutsPerPrompt, divisor);
     }
 
-    /// <summary>ALIGN091: a written KlHorizon does nothing while TargetKl is 0 (the adaptive controller is off).</summary>
+    /// <summary>ALIGN088: a written KlHorizon does nothing while TargetKl is 0 (the adaptive controller is off).</summary>
     public static IEnumerable<RuleViolation> CheckKlController(double targetKl, bool klHorizonWritten)
     {
         if (klHorizonWritten && targetKl == 0) yield return new RuleViolation(RuleBook.KlHorizonWithoutTarget, "KlHorizon");

@@ -12,7 +12,7 @@ namespace AlignDsl.Training;
 public static class MiniBatches
 {
     /// <summary>The row indices [rows / <paramref name="count"/>] of each mini-batch of one epoch, on the rollout's device.</summary>
-    /// <exception cref="RuleViolationException">The rows do not split into <paramref name="count"/> equal parts (ALIGN090: a batch size given at run time).</exception>
+    /// <exception cref="RuleViolationException">The rows do not split into <paramref name="count"/> equal parts (ALIGN087: a batch size given at run time).</exception>
     public static IReadOnlyList<Tensor> Shuffled(Rollout rollout, int count, Generator generator)
     {
         var rows = rollout.Sequences.Count;

@@ -59,10 +59,10 @@ public sealed class MiniBatchesTests
     }
 
     [Fact]
-    public void Rows_that_do_not_split_evenly_are_refused_with_align090()
+    public void Rows_that_do_not_split_evenly_are_refused_with_align087()
     {
         // A batch size given at run time (--batch-size) can break what the compile-time rule checked.
         var error = Assert.Throws<RuleViolationException>(() => MiniBatches.Shuffled(Rows(prompts: 5, perPrompt: 1), 2, new Generator(1)));
-        Assert.Equal("ALIGN090", error.Violations.Single().Rule.Id);
+        Assert.Equal("ALIGN087", error.Violations.Single().Rule.Id);
     }
 }
