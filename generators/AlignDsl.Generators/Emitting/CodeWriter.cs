@@ -63,4 +63,20 @@ internal sealed class CodeWriter
 
     /// <summary>User text made safe inside a <c>///</c> XML doc comment: one line, with <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped.</summary>
     public static string Xml(string value) => Comment(value).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>Words of <paramref name="text"/> in lines of at most <paramref name="width"/> characters.</summary>
+    public static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = "";
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line;
+                line = "";
+            }
+            line = line.Length == 0 ? word : line + " " + word;
+        }
+        if (line.Length > 0) yield return line;
+    }
 }

@@ -180,22 +180,6 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         w.Line("metrics.Add(\"val/grad_norm\", valueOptimizer.GradNorm);");
     }
 
-    /// <summary>Words of <paramref name="text"/> in lines of at most <paramref name="width"/> characters.</summary>
-    private static IEnumerable<string> Wrap(string text, int width)
-    {
-        var line = "";
-        foreach (var word in text.Split(' '))
-        {
-            if (line.Length > 0 && line.Length + 1 + word.Length > width)
-            {
-                yield return line;
-                line = "";
-            }
-            line = line.Length == 0 ? word : line + " " + word;
-        }
-        if (line.Length > 0) yield return line;
-    }
-
     /// <summary>One clipped update of policy and value model on <paramref name="batch"/> and its slices of the rollout's tensors.</summary>
     private static void EmitUpdate(CodeWriter w, string batch, string oldLogProbs, string advantages, string oldValues, string mask)
     {
