@@ -4,7 +4,7 @@ using static Microsoft.CodeAnalysis.DiagnosticSeverity;
 namespace AlignDsl.Generators.Tests;
 
 /// <summary>
-/// <c>[Export(To = Engine.Trl)]</c>: PPO rewarded by a C# function cannot be exported (ALIGN064); a setting TRL only
+/// <c>[Export(To = Engine.Trl)]</c>: an online objective rewarded by a C# function cannot be exported (ALIGN064); a setting TRL only
 /// approximates is said (ALIGN065); an exportable experiment gets neither, and without [Export] nothing is checked.
 /// </summary>
 public sealed class ExportDiagnosticTests
@@ -42,6 +42,25 @@ public sealed class ExportDiagnosticTests
         var run = Reported(source, "ALIGN064", Error, ("RewardFunction(typeof(Brevity))", "typeof(Brevity)"));
         Assert.Contains("Tests.Brevity", run.GeneratorDiagnostics.Single().GetMessage(), StringComparison.Ordinal);
         NotGenerated(run, "Tests", "Bad");
+    }
+
+    [Fact]
+    public void Grpo_and_rloo_rewarded_by_a_function_are_ALIGN064_naming_their_trainer()
+    {
+        foreach (var (objective, trainer) in new[] { ("[Grpo(Generations = 4)]", "GRPOTrainer"), ("[Rloo]", "RLOOTrainer") })
+        {
+            var source = Source($"[Export(To = Engine.Trl)] {objective} [RewardFunction(typeof(Brevity))] [GymData(GymTask.HelpfulHarmless)]");
+            var run = Reported(source, "ALIGN064", Error, ("RewardFunction(typeof(Brevity))", "typeof(Brevity)"));
+            Assert.Contains(trainer, run.GeneratorDiagnostics.Single().GetMessage(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Grpo_from_a_weighted_reward_model_exports_without_a_warning()
+    {
+        // GRPOTrainer takes the weight as reward_weights, so nothing is approximated.
+        var run = Generate.Run(Source("[Export(To = Engine.Trl)] [Grpo(Generations = 4)] [RewardFrom(typeof(Rm), Weight = 0.5)] [GymData(GymTask.HelpfulHarmless)]"));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id is "ALIGN064" or "ALIGN065");
     }
 
     [Fact]

@@ -4,8 +4,8 @@ using AlignDsl.Rules;
 namespace AlignDsl.Generators.Parsing;
 
 /// <summary>
-/// What an experiment marked <c>[Export(To = Engine.Trl)]</c> declares that TRL cannot express: PPO rewarded by a C#
-/// function or method (ALIGN064, TRL's PPOTrainer needs one reward model), and settings TRL only approximates (ALIGN065):
+/// What an experiment marked <c>[Export(To = Engine.Trl)]</c> declares that TRL cannot express: an online objective rewarded
+/// by a C# function or method (ALIGN064, TRL's online trainers need one reward model), and settings TRL only approximates (ALIGN065):
 /// a ranking's weights, a reward model weighted other than 1, PPO's several answers per prompt and adaptive KL.
 /// </summary>
 internal static class ExportRules
@@ -14,12 +14,14 @@ internal static class ExportRules
         List<DiagnosticInfo> diagnostics)
     {
         if (export is null || objective is null) return;
-        if (objective.Kind == ObjectiveKind.Ppo && rewards is not null)
+        if (objective.Entry.SamplesAnswers && rewards is not null)
         {
             foreach (var reward in rewards.Sources.Where(r => !r.IsModel))
                 diagnostics.Add(DiagnosticInfo.Create(RuleBook.ExportNeedsRewardModel, reward.Location ?? export.Location, experiment,
-                    reward.FunctionType?.Replace("global::", "") ?? reward.Name + "(prompt, completion)"));
-            if (rewards.Model is { Weight: not 1.0 } weighted)
+                    reward.FunctionType?.Replace("global::", "") ?? reward.Name + "(prompt, completion)", objective.Entry.Display,
+                    objective.Entry.Display + "Trainer"));
+            // GRPO and RLOO carry a reward model's weight as reward_weights; PPO's trainer has none.
+            if (objective.Kind == ObjectiveKind.Ppo && rewards.Model is { Weight: not 1.0 } weighted)
                 diagnostics.Add(DiagnosticInfo.Create(RuleBook.ExportApproximates, weighted.WeightLocation ?? export.Location, experiment,
                     "Weight", "TRL's PPOTrainer takes the reward model's score as it is, where the local run multiplies it by its Weight"));
         }

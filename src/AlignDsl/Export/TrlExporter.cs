@@ -37,7 +37,7 @@ public static class TrlExporter
             TrlData.Write(Path.Combine(staging, TrainData), train);
             TrlData.Write(Path.Combine(staging, EvalData), eval);
             WriteStartingModel(experiment, options, train, Path.Combine(staging, ModelFolder), notes);
-            if (recipe.IsPpo) CopyRun(experiment.RewardFrom!, options.RunsRoot, Path.Combine(staging, RewardModelFolder), "its reward model");
+            if (recipe.UsesRewardModel) CopyRun(experiment.RewardFrom!, options.RunsRoot, Path.Combine(staging, RewardModelFolder), "its reward model");
             File.WriteAllText(Path.Combine(staging, "train.py"), TrlScript.Render(experiment, recipe));
             File.WriteAllText(Path.Combine(staging, "accelerate_config.yaml"), AccelerateConfig.Render(options.Strategy, options.Gpus, bf16: experiment.Precision == Precision.Bf16));
             File.WriteAllText(Path.Combine(staging, "requirements.txt"), TrlVersions.Requirements + "\n");

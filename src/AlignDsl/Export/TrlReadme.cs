@@ -26,7 +26,7 @@ public static class TrlReadme
         s.AppendLine("| `accelerate_config.yaml` | the strategy and number of processes |");
         s.AppendLine($"| `{TrlExporter.TrainData}`, `{TrlExporter.EvalData}` | {trainRows} training and {evalRows} held-out rows in TRL's {Format(recipe.Format)} format |");
         s.AppendLine($"| `{TrlExporter.ModelFolder}/` | the policy it starts from, in the Hugging Face layout |");
-        if (recipe.IsPpo) s.AppendLine($"| `{TrlExporter.RewardModelFolder}/` | the reward model of `{experiment.RewardFrom}` |");
+        if (recipe.UsesRewardModel) s.AppendLine($"| `{TrlExporter.RewardModelFolder}/` | the reward model of `{experiment.RewardFrom}` |");
         s.AppendLine($"| `requirements.txt` | the versions this export was written against |");
         s.AppendLine($"| `{TrlExporter.ManifestFile}` | what was exported, read back by `import` |");
         s.AppendLine();

@@ -35,6 +35,9 @@ public sealed record TrlRecipe(string Module, string Trainer, string Config, Trl
     /// <summary>PPO: a value model beside the policy, and the reward model of the experiment it is rewarded by.</summary>
     public bool IsPpo { get; init; }
 
+    /// <summary>An online objective (PPO, GRPO, RLOO): the reward model of the experiment it is rewarded by goes beside the policy.</summary>
+    public bool UsesRewardModel { get; init; }
+
     /// <summary>The declared LoRA adapters, exported as a <c>peft.LoraConfig</c>; null when all weights train.</summary>
     public LoraPlan? Lora { get; init; }
 
@@ -71,6 +74,7 @@ public sealed record TrlRecipe(string Module, string Trainer, string Config, Trl
                 new("undesirable_weight", Get("UndesirableWeight")), new("precompute_ref_log_probs", precompute),
             ]) { UsesReference = true },
             ObjectiveKind.Ppo => Ppo(experiment, Get),
+            ObjectiveKind.Grpo or ObjectiveKind.Rloo => Group(experiment, Get),
             _ => throw new NotSupportedException($"{experiment.Objective} has no TRL counterpart."),
         };
         if (experiment.Objective == ObjectiveKind.RewardModel && Get("Margin") > 0)
@@ -81,17 +85,24 @@ public sealed record TrlRecipe(string Module, string Trainer, string Config, Trl
             notes.Add(FormattableString.Invariant($"The reward model's Weight {weighted.Weight} has no TRL counterpart: PPOTrainer takes its score unscaled."));
         // TRL's PPO counts its length in episodes (total_episodes), not in optimiser steps.
         if (recipe.IsPpo) common.RemoveAll(f => f.Name == "max_steps");
+        if (experiment.Objective is ObjectiveKind.Grpo or ObjectiveKind.Rloo) common = GroupCounts(common, Get, gpus, notes);
         if (experiment.Precision == Precision.Bf16) common.Add(new("bf16", true));
         if (experiment.GradientCheckpointing) common.Add(new("gradient_checkpointing", true));
         return recipe with { Fields = [.. common, .. recipe.Fields], Notes = [.. notes, .. recipe.Notes], Lora = experiment.Lora };
     }
 
-    private static TrlRecipe Ppo(ExperimentDescriptor experiment, Func<string, double> get)
+    /// <summary>TRL's online trainers score with a reward model of their own; a C# function or method cannot travel with the export.</summary>
+    private static void RequireRewardModel(ExperimentDescriptor experiment, string trainer)
     {
         if (experiment.RewardFrom is null || experiment.Rewards.Any(r => r.Kind != RewardKind.Model))
             throw new NotSupportedException(
-                $"{experiment.Name} is rewarded by a C# reward function or method, which TRL's PPOTrainer cannot call: it needs one reward model. " +
+                $"{experiment.Name} is rewarded by a C# reward function or method, which TRL's {trainer} cannot call: it needs one reward model. " +
                 "Reward it with another experiment's reward model alone ([RewardFrom(typeof(...))]) to export it.");
+    }
+
+    private static TrlRecipe Ppo(ExperimentDescriptor experiment, Func<string, double> get)
+    {
+        RequireRewardModel(experiment, "PPOTrainer");
         return new("trl.experimental.ppo", "PPOTrainer", "PPOConfig", TrlDataFormat.PromptOnly,
         [
             // TRL counts PPO in episodes (prompts sampled): the local run's steps times its batch size.
@@ -102,7 +113,49 @@ public sealed record TrlRecipe(string Module, string Trainer, string Config, Trl
             new("response_length", (int)get("MaxNewTokens")), new("gamma", get("Gamma")), new("lam", get("Lambda")),
             new("whiten_rewards", false), new("sft_model_path", TrlExporter.ModelFolder), new("reward_model_path", TrlExporter.RewardModelFolder),
             .. get("MissingEosPenalty") > 0 ? [new TrlField("missing_eos_penalty", get("MissingEosPenalty"))] : Array.Empty<TrlField>(),
-        ]) { IsPpo = true, Notes = PpoNotes(get).ToList() };
+        ]) { IsPpo = true, UsesRewardModel = true, Notes = PpoNotes(get).ToList() };
+    }
+
+    /// <summary>
+    /// GRPO and RLOO: TRL's GRPOTrainer and RLOOTrainer, rewarded by the exported reward model (<c>reward_funcs</c>) with its
+    /// weight. GRPO's loss is TRL's "grpo" (each answer's tokens averaged, then the answers), Dr. GRPO's "dr_grpo" with
+    /// unscaled rewards; TRL's RLOO penalises the summed log-ratio in the reward, as the local loop does.
+    /// </summary>
+    private static TrlRecipe Group(ExperimentDescriptor experiment, Func<string, double> get)
+    {
+        var grpo = experiment.Objective == ObjectiveKind.Grpo;
+        var trainer = grpo ? "GRPOTrainer" : "RLOOTrainer";
+        RequireRewardModel(experiment, trainer);
+        var weight = experiment.Rewards.Single(r => r.Kind == RewardKind.Model).Weight;
+        List<TrlField> fields =
+        [
+            new("num_generations", (int)get("Generations")), new("beta", get("Beta")), new("epsilon", get("ClipRange")),
+            new("num_iterations", (int)get("Iterations")), new("max_completion_length", (int)get("MaxNewTokens")),
+            // The local rollout samples at temperature 1, with no nucleus or top-k cut.
+            new("temperature", 1.0), new("top_p", 1.0), new("reward_weights", new[] { weight }),
+        ];
+        fields.AddRange(grpo
+            ? experiment.Switches.Contains("DrGrpo")
+                ? [new("loss_type", "dr_grpo"), new("scale_rewards", "none")]
+                : [new TrlField("loss_type", "grpo"), new("scale_rewards", "group")]
+            : [new TrlField("normalize_advantages", false)]);
+        return new("trl", trainer, grpo ? "GRPOConfig" : "RLOOConfig", TrlDataFormat.PromptOnly, fields) { UsesRewardModel = true };
+    }
+
+    /// <summary>
+    /// TRL's online trainers count a batch in answers (Generations to each prompt) and a step in updates (Iterations to each
+    /// rollout); the local loop counts prompts and rollouts. The batch, the length and every interval are converted.
+    /// </summary>
+    private static List<TrlField> GroupCounts(List<TrlField> common, Func<string, double> get, int gpus, List<string> notes)
+    {
+        var (answers, iterations) = ((int)(get("BatchSize") * get("Generations")), (int)get("Iterations"));
+        var perDevice = Math.Max(1, answers / gpus);
+        if (perDevice * gpus != answers)
+            notes.Add($"BatchSize × Generations = {answers} answers do not divide over {gpus} GPUs: each takes {perDevice}, {perDevice * gpus} a step.");
+        string[] counted = ["max_steps", "warmup_steps", "logging_steps", "eval_steps", "save_steps"];
+        return common.Select(f => f.Name == "per_device_train_batch_size" ? f with { Value = perDevice }
+            : counted.Contains(f.Name) && f.Value is int n ? f with { Value = n * iterations }
+            : f).ToList();
     }
 
     /// <summary>PPO settings TRL's PPOTrainer has no field for (ALIGN065 warns of them at compile time).</summary>

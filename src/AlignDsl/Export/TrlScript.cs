@@ -36,6 +36,7 @@ public static class TrlScript
         s.AppendLine("    tokenizer.pad_token = tokenizer.eos_token");
         s.AppendLine($"data = load_dataset(\"json\", data_files={{\"train\": {PythonLiteral.Of(TrlExporter.TrainData)}, \"test\": {PythonLiteral.Of(TrlExporter.EvalData)}}})");
         if (recipe.IsPpo) AppendPpo(s, recipe);
+        else if (recipe.UsesRewardModel) AppendGroup(s, recipe);
         else AppendOffline(s, experiment, recipe);
         s.AppendLine("trainer.train()");
         s.AppendLine("trainer.save_model(config.output_dir)");
@@ -55,6 +56,22 @@ public static class TrlScript
         // DPO and KTO make their frozen reference from the model when none is given, as the local run copies its policy.
         s.AppendLine($"trainer = {recipe.Trainer}(");
         s.AppendLine("    model=model,");
+        s.AppendLine("    args=config,");
+        s.AppendLine("    train_dataset=data[\"train\"],");
+        s.AppendLine("    eval_dataset=data[\"test\"],");
+        s.AppendLine("    processing_class=tokenizer,");
+        if (recipe.Lora is not null) s.AppendLine("    peft_config=peft_config,");
+        s.AppendLine(")");
+    }
+
+    /// <summary>GRPO and RLOO: the trainer samples its groups from the policy and scores them with the exported reward model.</summary>
+    private static void AppendGroup(StringBuilder s, TrlRecipe recipe)
+    {
+        s.AppendLine($"model = AutoModelForCausalLM.from_pretrained({PythonLiteral.Of(TrlExporter.ModelFolder)})");
+        // A reward model given by its folder is loaded as a sequence classifier with one label, as the local one scores.
+        s.AppendLine($"trainer = {recipe.Trainer}(");
+        s.AppendLine("    model=model,");
+        s.AppendLine($"    reward_funcs={PythonLiteral.Of(TrlExporter.RewardModelFolder)},");
         s.AppendLine("    args=config,");
         s.AppendLine("    train_dataset=data[\"train\"],");
         s.AppendLine("    eval_dataset=data[\"test\"],");

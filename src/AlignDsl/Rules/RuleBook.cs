@@ -187,8 +187,8 @@ public static class RuleBook
     public static Rule ProbeFilesAreTheSame { get; } = new("ALIGN063", "Harmful and benign probes are the same file",
         "Harmful and Benign both name '{0}': the same prompts cannot be both requests to refuse and requests to answer; point them at separate files", RuleSeverity.Error, Evaluation);
 
-    public static Rule ExportNeedsRewardModel { get; } = new("ALIGN064", "PPO rewarded by a C# function cannot be exported",
-        "'{0}' is marked [Export(To = Engine.Trl)], but its PPO is rewarded by '{1}', a C# reward function TRL's PPOTrainer cannot call: reward it with a reward model alone ([RewardFrom(typeof(...))]), or remove [Export]", RuleSeverity.Error, Structure);
+    public static Rule ExportNeedsRewardModel { get; } = new("ALIGN064", "An online objective rewarded by a C# function cannot be exported",
+        "'{0}' is marked [Export(To = Engine.Trl)], but its {2} is rewarded by '{1}', a C# reward TRL's {3} cannot call: reward it with a reward model alone ([RewardFrom(typeof(...))]), or remove [Export]", RuleSeverity.Error, Structure);
 
     public static Rule ExportApproximates { get; } = new("ALIGN065", "Setting exported approximately",
         "'{0}' is marked [Export(To = Engine.Trl)], and {1} has no exact TRL counterpart: {2}", RuleSeverity.Warning, Structure);

@@ -29,6 +29,9 @@ public sealed class TrlFieldsTests
         ["KTOConfig"] = ["activation_offloading", "beta", "dataset_num_proc", "desirable_weight", "disable_dropout", "learning_rate", "loss_type", "max_length", "model_init_kwargs", "pad_to_multiple_of", "precompute_ref_batch_size", "precompute_ref_log_probs", "ref_model_mixup_alpha", "ref_model_sync_steps", "router_aux_loss_coef", "sync_ref_model", "train_sampling_strategy", "trust_remote_code", "undesirable_weight"],
         ["CPOConfig"] = ["alpha", "beta", "cpo_alpha", "dataset_num_proc", "disable_dropout", "generate_during_eval", "is_encoder_decoder", "label_smoothing", "learning_rate", "loss_type", "max_completion_length", "max_length", "model_init_kwargs", "simpo_gamma", "trust_remote_code"],
         ["ORPOConfig"] = ["beta", "dataset_num_proc", "disable_dropout", "generate_during_eval", "is_encoder_decoder", "learning_rate", "max_completion_length", "max_length", "model_init_kwargs", "padding_value", "trust_remote_code"],
+        // trl/trainer/grpo_config.py and rloo_config.py (v1.9.0), the vLLM and logging-hub fields left out.
+        ["GRPOConfig"] = ["beta", "cache_implementation", "cast_lm_head_to_fp32", "chat_template_kwargs", "delta", "disable_dropout", "ds3_gather_for_generation", "entropy_coef", "entropy_coef_delta", "entropy_coef_max", "entropy_coef_min", "entropy_target", "epsilon", "epsilon_high", "generation_batch_size", "generation_kwargs", "importance_sampling_level", "learning_rate", "log_completions", "log_completions_hub_repo", "log_multimodal", "log_unique_prompts", "loss_type", "mask_truncated_completions", "max_completion_length", "max_tool_calling_iterations", "min_p", "model_init_kwargs", "multi_objective_aggregation", "num_completions_to_print", "num_generations", "num_generations_eval", "num_iterations", "off_policy_mask_threshold", "pad_to_multiple_of", "ref_model_mixup_alpha", "ref_model_sync_steps", "remove_unused_columns", "repetition_penalty", "reward_weights", "router_aux_loss_coef", "sapo_temperature_neg", "sapo_temperature_pos", "scale_rewards", "shuffle_dataset", "steps_per_generation", "sync_ref_model", "temperature", "top_entropy_quantile", "top_k", "top_p", "trust_remote_code", "use_vllm"],
+        ["RLOOConfig"] = ["beta", "cache_implementation", "chat_template_kwargs", "disable_dropout", "ds3_gather_for_generation", "epsilon", "epsilon_high", "generation_batch_size", "generation_kwargs", "learning_rate", "log_completions", "mask_truncated_completions", "max_completion_length", "min_p", "model_init_kwargs", "normalize_advantages", "num_completions_to_print", "num_generations", "num_generations_eval", "num_iterations", "pad_to_multiple_of", "ref_model_mixup_alpha", "ref_model_sync_steps", "remove_unused_columns", "repetition_penalty", "reward_clip_range", "reward_weights", "router_aux_loss_coef", "shuffle_dataset", "steps_per_generation", "sync_ref_model", "temperature", "top_k", "top_p", "trust_remote_code", "use_vllm"],
         ["PPOConfig"] = ["batch_size", "cliprange", "cliprange_value", "dataset_num_proc", "ds3_gather_for_generation", "gamma", "kl_coef", "kl_estimator", "lam", "learning_rate", "local_batch_size", "local_mini_batch_size", "local_rollout_forward_batch_size", "micro_batch_size", "mini_batch_size", "missing_eos_penalty", "model_adapter_name", "num_mini_batches", "num_ppo_epochs", "num_sample_generations", "num_total_batches", "push_to_hub", "ref_adapter_name", "response_length", "reward_model_path", "sft_model_path", "stop_token", "stop_token_id", "temperature", "total_episodes", "vf_coef", "whiten_rewards", "world_size"],
     };
 
@@ -87,6 +90,45 @@ public sealed class TrlFieldsTests
     }
 
     [Fact]
+    public void GRPO_and_RLOO_count_answers_and_updates_as_TRL_does()
+    {
+        // TRL's batch is answers (BatchSize prompts × Generations) and its steps are updates (Iterations per rollout).
+        var grpo = Fields(TestGrpoExport.Descriptor);
+        Assert.Equal(8 * 4, grpo["per_device_train_batch_size"]);
+        Assert.Equal(4, grpo["num_generations"]);
+        Assert.Equal(30 * 2, grpo["max_steps"]);
+        Assert.Equal(5 * 2, grpo["warmup_steps"]);
+        Assert.Equal(10 * 2, grpo["logging_steps"]);
+        Assert.Equal(2, grpo["num_iterations"]);
+        Assert.Equal(0.04, grpo["beta"]);
+        Assert.Equal("dr_grpo", grpo["loss_type"]);
+        Assert.Equal("none", grpo["scale_rewards"]);
+        Assert.Equal(new[] { 0.5 }, grpo["reward_weights"]);
+        Assert.Equal(16, grpo["max_completion_length"]);
+
+        var rloo = Fields(TestRlooExport.Descriptor);
+        Assert.Equal(8 * 2, rloo["per_device_train_batch_size"]);
+        Assert.Equal(30, rloo["max_steps"]);
+        Assert.Equal(0.05, rloo["beta"]);
+        Assert.Equal(false, rloo["normalize_advantages"]);
+        Assert.Equal(new[] { 1.0 }, rloo["reward_weights"]);
+        Assert.False(rloo.ContainsKey("loss_type"));
+
+        var script = TrlScript.Render(TestGrpoExport.Descriptor, TrlRecipe.For(TestGrpoExport.Descriptor, gpus: 1));
+        Assert.Contains("from trl import GRPOConfig, GRPOTrainer", script, StringComparison.Ordinal);
+        Assert.Contains("    reward_funcs=\"reward_model\",", script, StringComparison.Ordinal);
+        Assert.True(TrlRecipe.For(TestRlooExport.Descriptor, gpus: 1).UsesRewardModel);
+    }
+
+    [Fact]
+    public void GRPO_rewarded_by_a_function_is_refused_with_what_to_do()
+    {
+        var experiment = TestGrpoExport.Descriptor with { RewardFrom = null };
+        var error = Assert.Throws<NotSupportedException>(() => TrlRecipe.For(experiment, gpus: 1));
+        Assert.Contains("GRPOTrainer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lora_and_bf16_reach_the_export()
     {
         var lora = TrlRecipe.For(TestLlamaDpo.Descriptor, gpus: 1);
@@ -117,6 +159,6 @@ internal static class ExportedExperiments
     {
         TestSft.Descriptor, TestRewardModel.Descriptor, TestDpo.Descriptor, TestDpoPrecomputed.Descriptor, TestIpo.Descriptor,
         TestSimPo.Descriptor, TestOrpo.Descriptor, TestKto.Descriptor, TestPpo.Descriptor, TestRankingsRewardModel.Descriptor,
-        TestLlamaDpo.Descriptor, TestResumeDpoBf16.Descriptor,
+        TestLlamaDpo.Descriptor, TestResumeDpoBf16.Descriptor, TestGrpoExport.Descriptor, TestRlooExport.Descriptor,
     }.ToDictionary(d => d.Name);
 }
