@@ -46,7 +46,9 @@ public sealed record TrlRecipe(string Module, string Trainer, string Config, Trl
         var h = experiment.Hyperparameters.ToDictionary(p => p.Name, p => p.Value);
         double Get(string name) => h.TryGetValue(name, out var v) ? v : throw new InvalidOperationException($"{experiment.Name} has no setting {name} to export.");
         var notes = new List<string>();
-        var common = CommonFields(experiment, Get, gpus, notes);
+        // TRL's online trainers count a batch in answers: BatchSize prompts × Generations for GRPO and RLOO.
+        var group = experiment.Objective is ObjectiveKind.Grpo or ObjectiveKind.Rloo;
+        var common = CommonFields(experiment, Get, gpus, notes, answersPerPrompt: group ? (int)Get("Generations") : 1);
         var precompute = experiment.Switches.Contains("PrecomputeReferenceLogProbs");
         var maxLength = new TrlField("max_length", (int)Get("MaxLength"));
         TrlRecipe recipe = experiment.Objective switch
@@ -85,7 +87,7 @@ public sealed record TrlRecipe(string Module, string Trainer, string Config, Trl
             notes.Add(FormattableString.Invariant($"The reward model's Weight {weighted.Weight} has no TRL counterpart: PPOTrainer takes its score unscaled."));
         // TRL's PPO counts its length in episodes (total_episodes), not in optimiser steps.
         if (recipe.IsPpo) common.RemoveAll(f => f.Name == "max_steps");
-        if (experiment.Objective is ObjectiveKind.Grpo or ObjectiveKind.Rloo) common = GroupCounts(common, Get, gpus, notes);
+        if (group) common = InUpdates(common, (int)Get("Iterations"));
         if (experiment.Precision == Precision.Bf16) common.Add(new("bf16", true));
         if (experiment.GradientCheckpointing) common.Add(new("gradient_checkpointing", true));
         return recipe with { Fields = [.. common, .. recipe.Fields], Notes = [.. notes, .. recipe.Notes], Lora = experiment.Lora };
@@ -143,19 +145,13 @@ public sealed record TrlRecipe(string Module, string Trainer, string Config, Trl
     }
 
     /// <summary>
-    /// TRL's online trainers count a batch in answers (Generations to each prompt) and a step in updates (Iterations to each
-    /// rollout); the local loop counts prompts and rollouts. The batch, the length and every interval are converted.
+    /// GRPO and RLOO: TRL counts a step as one update, and the local loop makes Iterations updates of each rollout, so the
+    /// length and every interval are counted in updates.
     /// </summary>
-    private static List<TrlField> GroupCounts(List<TrlField> common, Func<string, double> get, int gpus, List<string> notes)
+    private static List<TrlField> InUpdates(List<TrlField> common, int iterations)
     {
-        var (answers, iterations) = ((int)(get("BatchSize") * get("Generations")), (int)get("Iterations"));
-        var perDevice = Math.Max(1, answers / gpus);
-        if (perDevice * gpus != answers)
-            notes.Add($"BatchSize × Generations = {answers} answers do not divide over {gpus} GPUs: each takes {perDevice}, {perDevice * gpus} a step.");
         string[] counted = ["max_steps", "warmup_steps", "logging_steps", "eval_steps", "save_steps"];
-        return common.Select(f => f.Name == "per_device_train_batch_size" ? f with { Value = perDevice }
-            : counted.Contains(f.Name) && f.Value is int n ? f with { Value = n * iterations }
-            : f).ToList();
+        return common.Select(f => counted.Contains(f.Name) && f.Value is int n ? f with { Value = n * iterations } : f).ToList();
     }
 
     /// <summary>PPO settings TRL's PPOTrainer has no field for (ALIGN065 warns of them at compile time).</summary>
@@ -168,12 +164,14 @@ public sealed record TrlRecipe(string Module, string Trainer, string Config, Trl
     }
 
     /// <summary>The Trainer's own settings: steps, batch, schedule, optimiser, logging, evaluation, checkpoints, seed.</summary>
-    private static List<TrlField> CommonFields(ExperimentDescriptor experiment, Func<string, double> get, int gpus, List<string> notes)
+    /// <param name="answersPerPrompt">Rows a prompt of the batch becomes in TRL's count: GRPO's and RLOO's Generations, else 1.</param>
+    private static List<TrlField> CommonFields(ExperimentDescriptor experiment, Func<string, double> get, int gpus, List<string> notes, int answersPerPrompt)
     {
-        var batch = (int)get("BatchSize");
+        var batch = (int)get("BatchSize") * answersPerPrompt;
         var perDevice = Math.Max(1, batch / gpus);
+        var declared = answersPerPrompt == 1 ? $"BatchSize {batch}" : $"BatchSize × Generations = {batch} answers";
         if (perDevice * gpus != batch)
-            notes.Add($"BatchSize {batch} does not divide over {gpus} GPUs: each takes {perDevice}, a global batch of {perDevice * gpus}.");
+            notes.Add($"{declared} does not divide over {gpus} GPUs: each takes {perDevice}, a global batch of {perDevice * gpus}.");
         var fields = new List<TrlField>
         {
             new("output_dir", TrlExporter.OutputFolder),

@@ -118,6 +118,11 @@ public sealed class TrlFieldsTests
         Assert.Contains("from trl import GRPOConfig, GRPOTrainer", script, StringComparison.Ordinal);
         Assert.Contains("    reward_funcs=\"reward_model\",", script, StringComparison.Ordinal);
         Assert.True(TrlRecipe.For(TestRlooExport.Descriptor, gpus: 1).UsesRewardModel);
+
+        // Over 3 GPUs the 32 answers split 10 each, and the note counts answers, not prompts.
+        var three = TrlRecipe.For(TestGrpoExport.Descriptor, gpus: 3);
+        Assert.Equal(10, three.Fields.Single(f => f.Name == "per_device_train_batch_size").Value);
+        Assert.Contains(three.Notes, n => n.StartsWith("BatchSize × Generations = 32 answers does not divide over 3 GPUs", StringComparison.Ordinal));
     }
 
     [Fact]
