@@ -134,7 +134,8 @@ internal static class ReportMarkdown
         Markdown.Table(["annotator agreement", "annotators", "items", "ties dropped"],
             [[agreement.Describe() + (agreement.IsLow ? " (low)" : ""), $"{agreement.Annotators}", $"{agreement.Items}", $"{agreement.TiesDropped}"]]);
 
-    private static string Figure(PlotOutcome plot) => plot.Skipped is { } reason
+    /// <summary>The figure's image link, or the line saying why it was skipped.</summary>
+    internal static string Figure(PlotOutcome plot) => plot.Skipped is { } reason
         ? $"plot skipped: {plot.FileName}: {reason}{Environment.NewLine}{Environment.NewLine}"
         : $"![{plot.Title}]({plot.FileName}){Environment.NewLine}{Environment.NewLine}";
 

@@ -29,7 +29,7 @@ public static class RunReport
     }
 
     /// <summary>Draws one figure; null when there is nothing to draw.</summary>
-    private static PlotOutcome? Draw(string directory, string fileName, string title, Func<IReadOnlyList<Plot>> panels)
+    internal static PlotOutcome? Draw(string directory, string fileName, string title, Func<IReadOnlyList<Plot>> panels)
     {
         try
         {

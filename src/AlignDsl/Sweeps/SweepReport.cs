@@ -19,20 +19,10 @@ public static class SweepReport
         var setting = members.Count == 0 ? "value" : members[0].Point.Setting;
         var reward = RewardFigure(members);
         var table = Table(members);
-        var plot = "";
-        try
-        {
-            if (Panel(members, reward) is { } panel)
-            {
-                Chart.Save(Path.Combine(directory, PlotFile), [panel]);
-                plot = $"![{reward} against KL, one point per {setting}]({PlotFile})" + Environment.NewLine + Environment.NewLine;
-            }
-        }
-        catch (Exception e)
-        {
-            // Drawing is best effort, as in a run's report: the table is the record.
-            plot = $"The frontier plot was skipped ({e.GetType().Name}: {e.Message})." + Environment.NewLine + Environment.NewLine;
-        }
+        // Drawing is best effort, as in a run's report: the table is the record.
+        var drawn = RunReport.Draw(directory, PlotFile, $"{reward} against KL, one point per {setting}",
+            () => Panel(members, reward) is { } panel ? [panel] : []);
+        var plot = drawn is null ? "" : ReportMarkdown.Figure(drawn);
         var text = $"# Sweep {sweep}: {reward} against KL by {setting}" + Environment.NewLine + Environment.NewLine + plot + table;
         File.WriteAllText(Path.Combine(directory, TableFile), text);
         return table;
