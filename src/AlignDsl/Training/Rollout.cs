@@ -38,9 +38,11 @@ public sealed record Rollout(IReadOnlyList<string> Prompts, IReadOnlyList<string
     {
         if (maxLength < 2) throw new ArgumentOutOfRangeException(nameof(maxLength), maxLength, "MaxLength must be at least 2: one prompt token and one answer token.");
         if (samplesPerPrompt < 1) throw new ArgumentOutOfRangeException(nameof(samplesPerPrompt), samplesPerPrompt, "Each prompt needs at least one sample.");
-        if (samplesPerPrompt > 1) prompts = prompts.SelectMany(p => Enumerable.Repeat(p, samplesPerPrompt)).ToList();
         var limit = Math.Min(maxLength, policy.Config.Context);
-        var promptIds = prompts.Select(p => Truncate(policy.EncodePrompt(p), limit - 1, policy.Tokenizer.StartOfTextId())).ToList();
+        // Each prompt is encoded once; its group's rows share the ids.
+        var promptIds = prompts.Select(p => Truncate(policy.EncodePrompt(p), limit - 1, policy.Tokenizer.StartOfTextId()))
+            .SelectMany(ids => Enumerable.Repeat(ids, samplesPerPrompt)).ToList();
+        if (samplesPerPrompt > 1) prompts = prompts.SelectMany(p => Enumerable.Repeat(p, samplesPerPrompt)).ToList();
         // One budget for all rows keeps the policy's batched sampling; rows are then cut to their own room.
         var budget = Math.Min(maxNewTokens, limit - promptIds.Min(p => p.Length));
         var sampled = policy.SampleIds(promptIds, budget, generator);
