@@ -22,7 +22,7 @@ public static class RolloutFigures
         var device = mask.device;
         var surprise = -(tokenLogProbs.detach() * mask);
         yield return (Entropy, surprise.sum(1).mean());
-        yield return (TokenEntropy, surprise.sum() / mask.sum().clamp_min(1));
+        yield return (TokenEntropy, Objectives.CompletionFigures.TokenEntropy(mask, tokenLogProbs));
         var answers = rollout.Sequences.Select(s => string.Join(',', s.Tokens[s.PromptLength..])).ToList();
         var rows = Math.Max(1, answers.Count);
         yield return (DistinctRatio, tensor((float)answers.Distinct(StringComparer.Ordinal).Count() / rows, device: device));

@@ -13,6 +13,9 @@ public static class CompletionFigures
     {
         using var _ = no_grad();
         yield return ("completions/mean_length", mask.sum(1).mean());
-        yield return ("entropy", -(tokenLogProbs.detach() * mask).sum() / mask.sum().clamp_min(1));
+        yield return ("entropy", TokenEntropy(mask, tokenLogProbs));
     }
+
+    /// <summary>The mean −log π of the sampled tokens, an estimate of the entropy per token (PPO's guards read it too).</summary>
+    public static Tensor TokenEntropy(Tensor mask, Tensor tokenLogProbs) => Ppo.MaskedMean(-tokenLogProbs.detach(), mask);
 }
