@@ -26,11 +26,6 @@ internal abstract class GroupSamplingEmitter(Model.ExperimentModel experiment) :
 
     public override string TrainStepModels => (HasReference && !BaseReference ? "policy, reference, " : "policy, ") + Reward.Argument;
 
-    /// <summary>The reference's token log-probs of the rollout, as the step computes them.</summary>
-    protected string ReferenceLogProbs => BaseReference
-        ? $"{Models}.BaseModelReference.TokenLogProbs(policy, rollout.Batch)"
-        : "reference.TokenLogProbs(rollout.Batch)";
-
     public override void EmitSetUp(CodeWriter w)
     {
         EmitPrompts(w);

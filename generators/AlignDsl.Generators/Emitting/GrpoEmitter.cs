@@ -26,7 +26,7 @@ internal sealed class GrpoEmitter(Model.ExperimentModel experiment) : GroupSampl
         w.Line("using (global::TorchSharp.torch.no_grad())");
         w.OpenBrace();
         w.Line($"advantages = {Objectives}.Grpo.Advantages({Reward.Scores("rollout")}, Generations, {Loss});");
-        if (HasReference) w.Line($"referenceLogProbs = {ReferenceLogProbs};");
+        if (HasReference) w.Line($"referenceLogProbs = {RolloutReferenceLogProbs};");
         if (iterations > 1) w.Line("oldLogProbs = policy.TokenLogProbs(rollout.Batch);");
         w.CloseBrace();
         w.Line("metrics.Add(advantages.Metrics());");

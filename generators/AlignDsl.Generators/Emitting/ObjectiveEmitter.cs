@@ -79,6 +79,14 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
         }));
     }
 
+    /// <summary>
+    /// An online objective's reference token log-probs of its rollout (local <c>rollout</c>): with LoRA the policy's base,
+    /// its adapters switched off; else the frozen copy <c>reference</c>.
+    /// </summary>
+    protected string RolloutReferenceLogProbs => Experiment.Lora is not null
+        ? $"{Models}.BaseModelReference.TokenLogProbs(policy, rollout.Batch)"
+        : "reference.TokenLogProbs(rollout.Batch)";
+
     /// <summary>The arguments naming the models, as passed to <c>TrainStep</c>.</summary>
     public abstract string TrainStepModels { get; }
 

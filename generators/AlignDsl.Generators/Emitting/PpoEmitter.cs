@@ -140,8 +140,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
         else w.Line($"var scores = {Reward.Scores("rollout")};");
         w.Line("oldLogProbs = policy.TokenLogProbs(rollout.Batch);");
         w.Line("oldValues = valueModel.Values(rollout.Batch);");
-        var referenceLogProbs = BaseReference ? $"{Models}.BaseModelReference.TokenLogProbs(policy, rollout.Batch)" : "reference.TokenLogProbs(rollout.Batch)";
-        w.Line($"advantages = {Objectives}.Ppo.Advantages(scores, oldLogProbs, {referenceLogProbs}, oldValues, mask, klCoefficient, Gamma, Lambda);");
+        w.Line($"advantages = {Objectives}.Ppo.Advantages(scores, oldLogProbs, {RolloutReferenceLogProbs}, oldValues, mask, klCoefficient, Gamma, Lambda);");
         w.CloseBrace();
         w.Line("// The rollout's entropy, share of distinct answers and answer length, which the failure-mode guards read.");
         w.Line("metrics.Add(global::AlignDsl.Guards.RolloutFigures.Of(rollout, oldLogProbs));");

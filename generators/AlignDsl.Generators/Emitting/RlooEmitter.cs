@@ -17,7 +17,7 @@ internal sealed class RlooEmitter(Model.ExperimentModel experiment) : GroupSampl
             "One RLOO step: Generations answers to each prompt and their rewards" + (HasReference ? ", less β times each answer's KL to the reference;" : ";"),
             "leave-one-out advantages, all without gradients; then Iterations clipped updates of the policy on the same answers.");
         var advantages = HasReference
-            ? $"{Objectives}.Rloo.Advantages({Reward.Scores("rollout")}, oldLogProbs, {ReferenceLogProbs}, mask, Generations, {BetaVariable})"
+            ? $"{Objectives}.Rloo.Advantages({Reward.Scores("rollout")}, oldLogProbs, {RolloutReferenceLogProbs}, mask, Generations, {BetaVariable})"
             : $"{Objectives}.Rloo.Advantages({Reward.Scores("rollout")}, oldLogProbs, null, mask, Generations, Beta)";
         if ((int)Objective["Iterations"] == 1)
         {
