@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The QuickStart (SFT warm-up, then DPO) on a quiet machine and beside two busy processes (`yes > /dev/null`, one per
 # core on 2 cores), interleaved: quiet, busy, quiet, busy, … Prints every run's wall time with the load average at its
-# start, then the medians and busy / quiet. Target: busy / quiet ≤ 1.5.
+# start, the CPU-seconds it used and the cores that makes (CPU-seconds / wall), then the medians, busy / quiet, and the
+# fair-share prediction: (busy CPU / quiet CPU) × (quiet cores / ⅔), ⅔ being one thread's share of two cores beside two
+# busy processes. Target: busy / quiet ≤ 1.5.
 #   bash benchmarks/busy-machine.sh [RUNS] [-- QUICKSTART ARGUMENTS]     (RUNS: 3 by default)
 # Environment variables given to the script reach the QuickStart (e.g. OMP_WAIT_POLICY=ACTIVE to compare);
 # QUICKSTART_DLL=path/QuickStart.dll times that build instead of building this checkout's (a before/after comparison).
@@ -28,30 +30,32 @@ echo "libgomp's wait policy as the QuickStart starts it:"
 OMP_DISPLAY_ENV=verbose dotnet "$app" run gym-sft --steps 1 --out "$work/check" 2>&1 \
   | grep -E "OMP_WAIT_POLICY|GOMP_SPINCOUNT|OMP_NUM_THREADS" | sort -u | sed 's/^/  /' || echo "  (libgomp printed nothing: not loaded, or not libgomp)"
 
+# Prints "wall cpu" in seconds: bash's time of the run, user + system over all its threads.
 one_run() {
-  local out="$work/runs-$1-$2"
-  local start end
-  start=$(date +%s.%N)
-  dotnet "$app" --out "$out" "${extra[@]}" > "$work/$1-$2.log" 2>&1 || { echo "$1 run $2 failed:"; tail -n 20 "$work/$1-$2.log"; exit 1; }
-  end=$(date +%s.%N)
+  local out="$work/runs-$1-$2" TIMEFORMAT='%R %U %S' times
+  times=$( { time dotnet "$app" --out "$out" "${extra[@]}" > "$work/$1-$2.log" 2>&1; } 2>&1 ) \
+    || { echo "$1 run $2 failed:" >&2; tail -n 20 "$work/$1-$2.log" >&2; exit 1; }
   rm -rf "$out"
-  echo "$end - $start" | bc
+  awk '{ printf "%s %.2f\n", $1, $2 + $3 }' <<< "$times"
 }
 
-quiet=(); loaded=()
+quiet=(); loaded=(); quiet_cpu=(); loaded_cpu=()
 for i in $(seq 1 "$runs"); do
   load=$(cut -d' ' -f1 /proc/loadavg)
-  t=$(one_run quiet "$i"); quiet+=("$t")
-  printf 'quiet %d: %6.1f s   (load at start %s)\n' "$i" "$t" "$load"
+  r=$(one_run quiet "$i"); read -r t cpu <<< "$r"; quiet+=("$t"); quiet_cpu+=("$cpu")
+  printf 'quiet %d: %6.1f s, %5.1f CPU-s, %.2f cores   (load at start %s)\n' "$i" "$t" "$cpu" "$(echo "$cpu / $t" | bc -l)" "$load"
   busy=()
   for _ in 1 2; do yes > /dev/null & busy+=("$!"); done
   load=$(cut -d' ' -f1 /proc/loadavg)
-  t=$(one_run busy "$i"); loaded+=("$t")
+  r=$(one_run busy "$i"); read -r t cpu <<< "$r"; loaded+=("$t"); loaded_cpu+=("$cpu")
   for pid in "${busy[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done
   busy=()
-  printf 'busy  %d: %6.1f s   (load at start %s, plus two busy processes)\n' "$i" "$t" "$load"
+  printf 'busy  %d: %6.1f s, %5.1f CPU-s, %.2f cores   (load at start %s, plus two busy processes)\n' "$i" "$t" "$cpu" "$(echo "$cpu / $t" | bc -l)" "$load"
 done
 
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 mq=$(median "${quiet[@]}"); mb=$(median "${loaded[@]}")
+cq=$(median "${quiet_cpu[@]}"); cb=$(median "${loaded_cpu[@]}")
 printf 'median quiet %.1f s, busy %.1f s, busy / quiet %.2f\n' "$mq" "$mb" "$(echo "$mb / $mq" | bc -l)"
+printf 'median CPU-s quiet %.1f, busy %.1f; cores quiet %.2f, busy %.2f; fair-share prediction %.2f\n' \
+  "$cq" "$cb" "$(echo "$cq / $mq" | bc -l)" "$(echo "$cb / $mb" | bc -l)" "$(echo "$cb / (2 / 3) / $mq" | bc -l)"
