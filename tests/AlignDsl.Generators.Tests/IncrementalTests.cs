@@ -47,6 +47,43 @@ public sealed class IncrementalTests
         Assert.Contains("private const double Beta = 0.2;", dpoFile);
     }
 
+    [Fact]
+    public void Editing_a_reward_method_of_a_base_class_in_another_file_regenerates_the_experiment()
+    {
+        const string baseClass = """
+            namespace Groups;
+            public abstract class GradedRewards
+            {
+                [AlignDsl.Reward(Weight = 2)]
+                protected static double Correct(string prompt, string completion) => AlignDsl.Rewards.GymRewards.Correct(prompt, completion);
+            }
+            """;
+        var run = Generate.Run(Generate.Usings + """
+            namespace Groups;
+
+            [Experiment("sft")]
+            [Sft]
+            [GymData(GymTask.HelpfulHarmless)]
+            public partial class Sft;
+
+            [Experiment("grpo")]
+            [Policy(InitFrom = typeof(Sft))]
+            [Grpo(Generations = 4)]
+            [GymData(GymTask.HelpfulHarmless)]
+            public partial class Graded : GradedRewards;
+            """, baseClass);
+        Assert.Contains("WeightedReward.Method(\"Correct\", 2.0,", GeneratedGrpo(run.Driver.GetRunResult().Results[0]));
+        var tree = run.InputCompilation.SyntaxTrees.Single(t => t.ToString().Contains("abstract class GradedRewards", StringComparison.Ordinal));
+
+        var edited = run.InputCompilation.ReplaceSyntaxTree(tree,
+            tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(baseClass.Replace("Weight = 2", "Weight = 3", StringComparison.Ordinal))));
+
+        Assert.Contains("WeightedReward.Method(\"Correct\", 3.0,", GeneratedGrpo(Rerun(run, edited)));
+    }
+
+    private static string GeneratedGrpo(GeneratorRunResult result) =>
+        result.GeneratedSources.Single(s => s.HintName == "Groups.Graded.g.cs").SourceText.ToString();
+
     private static GeneratorRunResult Rerun(GeneratorRun run, Compilation edited) =>
         run.Driver.RunGenerators(edited).GetRunResult().Results[0];
 
