@@ -3,7 +3,8 @@
 # core on 2 cores), interleaved: quiet, busy, quiet, busy, … Prints every run's wall time with the load average at its
 # start, the CPU-seconds it used and the cores that makes (CPU-seconds / wall), then the medians, busy / quiet, and the
 # fair-share prediction: (busy CPU / quiet CPU) × (quiet cores / ⅔), ⅔ being one thread's share of two cores beside two
-# busy processes. Target: busy / quiet ≤ 1.5.
+# busy processes. Last, the CPU-seconds of one more quiet run by thread name (the main thread, the JIT's, the GC's…).
+# Target: busy / quiet ≤ 1.5.
 #   bash benchmarks/busy-machine.sh [RUNS] [-- QUICKSTART ARGUMENTS]     (RUNS: 3 by default)
 # Environment variables given to the script reach the QuickStart (e.g. OMP_WAIT_POLICY=ACTIVE to compare);
 # QUICKSTART_DLL=path/QuickStart.dll times that build instead of building this checkout's (a before/after comparison).
@@ -59,3 +60,21 @@ cq=$(median "${quiet_cpu[@]}"); cb=$(median "${loaded_cpu[@]}")
 printf 'median quiet %.1f s, busy %.1f s, busy / quiet %.2f\n' "$mq" "$mb" "$(echo "$mb / $mq" | bc -l)"
 printf 'median CPU-s quiet %.1f, busy %.1f; cores quiet %.2f, busy %.2f; fair-share prediction %.2f\n' \
   "$cq" "$cb" "$(echo "$cq / $mq" | bc -l)" "$(echo "$cb / $mb" | bc -l)" "$(echo "$cb / (2 / 3) / $mq" | bc -l)"
+
+# Where the quiet run's CPU-seconds went, by thread name, in one more (untimed) quiet run: its threads are read every
+# 0.2 s and each thread's last reading kept, so threads that ended before the process are counted too.
+echo "CPU-seconds by thread, one more quiet run:"
+dotnet "$app" --out "$work/threads" "${extra[@]}" > "$work/threads.log" 2>&1 &
+pid=$!
+declare -A last=()
+while kill -0 "$pid" 2>/dev/null; do
+  for stat in /proc/"$pid"/task/*/stat; do
+    read -r line < "$stat" 2>/dev/null || continue
+    name=${line#*(}; name=${name%)*}
+    read -ra field <<< "${line##*) }"
+    last[${stat%/stat}]="$name|$(( field[11] + field[12] ))"   # utime and stime, in clock ticks
+  done
+  sleep 0.2
+done
+wait "$pid" || { echo "the thread-sampled run failed:"; tail -n 20 "$work/threads.log"; exit 1; }
+printf '%s\n' "${last[@]}" | awk -F'|' -v tick="$(getconf CLK_TCK)" '{ cpu[$1] += $2 } END { for (n in cpu) if (cpu[n] > 0) printf "  %7.2f  %s\n", cpu[n] / tick, n }' | sort -rn
