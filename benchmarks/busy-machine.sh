@@ -62,10 +62,10 @@ printf 'median CPU-s quiet %.1f, busy %.1f; cores quiet %.2f, busy %.2f; fair-sh
   "$cq" "$cb" "$(echo "$cq / $mq" | bc -l)" "$(echo "$cb / $mb" | bc -l)" "$(echo "$cb / (2 / 3) / $mq" | bc -l)"
 
 # Where the quiet run's CPU-seconds went, by thread name, in one more (untimed) quiet run: its threads are read every
-# 0.2 s and each thread's last reading kept, so threads that ended before the process are counted too.
+# 0.2 s and each thread's last reading kept, so threads that ended before the process count up to that reading.
 echo "CPU-seconds by thread, one more quiet run:"
 dotnet "$app" --out "$work/threads" "${extra[@]}" > "$work/threads.log" 2>&1 &
-pid=$!
+pid=$!; busy=("$pid")   # stopped on exit, like the busy processes
 declare -A last=()
 while kill -0 "$pid" 2>/dev/null; do
   for stat in /proc/"$pid"/task/*/stat; do
