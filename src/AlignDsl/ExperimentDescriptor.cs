@@ -121,6 +121,9 @@ public sealed record RewardPlan(string Name, double Weight, RewardKind Kind)
         RewardKind.Function => "reward function",
         _ => "method",
     }})");
+
+    /// <summary>As <c>describe --json</c> and summary.json list it: name, weight and kind.</summary>
+    public System.Text.Json.Nodes.JsonObject ToJson() => new() { ["name"] = Name, ["weight"] = Weight, ["kind"] = Kind.ToString().ToLowerInvariant() };
 }
 
 /// <summary>What scores answers: another experiment's reward model, an <c>IRewardFunction</c> type, or a <c>[Reward]</c> method.</summary>

@@ -25,10 +25,7 @@ internal static class Describer
         ["data_source"] = e.Descriptor.DataSource,
         ["init_from"] = e.Descriptor.InitFrom,
         ["reward_from"] = e.Descriptor.RewardFrom,
-        ["rewards"] = new JsonArray(e.Descriptor.Rewards.Select(r => (JsonNode)new JsonObject
-        {
-            ["name"] = r.Name, ["weight"] = r.Weight, ["kind"] = r.Kind.ToString().ToLowerInvariant(),
-        }).ToArray()),
+        ["rewards"] = new JsonArray(e.Descriptor.Rewards.Select(r => (JsonNode)r.ToJson()).ToArray()),
         ["resident_models"] = new JsonArray(e.Descriptor.ResidentModels.Select(m => (JsonNode)new JsonObject
         {
             ["role"] = m.Role, ["trainable"] = m.Trainable, ["parameters"] = m.Parameters, ["estimated_bytes"] = e.Descriptor.EstimatedBytes(m),

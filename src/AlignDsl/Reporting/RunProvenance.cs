@@ -69,10 +69,7 @@ public sealed record RunProvenance(
             ["name"] = Objective,
             ["settings"] = new JsonObject(ObjectiveSettings.Select(h => KeyValuePair.Create(h.Name, (JsonNode?)JsonValue.Create(h.Value)))),
             ["switches"] = new JsonArray(ObjectiveSwitches.Select(s => (JsonNode)JsonValue.Create(s)!).ToArray()),
-            ["rewards"] = new JsonArray(Rewards.Select(r => (JsonNode)new JsonObject
-            {
-                ["name"] = r.Name, ["weight"] = r.Weight, ["kind"] = r.Kind.ToString().ToLowerInvariant(),
-            }).ToArray()),
+            ["rewards"] = new JsonArray(Rewards.Select(r => (JsonNode)r.ToJson()).ToArray()),
         },
         ["hyperparameters"] = new JsonObject(Hyperparameters.Select(h => KeyValuePair.Create(h.Name, (JsonNode?)JsonValue.Create(h.Value)))),
         ["overrides"] = new JsonArray(Overrides.Select(o => (JsonNode)JsonValue.Create(o)!).ToArray()),
