@@ -18,9 +18,8 @@ public static class ClipRatios
         var low = ((r < 1 - clipRange) & (advantages < 0)).to(ScalarType.Float32);
         var high = ((r > 1 + clipRange) & (advantages > 0)).to(ScalarType.Float32);
         var weights = mask.expand_as(r);
-        Tensor Mean(Tensor x) => (x * weights).sum() / weights.sum().clamp_min(1);
-        yield return ("clip_ratio/low_mean", Mean(low));
-        yield return ("clip_ratio/high_mean", Mean(high));
-        yield return ("clip_ratio/region_mean", Mean(maximum(low, high)));
+        yield return ("clip_ratio/low_mean", Ppo.MaskedMean(low, weights));
+        yield return ("clip_ratio/high_mean", Ppo.MaskedMean(high, weights));
+        yield return ("clip_ratio/region_mean", Ppo.MaskedMean(maximum(low, high), weights));
     }
 }
