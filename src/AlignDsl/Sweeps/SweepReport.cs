@@ -16,7 +16,7 @@ public static class SweepReport
     /// <returns>The table, as written to <c>frontier.md</c>.</returns>
     public static string Write(string directory, string sweep, IReadOnlyList<SweepMember> members)
     {
-        var setting = members.Count == 0 ? "value" : members[0].Point.Setting;
+        var setting = Setting(members);
         var reward = RewardFigure(members);
         var table = Table(members);
         // Drawing is best effort, as in a run's report: the table is the record.
@@ -31,7 +31,7 @@ public static class SweepReport
     /// <summary>One row per member in the order of its value.</summary>
     public static string Table(IReadOnlyList<SweepMember> members)
     {
-        var setting = members.Count == 0 ? "value" : members[0].Point.Setting;
+        var setting = Setting(members);
         var rows = members.OrderBy(m => m.Point.Value).Select(m => (IReadOnlyList<string>)
         [
             m.Point.Value.ToString("R", CultureInfo.InvariantCulture), Markdown.Number(m.Kl), Markdown.Number(m.After("win_rate")),
@@ -44,6 +44,9 @@ public static class SweepReport
         return Markdown.Table([setting, "KL", "win rate", "preference accuracy", "preference margin", "training reward", "implicit reward margin",
             "log-ratio margin", "answer length", "experiment", "run"], rows);
     }
+
+    /// <summary>The swept setting's name, "value" for no members.</summary>
+    private static string Setting(IReadOnlyList<SweepMember> members) => members.Count == 0 ? "value" : members[0].Point.Setting;
 
     /// <summary>The reward every member measured, best first; the last choice when none measured any.</summary>
     public static string RewardFigure(IReadOnlyList<SweepMember> members) =>
@@ -60,7 +63,7 @@ public static class SweepReport
         foreach (var m in points)
         {
             // The value alone: the title names the setting, and a long label would run off the right edge.
-            var label = plot.Add.Text(m.Point.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), m.Kl!.Value, m.After(reward)!.Value);
+            var label = plot.Add.Text(m.Point.Value.ToString("R", CultureInfo.InvariantCulture), m.Kl!.Value, m.After(reward)!.Value);
             label.LabelFontSize = 11;
             label.OffsetX = 6;
         }
