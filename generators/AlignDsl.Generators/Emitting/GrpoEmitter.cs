@@ -41,7 +41,7 @@ internal sealed class GrpoEmitter(Model.ExperimentModel experiment) : GroupSampl
             w.Line("optimizer.ZeroGrad();");
             w.Line($"var grpo = {Objectives}.Grpo.Loss(policy.TokenLogProbs(rollout.Batch), oldLogProbs, {reference}, advantages.Advantages, mask,");
             w.Line($"    ClipRange, {beta}, {Loss}, MaxNewTokens);");
-            EmitOptimiserStep(w);
+            EmitBackwardAndStep(w, "grpo");
             w.CloseBrace();
         }
         else
@@ -51,16 +51,8 @@ internal sealed class GrpoEmitter(Model.ExperimentModel experiment) : GroupSampl
             w.Line("var logProbs = policy.TokenLogProbs(rollout.Batch);");
             w.Line($"metrics.Add({Objectives}.CompletionFigures.Of(mask, logProbs));");
             w.Line($"var grpo = {Objectives}.Grpo.Loss(logProbs, logProbs.detach(), {reference}, advantages.Advantages, mask, ClipRange, {beta}, {Loss}, MaxNewTokens);");
-            EmitOptimiserStep(w);
+            EmitBackwardAndStep(w, "grpo");
         }
         EmitStepClosing(w);
-    }
-
-    private static void EmitOptimiserStep(CodeWriter w)
-    {
-        w.Line("grpo.Loss.backward();");
-        w.Line("optimizer.ClipAndStep();");
-        w.Line("// Metrics stay on the device; the run reads them every LogEvery steps.");
-        w.Line("metrics.Add(grpo);");
     }
 }

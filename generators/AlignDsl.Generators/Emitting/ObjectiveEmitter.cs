@@ -280,12 +280,22 @@ internal abstract class ObjectiveEmitter(ExperimentModel experiment)
         w.Line($"metrics.Add(\"logits/rejected\", {rejected}.MeanLogit);");
     }
 
+    /// <summary>Backward, clip and AdamW for the loss in <paramref name="output"/>, its metrics, and the gradient norm.</summary>
     protected static void EmitOptimiserStep(CodeWriter w, string output)
+    {
+        EmitBackwardAndStep(w, output);
+        w.Line("metrics.Add(\"grad_norm\", optimizer.GradNorm);");
+    }
+
+    /// <summary>
+    /// Backward, clip and AdamW for the loss in <paramref name="output"/>, and its metrics; a step of several updates
+    /// (GRPO's and RLOO's Iterations) logs the gradient norm once, after the last.
+    /// </summary>
+    protected static void EmitBackwardAndStep(CodeWriter w, string output)
     {
         w.Line($"{output}.Loss.backward();");
         w.Line("optimizer.ClipAndStep();");
         w.Line("// Metrics stay on the device; the run reads them every LogEvery steps.");
         w.Line($"metrics.Add({output});");
-        w.Line("metrics.Add(\"grad_norm\", optimizer.GradNorm);");
     }
 }

@@ -30,7 +30,7 @@ internal sealed class RlooEmitter(Model.ExperimentModel experiment) : GroupSampl
             w.Line($"    advantages = {advantages};");
             EmitRolloutMetrics(w);
             w.Line($"var rloo = {Objectives}.Rloo.Loss(logProbs, oldLogProbs, advantages.Advantages, mask, ClipRange);");
-            EmitOptimiserStep(w);
+            EmitBackwardAndStep(w, "rloo");
         }
         else
         {
@@ -46,7 +46,7 @@ internal sealed class RlooEmitter(Model.ExperimentModel experiment) : GroupSampl
             w.OpenBrace();
             w.Line("optimizer.ZeroGrad();");
             w.Line($"var rloo = {Objectives}.Rloo.Loss(policy.TokenLogProbs(rollout.Batch), oldLogProbs, advantages.Advantages, mask, ClipRange);");
-            EmitOptimiserStep(w);
+            EmitBackwardAndStep(w, "rloo");
             w.CloseBrace();
         }
         EmitStepClosing(w);
@@ -56,13 +56,5 @@ internal sealed class RlooEmitter(Model.ExperimentModel experiment) : GroupSampl
     {
         w.Line("metrics.Add(advantages.Metrics());");
         w.Line($"metrics.Add({Objectives}.CompletionFigures.Of(mask, oldLogProbs));");
-    }
-
-    private static void EmitOptimiserStep(CodeWriter w)
-    {
-        w.Line("rloo.Loss.backward();");
-        w.Line("optimizer.ClipAndStep();");
-        w.Line("// Metrics stay on the device; the run reads them every LogEvery steps.");
-        w.Line("metrics.Add(rloo);");
     }
 }
