@@ -40,11 +40,7 @@ internal sealed class PpoEmitter(Model.ExperimentModel experiment) : ObjectiveEm
 
     public override void EmitSetUp(CodeWriter w)
     {
-        w.Lines(DataComment("prompts"));
-        w.Line($"var prompts = {ReadSplit("Prompts", "ReadPrompts")};");
-        w.Line($"var train = new {Data}.PromptData(prompts.Train);");
-        w.Line($"var heldOutPairs = run.Gym({Data}.GymTask.HelpfulHarmless).Pairs().HeldOut;");
-        w.Line();
+        EmitPrompts(w);
         var valueOrigin = Reward.IsModel ? "a trainable copy of the reward model, body and head" : BaseReference
             ? "a copy of that base's body with a value head" : "a copy of its body with a value head";
         w.Line(BaseReference
