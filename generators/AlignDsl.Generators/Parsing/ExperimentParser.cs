@@ -46,6 +46,8 @@ internal static class ExperimentParser
         var sweep = ReadSweep(Single(KnownTypes.Sweep), compilation, diagnostics, cancellationToken);
         var objectives = attributes.Where(a => KnownTypes.Objectives.Contains(a.Name)).ToList();
         var objective = ObjectiveParser.Parse(objectives, name!, classLocation, diagnostics, swept: sweep?.Setting);
+        // The objective attribute's settings (the first, when several are declared, which ObjectiveParser reports), or null.
+        var objectiveReader = objectives.FirstOrDefault().Reader;
         if (Single(KnownTypes.Reference) is { } reference && objective?.Entry is { Reference: ReferenceUse.None } referenceFree)
             diagnostics.Add(DiagnosticInfo.Create(RuleBook.ReferenceForReferenceFreeObjective, reference.Location, name!, referenceFree.Display));
         var policy = ParsePolicy(Single(KnownTypes.Policy), diagnostics);
@@ -60,21 +62,21 @@ internal static class ExperimentParser
         if (policy.InitFromName is null && policy.Pretrained is null)
             foreach (var v in SettingRules.CheckSequenceFits(training.MaxLength, policy.Context))
                 diagnostics.Add(DiagnosticInfo.From(v, training.MaxLengthLocation));
-        var objectiveLocation = attributes.FirstOrDefault(a => KnownTypes.Objectives.Contains(a.Name)).Reader?.Location ?? classLocation;
+        var objectiveLocation = objectiveReader?.Location ?? classLocation;
         // An answer sampled up to MaxNewTokens must leave room for the prompt.
         if (objective?.Entry.Setting("MaxNewTokens") is not null)
             foreach (var v in SettingRules.CheckAnswerFits((int)objective["MaxNewTokens"], training.MaxLength))
-                diagnostics.Add(DiagnosticInfo.From(v, attributes.First(a => a.Name == objective.Entry.Attribute).Reader.LocationOf("MaxNewTokens")));
+                diagnostics.Add(DiagnosticInfo.From(v, objectiveReader!.LocationOf("MaxNewTokens")));
         // PPO's epochs split the rollout (BatchSize × RolloutsPerPrompt rows) into equal mini-batches.
         if (objective?.Entry.Setting("MiniBatches") is not null)
             foreach (var v in SettingRules.CheckMiniBatches((int)objective["MiniBatches"], training.BatchSize, (int)objective["RolloutsPerPrompt"]))
-                diagnostics.Add(DiagnosticInfo.From(v, attributes.First(a => a.Name == objective.Entry.Attribute).Reader.LocationOf("MiniBatches")));
+                diagnostics.Add(DiagnosticInfo.From(v, objectiveReader!.LocationOf("MiniBatches")));
         var reward = RewardParser.Parse(All(KnownTypes.RewardFrom), All(KnownTypes.RewardFunction), objective, policy, name!, objectiveLocation, type, compilation,
             diagnostics);
         var suites = SuiteParser.Parse(attributes.Where(a => a.Name == KnownTypes.EvalSuite).Select(a => a.Reader).ToList(), name!, objective, policy,
             objectiveLocation, type, compilation, diagnostics);
 
-        ExportRules.Check(Single(KnownTypes.Export), attributes.FirstOrDefault(a => KnownTypes.Objectives.Contains(a.Name)).Reader, objective, reward, name!, diagnostics);
+        ExportRules.Check(Single(KnownTypes.Export), objectiveReader, objective, reward, name!, diagnostics);
         var probes = ProbeRules.Parse(Single(KnownTypes.Probes), suites, name!, diagnostics);
         if (objective is not null && data is not null) DataShapeRules.Check(objective, data, name!, Single(KnownTypes.JsonlData)?.LocationOf("Shape"), diagnostics);
         var lora = ParseLora(Single(KnownTypes.Lora));
@@ -84,7 +86,7 @@ internal static class ExperimentParser
             foreach (var v in SettingRules.CheckBudget(budget.Named("GpuMemoryGiB", 0.0))) diagnostics.Add(DiagnosticInfo.From(v, budget.LocationOf("GpuMemoryGiB")));
 
         var guards = GuardsParser.Parse(Single(KnownTypes.Guards), objective, training, suites, name!, diagnostics);
-        var sweepModel = SweepParser.Check(sweep, objective, objectives.Select(o => o.Reader).FirstOrDefault(), name!, diagnostics);
+        var sweepModel = SweepParser.Check(sweep, objective, objectiveReader, name!, diagnostics);
 
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
         return new ExperimentModel(ns, type.Name, type.ToDisplayString(), Path.GetFileName(declaration.SyntaxTree.FilePath), name!,
